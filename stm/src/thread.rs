@@ -1,0 +1,423 @@
+//! The per-thread handle: which segment the thread runs in, its transaction state, raw field
+//! accessors, safe points, safe zones (around blocking calls), markers, statistics, and stopping
+//! the world. Transactions themselves are in `transaction.rs`, barriers in `barrier.rs`. This
+//! file must never decide conflicts.
+
+use crate::error::Abort;
+use crate::layout::*;
+use crate::memory::Memory;
+use crate::object::{HEADER_FLAGS, HEADER_TYPEID, ObjRef};
+use crate::stats::Stats;
+use crate::sync::Backoff;
+use crate::{Stm, StmError, fatal};
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::sync::atomic::Ordering::*;
+use std::time::{Duration, Instant};
+
+/// One thread of execution on the STM. Not `Sync`: one OS thread uses it at a time (it may move
+/// between OS threads; tests drive several from one OS thread, switching with safe zones).
+pub struct Thread {
+    pub(crate) stm: Arc<Stm>,
+    pub(crate) id: u32,
+    /// The segment held (0: none).
+    pub(crate) seg: usize,
+    /// The segment's base address (null while none is held).
+    pub(crate) base: *mut u8,
+    pub(crate) last_seg: usize,
+    pub(crate) read_version: u8,
+    pub(crate) in_tx: bool,
+    pub(crate) atomic_depth: u32,
+    pub(crate) inevitable: bool,
+    pub(crate) start_time: u64,
+    pub(crate) restart_time: Option<u64>,
+    /// After losing a conflict: the winner's `(segment, attempt)`, waited out before restarting.
+    pub(crate) wait_for: Option<(usize, u64)>,
+    pub(crate) tx_begin: Instant,
+    /// Time of the running transaction spent paused or waiting (not counted as work).
+    pub(crate) tx_excluded: Duration,
+    pub(crate) marker: u64,
+    pub(crate) stats: Stats,
+}
+
+// SAFETY: `base` points into the STM's mappings, which the `Arc<Stm>` keeps alive; a `Thread`
+// may move to another OS thread as long as one thread uses it at a time (it is not `Sync`).
+unsafe impl Send for Thread {}
+
+impl Thread {
+    pub(crate) fn new(stm: Arc<Stm>, id: u32) -> Thread {
+        Thread {
+            stm,
+            id,
+            seg: 0,
+            base: std::ptr::null_mut(),
+            last_seg: 0,
+            read_version: 0,
+            in_tx: false,
+            atomic_depth: 0,
+            inevitable: false,
+            start_time: 0,
+            restart_time: None,
+            wait_for: None,
+            tx_begin: Instant::now(),
+            tx_excluded: Duration::ZERO,
+            marker: 0,
+            stats: Stats::default(),
+        }
+    }
+
+    /// This thread's id (unique within its `Stm`, from 1).
+    pub fn id(&self) -> u32 {
+        self.id
+    }
+    /// The STM this thread runs on.
+    pub fn stm(&self) -> &Arc<Stm> {
+        &self.stm
+    }
+    /// The segment held, if any.
+    pub fn segment(&self) -> Option<usize> {
+        (self.seg != 0).then_some(self.seg)
+    }
+    /// The base address of the segment held (null if none).
+    pub fn segment_base(&self) -> *mut u8 {
+        self.base
+    }
+    pub fn in_transaction(&self) -> bool {
+        self.in_tx
+    }
+    pub fn is_inevitable(&self) -> bool {
+        self.inevitable
+    }
+    /// The segment's current read version (what the read barrier stores); 0 before the first
+    /// transaction.
+    pub fn read_version(&self) -> u8 {
+        self.read_version
+    }
+    /// Whether an atomic section is open.
+    pub fn is_atomic(&self) -> bool {
+        self.atomic_depth > 0
+    }
+    /// This thread's statistics so far.
+    pub fn stats(&self) -> Stats {
+        self.stats.clone()
+    }
+    /// Adds time spent in garbage collection to this thread's statistics (called by the GC).
+    pub fn add_gc_time(&mut self, t: Duration) {
+        self.stats.time_gc += t;
+    }
+
+    /// Sets the marker: an opaque location (the VM passes code and bytecode offset) recorded with
+    /// each write and reported in conflict events.
+    #[inline]
+    pub fn set_marker(&mut self, marker: u64) {
+        self.marker = marker;
+    }
+
+    #[inline(always)]
+    pub(crate) fn info(&self) -> &SegmentInfo {
+        debug_assert!(self.seg != 0);
+        // SAFETY: while a segment is held its info page is mapped (for the life of the `Stm`,
+        // kept by `self.stm`) and made of atomics.
+        unsafe { &*(self.base.add(INFO_OFFSET as usize) as *const SegmentInfo) }
+    }
+
+    #[inline(always)]
+    fn field_addr(&self, obj: ObjRef, field: u64) -> *mut u8 {
+        debug_assert!(self.seg != 0, "heap access without a segment");
+        debug_assert!(obj.0 >= NURSERY_START && obj.0 + field < OBJ_START + self.stm.heap_limit());
+        // SAFETY: the offset is inside this segment's mapped nursery or object area (checked in
+        // debug builds; references come from this heap).
+        unsafe { self.base.add((obj.0 + field) as usize) }
+    }
+
+    /// Reads the 64-bit field at byte offset `field` of this segment's copy of `obj`. No barrier:
+    /// call [`Thread::read`] first for mutable fields of old objects.
+    #[inline(always)]
+    pub fn load_u64(&self, obj: ObjRef, field: u64) -> u64 {
+        // SAFETY: mapped (see `field_addr`), 8-aligned by the object layout; volatile because
+        // the physical page may also be mapped at segment 0's address.
+        unsafe { std::ptr::read_volatile(self.field_addr(obj, field) as *const u64) }
+    }
+    /// Writes the 64-bit field at `field` of this segment's copy. No barrier: call
+    /// [`Thread::write`] first for old objects.
+    #[inline(always)]
+    pub fn store_u64(&self, obj: ObjRef, field: u64, v: u64) {
+        // SAFETY: as in `load_u64`.
+        unsafe { std::ptr::write_volatile(self.field_addr(obj, field) as *mut u64, v) }
+    }
+    /// Reads a 32-bit field.
+    #[inline(always)]
+    pub fn load_u32(&self, obj: ObjRef, field: u64) -> u32 {
+        // SAFETY: as in `load_u64`, 4-aligned.
+        unsafe { std::ptr::read_volatile(self.field_addr(obj, field) as *const u32) }
+    }
+    /// Writes a 32-bit field.
+    #[inline(always)]
+    pub fn store_u32(&self, obj: ObjRef, field: u64, v: u32) {
+        // SAFETY: as in `load_u32`.
+        unsafe { std::ptr::write_volatile(self.field_addr(obj, field) as *mut u32, v) }
+    }
+    /// The header flags of this segment's copy.
+    #[inline(always)]
+    pub fn flags(&self, obj: ObjRef) -> u32 {
+        self.load_u32(obj, HEADER_FLAGS)
+    }
+    /// The type id of `obj`.
+    #[inline(always)]
+    pub fn typeid(&self, obj: ObjRef) -> u32 {
+        self.load_u32(obj, HEADER_TYPEID)
+    }
+    /// Writes a fresh object's header (flags 0: no write barrier needed while it is new).
+    pub fn init_header(&self, obj: ObjRef, typeid: u32) {
+        self.store_u32(obj, HEADER_FLAGS, 0);
+        self.store_u32(obj, HEADER_TYPEID, typeid);
+    }
+
+    /// A safe point: answers pause and abort requests. Call it often in long-running code (the
+    /// VM: at every bytecode boundary that may be a commit point).
+    #[inline]
+    pub fn safe_point(&mut self) -> Result<(), Abort> {
+        if self.info().signal.load(Relaxed) & (SIGNAL_PAUSE | SIGNAL_ABORT) != 0 {
+            self.safe_point_slow()
+        } else {
+            Ok(())
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn safe_point_slow(&mut self) -> Result<(), Abort> {
+        let ctl = &self.stm.ctl[self.seg];
+        if self.info().signal.load(SeqCst) & SIGNAL_PAUSE != 0 {
+            ctl.enter_quiescence();
+            let paused = ctl.leave_quiescence(self.info());
+            self.note_paused(paused);
+        }
+        self.check_abort_signal()
+    }
+
+    pub(crate) fn note_paused(&mut self, paused: Duration) {
+        if paused > Duration::ZERO {
+            self.stats.time_paused += paused;
+            self.tx_excluded += paused;
+            self.stm.emit(self.id, self.seg, crate::EventKind::Paused { time: paused });
+        }
+    }
+
+    pub(crate) fn check_abort_signal(&mut self) -> Result<(), Abort> {
+        if self.in_tx && self.info().signal.load(SeqCst) & SIGNAL_ABORT != 0 {
+            Err(self.abort_signalled())
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Whether the transaction should end at this commit point: never inside an atomic section;
+    /// otherwise when asked to commit soon, or when the nursery has passed the transaction's
+    /// mark (both words are kept by the GC in the info block).
+    #[inline]
+    pub fn should_break(&self) -> bool {
+        if self.atomic_depth > 0 {
+            return false;
+        }
+        let info = self.info();
+        info.signal.load(Relaxed) & SIGNAL_COMMIT_SOON != 0
+            || info.nursery_current.load(Relaxed) >= info.nursery_mark.load(Relaxed)
+    }
+
+    /// Asks this thread's own transaction to break at its next commit point.
+    pub fn hint_commit_soon(&self) {
+        if self.seg != 0 {
+            self.info().signal.fetch_or(SIGNAL_COMMIT_SOON, SeqCst);
+        }
+    }
+
+    /// Enters a safe zone around a blocking operation (sleep, lock wait, I/O wait): other
+    /// threads may commit meanwhile without waiting for this one. The thread must not touch the
+    /// heap until [`Thread::leave_safe_zone`].
+    pub fn enter_safe_zone(&mut self) {
+        if self.seg != 0 {
+            self.stm.ctl[self.seg].enter_quiescence();
+        }
+    }
+
+    /// Leaves a safe zone, waiting out any commit in progress; fails if the transaction was
+    /// aborted meanwhile (it is then rolled back).
+    pub fn leave_safe_zone(&mut self) -> Result<(), Abort> {
+        if self.seg == 0 || !self.in_tx {
+            return Ok(());
+        }
+        let paused = self.stm.ctl[self.seg].leave_quiescence(self.info());
+        self.note_paused(paused);
+        self.check_abort_signal()
+    }
+
+    /// Waits, quiescent, until `done` holds or this transaction is told to abort. Time counts as
+    /// waiting. Fails (rolled back) if the transaction was aborted meanwhile.
+    pub(crate) fn wait_quiescent(&mut self, mut done: impl FnMut(&Stm) -> bool) -> Result<(), Abort> {
+        let t0 = Instant::now();
+        let ctl = &self.stm.ctl[self.seg];
+        ctl.enter_quiescence();
+        let mut b = Backoff::new();
+        while !done(&self.stm) && self.info().signal.load(Acquire) & SIGNAL_ABORT == 0 {
+            b.snooze();
+        }
+        ctl.leave_quiescence(self.info());
+        let waited = t0.elapsed();
+        self.stats.time_waiting += waited;
+        self.tx_excluded += waited;
+        self.check_abort_signal()
+    }
+
+    /// Takes a segment (waiting while none is free) and loads its read version.
+    pub(crate) fn acquire_segment(&mut self) {
+        debug_assert!(self.seg == 0);
+        let t0 = Instant::now();
+        let s = self.stm.pool.acquire(self.last_seg, self.id);
+        self.stats.time_waiting += t0.elapsed();
+        self.seg = s;
+        self.last_seg = s;
+        self.base = self.stm.mem.seg_base(s);
+        self.read_version = self.info().read_version.load(Relaxed);
+    }
+
+    /// Gives the segment back, for a thread that will not run transactions for a while. Does
+    /// nothing inside a transaction. (An idle segment can also be taken over by a waiting
+    /// thread without this call.)
+    pub fn release_segment(&mut self) {
+        if self.seg != 0 && !self.in_tx {
+            self.stm.pool.release(self.seg, self.id);
+            self.forget_segment();
+        }
+    }
+
+    pub(crate) fn forget_segment(&mut self) {
+        self.seg = 0;
+        self.base = std::ptr::null_mut();
+    }
+
+    /// Stops every other thread at a safe point and runs `f` (the GC's major collection uses
+    /// this). Inside a transaction the wait for the world may abort it.
+    pub fn with_world_stopped<R>(&mut self, f: impl FnOnce(&WorldStopped<'_>) -> R) -> Result<R, Abort> {
+        if self.seg == 0 || (!self.in_tx && !self.stm.pool.resume(self.seg, self.id)) {
+            self.forget_segment();
+            self.acquire_segment();
+        }
+        self.lock_commit()?;
+        self.stm.pause_others(self.seg);
+        self.check_abort_signal_paused()?;
+        let r = f(&WorldStopped { stm: &self.stm });
+        self.stm.resume_others(self.seg);
+        self.stm.commit_lock.store(false, Release);
+        if !self.in_tx {
+            self.stm.pool.park(self.seg, self.id);
+        }
+        Ok(r)
+    }
+
+    /// Takes the commit lock; inside a transaction the wait is quiescent and may abort it.
+    pub(crate) fn lock_commit(&mut self) -> Result<(), Abort> {
+        loop {
+            if self.stm.commit_lock.compare_exchange(false, true, Acquire, Relaxed).is_ok() {
+                return Ok(());
+            }
+            if self.in_tx {
+                self.wait_quiescent(|stm| !stm.commit_lock.load(Relaxed))?;
+            } else {
+                let mut b = Backoff::new();
+                while self.stm.commit_lock.load(Relaxed) {
+                    b.snooze();
+                }
+            }
+        }
+    }
+
+    /// With the commit lock held and the others paused: if this transaction was told to abort
+    /// before the pause, lets the world go and aborts.
+    pub(crate) fn check_abort_signal_paused(&mut self) -> Result<(), Abort> {
+        if self.in_tx && self.info().signal.load(SeqCst) & SIGNAL_ABORT != 0 {
+            self.stm.resume_others(self.seg);
+            self.stm.commit_lock.store(false, Release);
+            return Err(self.abort_signalled());
+        }
+        Ok(())
+    }
+}
+
+impl Stm {
+    /// Sets `SIGNAL_PAUSE` on every segment but `me` and waits until each is quiescent.
+    pub(crate) fn pause_others(&self, me: usize) {
+        for s in 1..self.mem.nsegs() {
+            if s != me {
+                self.mem.info(s).signal.fetch_or(SIGNAL_PAUSE, SeqCst);
+            }
+        }
+        for s in 1..self.mem.nsegs() {
+            if s != me {
+                let mut b = Backoff::new();
+                while !self.ctl[s].is_quiescent() {
+                    b.snooze();
+                }
+            }
+        }
+    }
+
+    /// Clears `SIGNAL_PAUSE` on every segment but `me`.
+    pub(crate) fn resume_others(&self, me: usize) {
+        for s in 1..self.mem.nsegs() {
+            if s != me {
+                self.mem.info(s).signal.fetch_and(!SIGNAL_PAUSE, SeqCst);
+            }
+        }
+    }
+}
+
+/// Proof that every other thread is stopped at a safe point (see
+/// [`Thread::with_world_stopped`]).
+pub struct WorldStopped<'a> {
+    stm: &'a Stm,
+}
+
+impl WorldStopped<'_> {
+    /// Re-shares every private page that holds no object written or created by a running
+    /// transaction: maps it back onto segment 0's page and frees the private copy. Returns the
+    /// number of pages re-shared.
+    pub fn reshare_pages(&self) -> Result<usize, StmError> {
+        let stm = self.stm;
+        let mut total = 0;
+        for s in 1..stm.mem.nsegs() {
+            let mut keep = BTreeSet::new();
+            {
+                let log = stm.ctl[s].log.lock().unwrap();
+                let mut add = |obj: ObjRef, from: usize| {
+                    let size = stm.model.object_size(stm.mem.view(from, obj.0)) as u64;
+                    for p in Memory::page_of(obj.0)..=Memory::page_of(obj.0 + size - 1) {
+                        keep.insert(p);
+                    }
+                };
+                log.modified.iter().for_each(|&(o, _)| add(o, 0));
+                log.new_objects.iter().for_each(|&o| add(o, s));
+            }
+            total += stm.pages.reshare(&stm.mem, s, &keep)?;
+        }
+        stm.pages.reshare_wanted.store(false, Relaxed);
+        Ok(total)
+    }
+}
+
+impl Drop for Thread {
+    fn drop(&mut self) {
+        if self.in_tx {
+            if self.inevitable {
+                // An inevitable transaction cannot be undone; make its effects durable.
+                if let Err(a) = self.commit() {
+                    fatal("inevitable transaction failed to commit", &a);
+                }
+            } else {
+                self.abort();
+            }
+        }
+        self.release_segment();
+        self.stm.retired.lock().unwrap().add(&self.stats);
+    }
+}
