@@ -33,7 +33,11 @@ impl Thread {
     /// had to abort (it is then rolled back).
     #[inline(always)]
     pub fn write(&mut self, obj: ObjRef) -> Result<(), Abort> {
-        if self.load_u32(obj, HEADER_FLAGS) & FLAG_WRITE_BARRIER != 0 { self.write_slow(obj) } else { Ok(()) }
+        if self.load_u32(obj, HEADER_FLAGS) & FLAG_WRITE_BARRIER != 0 {
+            self.write_slow(obj)
+        } else {
+            Ok(())
+        }
     }
 
     #[cold]
@@ -54,7 +58,12 @@ impl Thread {
                 Err(owner) => self.write_write_conflict(obj, owner as usize)?,
             }
         }
-        stm.ctl[self.seg].log.lock().unwrap().modified.push((obj, self.marker));
+        stm.ctl[self.seg]
+            .log
+            .lock()
+            .unwrap()
+            .modified
+            .push((obj, self.marker));
         let size = stm.model.object_size(stm.mem.view(self.seg, obj.0)) as u64;
         match stm.pages.privatize(&stm.mem, self.seg, obj.0, size) {
             Ok(n) => self.stats.pages_privatized += n as u64,
@@ -89,7 +98,8 @@ impl Thread {
         }
         self.stats.conflicts += 1;
         let waited = self.wait_quiescent(|stm| {
-            stm.mem.lock(obj.0).load(Acquire) != owner as u8 || stm.ctl[owner].attempt.load(SeqCst) != owner_attempt
+            stm.mem.lock(obj.0).load(Acquire) != owner as u8
+                || stm.ctl[owner].attempt.load(SeqCst) != owner_attempt
         });
         if waited.is_ok() {
             let c = Conflict {

@@ -11,7 +11,10 @@ pub enum StmError {
     /// The heap limit is out of range or not a multiple of the granule.
     InvalidHeapLimit(u64),
     /// A system call failed while setting up memory.
-    Os { what: &'static str, err: std::io::Error },
+    Os {
+        what: &'static str,
+        err: std::io::Error,
+    },
     /// The object area has no room left for the requested pages.
     HeapFull { requested: u64, limit: u64 },
 }

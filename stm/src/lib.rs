@@ -43,7 +43,8 @@ pub use config::{Config, default_segments};
 pub use error::{Abort, AbortReason, StmError};
 pub use events::{Conflict, ConflictKind, Event, EventKind, EventSink, MemorySink};
 pub use object::{
-    FLAG_WRITE_BARRIER, FLAGS_GC_MASK, HEADER_FLAGS, HEADER_SIZE, HEADER_TYPEID, ObjRef, ObjView, ObjectModel,
+    FLAG_WRITE_BARRIER, FLAGS_GC_MASK, HEADER_FLAGS, HEADER_SIZE, HEADER_TYPEID, ObjRef, ObjView,
+    ObjectModel,
 };
 pub use os::{map_count, max_map_count};
 pub use stats::Stats;
@@ -115,7 +116,10 @@ impl Stm {
     /// A handle for one thread of execution. Threads beyond the number of segments wait for a
     /// free segment when they start a transaction.
     pub fn thread(self: &Arc<Self>) -> Thread {
-        Thread::new(self.clone(), self.next_thread.fetch_add(1, Ordering::Relaxed))
+        Thread::new(
+            self.clone(),
+            self.next_thread.fetch_add(1, Ordering::Relaxed),
+        )
     }
 
     /// The number of segments that run threads (`N`).
@@ -142,9 +146,17 @@ impl Stm {
         let mut cur = self.next_free.load(Ordering::Relaxed);
         loop {
             if bytes > limit - cur {
-                return Err(StmError::HeapFull { requested: bytes, limit });
+                return Err(StmError::HeapFull {
+                    requested: bytes,
+                    limit,
+                });
             }
-            match self.next_free.compare_exchange_weak(cur, cur + bytes, Ordering::Relaxed, Ordering::Relaxed) {
+            match self.next_free.compare_exchange_weak(
+                cur,
+                cur + bytes,
+                Ordering::Relaxed,
+                Ordering::Relaxed,
+            ) {
                 Ok(_) => return Ok(ObjRef(layout::OBJ_START + cur)),
                 Err(c) => cur = c,
             }
@@ -189,7 +201,12 @@ impl Stm {
 
     pub(crate) fn emit(&self, thread: u32, segment: usize, kind: EventKind) {
         if let Some(sink) = &self.events {
-            sink.event(&Event { at: self.epoch.elapsed(), thread, segment, kind });
+            sink.event(&Event {
+                at: self.epoch.elapsed(),
+                thread,
+                segment,
+                kind,
+            });
         }
     }
 }

@@ -4,7 +4,11 @@
 use std::io;
 
 fn check(ret: libc::c_int) -> io::Result<()> {
-    if ret < 0 { Err(io::Error::last_os_error()) } else { Ok(()) }
+    if ret < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
 }
 
 /// An anonymous memory file (`memfd_create`), closed on drop.
@@ -60,7 +64,11 @@ pub(crate) fn reserve(len: usize) -> io::Result<*mut u8> {
             0,
         )
     };
-    if p == libc::MAP_FAILED { Err(io::Error::last_os_error()) } else { Ok(p as *mut u8) }
+    if p == libc::MAP_FAILED {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(p as *mut u8)
+    }
 }
 
 /// Maps private, zero-filled, read-write memory over `[addr, addr + len)`.
@@ -80,26 +88,42 @@ pub(crate) unsafe fn map_anon_fixed(addr: *mut u8, len: usize) -> io::Result<()>
             0,
         )
     };
-    if p == libc::MAP_FAILED { Err(io::Error::last_os_error()) } else { Ok(()) }
+    if p == libc::MAP_FAILED {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
 }
 
-/// Maps `[file_off, file_off + len)` of `fd` shared and read-write over `[addr, addr + len)`.
+/// Maps `[file_off, file_off + len)` of `fd` shared and read-write over `[addr, addr + len)`;
+/// with `populate`, the pages are allocated and mapped now rather than on first touch.
 ///
 /// # Safety
 /// As for [`map_anon_fixed`].
-pub(crate) unsafe fn map_file_fixed(addr: *mut u8, len: usize, fd: &MemFd, file_off: u64) -> io::Result<()> {
+pub(crate) unsafe fn map_file_fixed(
+    addr: *mut u8,
+    len: usize,
+    fd: &MemFd,
+    file_off: u64,
+    populate: bool,
+) -> io::Result<()> {
+    let populate = if populate { libc::MAP_POPULATE } else { 0 };
     // SAFETY: the caller owns the range (see above).
     let p = unsafe {
         libc::mmap(
             addr as *mut libc::c_void,
             len,
             libc::PROT_READ | libc::PROT_WRITE,
-            libc::MAP_SHARED | libc::MAP_FIXED | libc::MAP_NORESERVE,
+            libc::MAP_SHARED | libc::MAP_FIXED | libc::MAP_NORESERVE | populate,
             fd.raw(),
             file_off as libc::off_t,
         )
     };
-    if p == libc::MAP_FAILED { Err(io::Error::last_os_error()) } else { Ok(()) }
+    if p == libc::MAP_FAILED {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
 }
 
 /// Drops the pages of a private anonymous range, which then reads as zeros.
@@ -130,5 +154,7 @@ pub fn max_map_count() -> usize {
 
 /// The number of kernel mappings (VMAs) this process has now, from `/proc/self/maps`.
 pub fn map_count() -> usize {
-    std::fs::read("/proc/self/maps").map(|b| b.iter().filter(|&&c| c == b'\n').count()).unwrap_or(0)
+    std::fs::read("/proc/self/maps")
+        .map(|b| b.iter().filter(|&&c| c == b'\n').count())
+        .unwrap_or(0)
 }

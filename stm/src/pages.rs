@@ -10,6 +10,7 @@
 //! re-sharing is requested from the GC. This file must never look at objects or transactions.
 
 use crate::error::StmError;
+use crate::layout::PRIVATIZE_PAGES;
 use crate::memory::Memory;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
@@ -60,12 +61,21 @@ impl Pages {
 
     /// Makes every page of `[off, off + len)` private in segment `s`. Called by `s`'s running
     /// owner. Returns the number of pages newly privatized.
-    pub(crate) fn privatize(&self, mem: &Memory, s: usize, off: u64, len: u64) -> Result<usize, StmError> {
+    pub(crate) fn privatize(
+        &self,
+        mem: &Memory,
+        s: usize,
+        off: u64,
+        len: u64,
+    ) -> Result<usize, StmError> {
         let first = Memory::page_of(off);
         let last = Memory::page_of(off + len - 1);
         if (first..=last).all(|p| Self::is_private(mem, s, p)) {
             return Ok(0);
         }
+        // Whole aligned groups of pages (see `PRIVATIZE_PAGES`).
+        let first = first - first % PRIVATIZE_PAGES;
+        let last = (last - last % PRIVATIZE_PAGES + PRIVATIZE_PAGES - 1).min(mem.pages() - 1);
         let mut runs = self.runs[s].lock().unwrap();
         let mut done = 0;
         let mut p = first;
@@ -85,7 +95,14 @@ impl Pages {
 
     /// Privatizes the non-private pages `[a, b)`, merging with neighbouring runs, or filling the
     /// gap to the nearest run when the run budget is spent.
-    fn add_run(&self, mem: &Memory, s: usize, runs: &mut Runs, mut a: usize, mut b: usize) -> Result<usize, StmError> {
+    fn add_run(
+        &self,
+        mem: &Memory,
+        s: usize,
+        runs: &mut Runs,
+        mut a: usize,
+        mut b: usize,
+    ) -> Result<usize, StmError> {
         let left = runs.0.range(..a).next_back().map(|(&ls, &le)| (ls, le));
         let right = runs.0.range(b..).next().map(|(&rs, &re)| (rs, re));
         let touches_left = left.is_some_and(|(_, le)| le == a);
@@ -133,7 +150,12 @@ impl Pages {
 
     /// Re-shares every private page of segment `s` that is not in `keep`. The world must be
     /// stopped. Returns the number of pages re-shared.
-    pub(crate) fn reshare(&self, mem: &Memory, s: usize, keep: &BTreeSet<usize>) -> Result<usize, StmError> {
+    pub(crate) fn reshare(
+        &self,
+        mem: &Memory,
+        s: usize,
+        keep: &BTreeSet<usize>,
+    ) -> Result<usize, StmError> {
         let mut runs = self.runs[s].lock().unwrap();
         let old = std::mem::take(&mut runs.0);
         let mut shared = 0;

@@ -89,7 +89,11 @@ impl SegmentCtl {
     /// The marker recorded when this segment's transaction wrote `obj` (0 if it did not).
     pub(crate) fn marker_of(&self, obj: ObjRef) -> u64 {
         let log = self.log.lock().unwrap();
-        log.modified.iter().rev().find(|(o, _)| *o == obj).map_or(0, |&(_, m)| m)
+        log.modified
+            .iter()
+            .rev()
+            .find(|(o, _)| *o == obj)
+            .map_or(0, |&(_, m)| m)
     }
 
     pub(crate) fn is_quiescent(&self) -> bool {
@@ -143,8 +147,15 @@ fn idle(thread: u32) -> u64 {
 
 impl SegmentPool {
     pub(crate) fn new(nsegs: usize) -> SegmentPool {
-        let state = (0..nsegs).map(|s| AtomicU64::new(if s == 0 { busy(0) } else { FREE })).collect();
-        SegmentPool { state, lock: Mutex::new(()), cv: Condvar::new(), waiters: AtomicUsize::new(0) }
+        let state = (0..nsegs)
+            .map(|s| AtomicU64::new(if s == 0 { busy(0) } else { FREE }))
+            .collect();
+        SegmentPool {
+            state,
+            lock: Mutex::new(()),
+            cv: Condvar::new(),
+            waiters: AtomicUsize::new(0),
+        }
     }
 
     /// Takes a segment for `thread`: `preferred` if free, else any free one, else one another
@@ -152,20 +163,34 @@ impl SegmentPool {
     pub(crate) fn acquire(&self, preferred: usize, thread: u32) -> usize {
         let mut g = self.lock.lock().unwrap();
         loop {
-            let order = std::iter::once(preferred).filter(|&p| p != 0).chain(1..self.state.len());
+            let order = std::iter::once(preferred)
+                .filter(|&p| p != 0)
+                .chain(1..self.state.len());
             for s in order.clone() {
-                if self.state[s].compare_exchange(FREE, busy(thread), AcqRel, Relaxed).is_ok() {
+                if self.state[s]
+                    .compare_exchange(FREE, busy(thread), AcqRel, Relaxed)
+                    .is_ok()
+                {
                     return s;
                 }
             }
             for s in order {
                 let st = self.state[s].load(Acquire);
-                if st != FREE && st & 1 == 0 && self.state[s].compare_exchange(st, busy(thread), AcqRel, Relaxed).is_ok() {
+                if st != FREE
+                    && st & 1 == 0
+                    && self.state[s]
+                        .compare_exchange(st, busy(thread), AcqRel, Relaxed)
+                        .is_ok()
+                {
                     return s;
                 }
             }
             self.waiters.fetch_add(1, SeqCst);
-            g = self.cv.wait_timeout(g, Duration::from_millis(10)).unwrap().0;
+            g = self
+                .cv
+                .wait_timeout(g, Duration::from_millis(10))
+                .unwrap()
+                .0;
             self.waiters.fetch_sub(1, SeqCst);
         }
     }
@@ -173,7 +198,9 @@ impl SegmentPool {
     /// `thread` starts a transaction in segment `s`, which it held idle; false if the segment was
     /// taken over meanwhile.
     pub(crate) fn resume(&self, s: usize, thread: u32) -> bool {
-        self.state[s].compare_exchange(idle(thread), busy(thread), AcqRel, Relaxed).is_ok()
+        self.state[s]
+            .compare_exchange(idle(thread), busy(thread), AcqRel, Relaxed)
+            .is_ok()
     }
 
     /// `thread` ended a transaction in segment `s` and keeps it idle.
@@ -187,7 +214,10 @@ impl SegmentPool {
 
     /// `thread` gives segment `s` back (if it still holds it).
     pub(crate) fn release(&self, s: usize, thread: u32) {
-        if self.state[s].compare_exchange(idle(thread), FREE, AcqRel, Relaxed).is_ok() {
+        if self.state[s]
+            .compare_exchange(idle(thread), FREE, AcqRel, Relaxed)
+            .is_ok()
+        {
             let _g = self.lock.lock().unwrap();
             self.cv.notify_one();
         }

@@ -200,7 +200,8 @@ impl Thread {
         if paused > Duration::ZERO {
             self.stats.time_paused += paused;
             self.tx_excluded += paused;
-            self.stm.emit(self.id, self.seg, crate::EventKind::Paused { time: paused });
+            self.stm
+                .emit(self.id, self.seg, crate::EventKind::Paused { time: paused });
         }
     }
 
@@ -254,7 +255,10 @@ impl Thread {
 
     /// Waits, quiescent, until `done` holds or this transaction is told to abort. Time counts as
     /// waiting. Fails (rolled back) if the transaction was aborted meanwhile.
-    pub(crate) fn wait_quiescent(&mut self, mut done: impl FnMut(&Stm) -> bool) -> Result<(), Abort> {
+    pub(crate) fn wait_quiescent(
+        &mut self,
+        mut done: impl FnMut(&Stm) -> bool,
+    ) -> Result<(), Abort> {
         let t0 = Instant::now();
         let ctl = &self.stm.ctl[self.seg];
         ctl.enter_quiescence();
@@ -298,7 +302,10 @@ impl Thread {
 
     /// Stops every other thread at a safe point and runs `f` (the GC's major collection uses
     /// this). Inside a transaction the wait for the world may abort it.
-    pub fn with_world_stopped<R>(&mut self, f: impl FnOnce(&WorldStopped<'_>) -> R) -> Result<R, Abort> {
+    pub fn with_world_stopped<R>(
+        &mut self,
+        f: impl FnOnce(&WorldStopped<'_>) -> R,
+    ) -> Result<R, Abort> {
         if self.seg == 0 || (!self.in_tx && !self.stm.pool.resume(self.seg, self.id)) {
             self.forget_segment();
             self.acquire_segment();
@@ -318,7 +325,12 @@ impl Thread {
     /// Takes the commit lock; inside a transaction the wait is quiescent and may abort it.
     pub(crate) fn lock_commit(&mut self) -> Result<(), Abort> {
         loop {
-            if self.stm.commit_lock.compare_exchange(false, true, Acquire, Relaxed).is_ok() {
+            if self
+                .stm
+                .commit_lock
+                .compare_exchange(false, true, Acquire, Relaxed)
+                .is_ok()
+            {
                 return Ok(());
             }
             if self.in_tx {

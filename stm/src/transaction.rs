@@ -63,8 +63,12 @@ impl Thread {
         }
         self.read_version = v;
         info.read_version.store(v, Relaxed);
-        info.signal.fetch_and(!(SIGNAL_ABORT | SIGNAL_COMMIT_SOON), SeqCst);
-        self.start_time = self.restart_time.take().unwrap_or_else(|| stm.clock.fetch_add(1, Relaxed));
+        info.signal
+            .fetch_and(!(SIGNAL_ABORT | SIGNAL_COMMIT_SOON), SeqCst);
+        self.start_time = self
+            .restart_time
+            .take()
+            .unwrap_or_else(|| stm.clock.fetch_add(1, Relaxed));
         let ctl = &stm.ctl[self.seg];
         ctl.start_time.store(self.start_time, SeqCst);
         ctl.attempt.fetch_add(1, SeqCst);
@@ -82,7 +86,12 @@ impl Thread {
     /// 0), so that the commit makes it visible to every segment.
     pub fn register_new_object(&mut self, obj: ObjRef) {
         debug_assert!(self.in_tx && self.flags(obj) & FLAG_WRITE_BARRIER == 0);
-        self.stm.ctl[self.seg].log.lock().unwrap().new_objects.push(obj);
+        self.stm.ctl[self.seg]
+            .log
+            .lock()
+            .unwrap()
+            .new_objects
+            .push(obj);
     }
 
     /// Commits the running transaction. On `Err` it was aborted and rolled back instead.
@@ -115,7 +124,11 @@ impl Thread {
                 continue;
             }
             let rv = stm.mem.info(s).read_version.load(Relaxed);
-            let Some(&(obj, mk)) = log.modified.iter().find(|(o, _)| stm.mem.read_u8(s, o.0 >> 4) == rv) else {
+            let Some(&(obj, mk)) = log
+                .modified
+                .iter()
+                .find(|(o, _)| stm.mem.read_u8(s, o.0 >> 4) == rv)
+            else {
                 continue;
             };
             if wins(&stm, self.inevitable, self.start_time, me, s) {
@@ -135,7 +148,12 @@ impl Thread {
         }
         for &(s, obj, mk) in &losers {
             let attempt = stm.ctl[s].attempt.load(SeqCst);
-            let info = AbortInfo { reason: AbortReason::WriteRead, obj, winner_segment: me, winner_marker: mk };
+            let info = AbortInfo {
+                reason: AbortReason::WriteRead,
+                obj,
+                winner_segment: me,
+                winner_marker: mk,
+            };
             if signal_abort(&stm, s, attempt, info) {
                 self.stats.conflicts += 1;
             }
@@ -187,12 +205,32 @@ impl Thread {
         }
     }
 
-    fn finish_commit(&mut self, stm: &Stm, seq: u64, read_only: bool, modified: usize, new_objects: usize) -> CommitInfo {
+    fn finish_commit(
+        &mut self,
+        stm: &Stm,
+        seq: u64,
+        read_only: bool,
+        modified: usize,
+        new_objects: usize,
+    ) -> CommitInfo {
         self.stats.commits += 1;
         self.stats.time_committed += self.tx_begin.elapsed().saturating_sub(self.tx_excluded);
-        stm.emit(self.id, self.seg, EventKind::Commit { seq, modified, new_objects });
+        stm.emit(
+            self.id,
+            self.seg,
+            EventKind::Commit {
+                seq,
+                modified,
+                new_objects,
+            },
+        );
         self.end_transaction();
-        CommitInfo { seq, read_only, modified, new_objects }
+        CommitInfo {
+            seq,
+            read_only,
+            modified,
+            new_objects,
+        }
     }
 
     /// Aborts the running transaction on request: every change is undone. Panics if the
@@ -205,7 +243,11 @@ impl Thread {
 
     /// Aborts because another thread set `SIGNAL_ABORT` on this segment.
     pub(crate) fn abort_signalled(&mut self) -> Abort {
-        let reason = self.stm.ctl[self.seg].abort_info.lock().unwrap().map_or(AbortReason::WriteRead, |i| i.reason);
+        let reason = self.stm.ctl[self.seg]
+            .abort_info
+            .lock()
+            .unwrap()
+            .map_or(AbortReason::WriteRead, |i| i.reason);
         self.abort_now(reason)
     }
 
@@ -260,7 +302,9 @@ impl Thread {
         }
         ctl.tx_active.store(false, SeqCst);
         ctl.enter_quiescence();
-        self.info().signal.fetch_and(!(SIGNAL_ABORT | SIGNAL_COMMIT_SOON), SeqCst);
+        self.info()
+            .signal
+            .fetch_and(!(SIGNAL_ABORT | SIGNAL_COMMIT_SOON), SeqCst);
         self.in_tx = false;
         self.stm.pool.park(self.seg, self.id);
     }
@@ -275,7 +319,11 @@ impl Thread {
         }
         let stm = self.stm.clone();
         let me = self.seg;
-        while stm.inevitable_owner.compare_exchange(0, me, AcqRel, Acquire).is_err() {
+        while stm
+            .inevitable_owner
+            .compare_exchange(0, me, AcqRel, Acquire)
+            .is_err()
+        {
             self.wait_quiescent(|stm| stm.inevitable_owner.load(Acquire) == 0)?;
         }
         {

@@ -6,8 +6,8 @@
 
 use super::{Rng, SizeInTypeid, new_objects};
 use crate::{Abort, Config, ObjRef, Stats, Stm, StmError, Thread};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 const BALANCE: u64 = 8;
@@ -64,7 +64,10 @@ impl BankReport {
     /// Checks the invariants; the error says which one broke.
     pub fn check(&self) -> Result<(), String> {
         if self.total_before != self.total_after {
-            return Err(format!("money changed: {} before, {} after", self.total_before, self.total_after));
+            return Err(format!(
+                "money changed: {} before, {} after",
+                self.total_before, self.total_after
+            ));
         }
         if self.transfers != self.transfers_in_heap {
             return Err(format!(
@@ -106,20 +109,29 @@ pub fn run_on(stm: &Arc<Stm>, cfg: &BankConfig) -> Result<BankReport, StmError> 
     };
     let total_before = (0..cfg.accounts as u64).map(|i| 1000 + i).sum();
     let stop = AtomicBool::new(false);
-    let t0 = Instant::now();
+    let go = Barrier::new(cfg.threads + 1);
+    let mut t0 = Instant::now();
     let results: Vec<(u64, u64, Stats)> = std::thread::scope(|sc| {
         let workers: Vec<_> = (0..cfg.threads)
             .map(|t| {
-                let (accounts, counter, stop) = (&accounts, counters[t], &stop);
+                let (accounts, counter, stop, go) = (&accounts, counters[t], &stop, &go);
                 let mut rng = Rng::new(cfg.seed.wrapping_mul(1000).wrapping_add(t as u64));
-                sc.spawn(move || worker(stm, cfg, accounts, counter, stop, &mut rng))
+                sc.spawn(move || {
+                    go.wait();
+                    worker(stm, cfg, accounts, counter, stop, &mut rng)
+                })
             })
             .collect();
+        go.wait();
+        t0 = Instant::now();
         if let Some(d) = cfg.duration {
             std::thread::sleep(d);
             stop.store(true, Ordering::Relaxed);
         }
-        workers.into_iter().map(|w| w.join().expect("worker thread panicked")).collect()
+        workers
+            .into_iter()
+            .map(|w| w.join().expect("worker thread panicked"))
+            .collect()
     });
     let elapsed = t0.elapsed();
     let mut th = stm.thread();
@@ -142,7 +154,15 @@ pub fn run_on(stm: &Arc<Stm>, cfg: &BankConfig) -> Result<BankReport, StmError> 
         transactions += tx;
         stats.add(st);
     }
-    Ok(BankReport { transfers, transactions, transfers_in_heap, total_before, total_after, elapsed, stats })
+    Ok(BankReport {
+        transfers,
+        transactions,
+        transfers_in_heap,
+        total_before,
+        total_after,
+        elapsed,
+        stats,
+    })
 }
 
 fn worker(
@@ -170,7 +190,11 @@ fn worker(
         for _ in 0..k {
             let a = rng.range(0, n - 1);
             let b = (a + rng.range(1, n - 1)) % n;
-            plan.push((accounts[a as usize], accounts[b as usize], rng.range(1, 100)));
+            plan.push((
+                accounts[a as usize],
+                accounts[b as usize],
+                rng.range(1, 100),
+            ));
         }
         loop {
             th.start();
@@ -185,7 +209,11 @@ fn worker(
     (transfers, transactions, stats)
 }
 
-fn transfer_all(th: &mut Thread, plan: &[(ObjRef, ObjRef, u64)], counter: ObjRef) -> Result<(), Abort> {
+fn transfer_all(
+    th: &mut Thread,
+    plan: &[(ObjRef, ObjRef, u64)],
+    counter: ObjRef,
+) -> Result<(), Abort> {
     for &(a, b, amount) in plan {
         th.safe_point()?;
         th.write(a)?;
