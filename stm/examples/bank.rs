@@ -8,14 +8,11 @@ use std::process::ExitCode;
 use std::time::Duration;
 use stm::workload::bank::{BankConfig, run};
 
-const USAGE: &str = "usage: bank [--threads N] [--segments N] [--accounts N] [--transfers MIN-MAX] [--seconds S] [--seed N]";
+const USAGE: &str =
+    "usage: bank [--threads N] [--segments N] [--accounts N] [--transfers MIN-MAX] [--seconds S] [--seed N]";
 
 fn parse(args: &[String]) -> Result<BankConfig, String> {
-    let mut cfg = BankConfig {
-        accounts: 10_000,
-        duration: Some(Duration::from_secs(2)),
-        ..BankConfig::default()
-    };
+    let mut cfg = BankConfig { accounts: 10_000, duration: Some(Duration::from_secs(2)), ..BankConfig::default() };
     let mut segments = None;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -23,19 +20,14 @@ fn parse(args: &[String]) -> Result<BankConfig, String> {
             return Err(String::new());
         }
         let val = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
-        let num = |v: &str| {
-            v.parse::<u64>()
-                .map_err(|_| format!("{flag}: not a number: {v}"))
-        };
+        let num = |v: &str| v.parse::<u64>().map_err(|_| format!("{flag}: not a number: {v}"));
         match flag.as_str() {
             "--threads" => cfg.threads = num(val)? as usize,
             "--segments" => segments = Some(num(val)? as usize),
             "--accounts" => cfg.accounts = num(val)? as usize,
             "--seed" => cfg.seed = num(val)?,
             "--seconds" => {
-                let s: f64 = val
-                    .parse()
-                    .map_err(|_| format!("--seconds: not a number: {val}"))?;
+                let s: f64 = val.parse().map_err(|_| format!("--seconds: not a number: {val}"))?;
                 if !(s > 0.0 && s < 1e6) {
                     return Err(format!("--seconds: out of range: {val}"));
                 }
@@ -50,11 +42,7 @@ fn parse(args: &[String]) -> Result<BankConfig, String> {
         }
     }
     cfg.segments = segments.unwrap_or(cfg.threads);
-    if cfg.threads == 0
-        || cfg.accounts < 2
-        || cfg.min_transfers == 0
-        || cfg.min_transfers > cfg.max_transfers
-    {
+    if cfg.threads == 0 || cfg.accounts < 2 || cfg.min_transfers == 0 || cfg.min_transfers > cfg.max_transfers {
         return Err("need --threads >= 1, --accounts >= 2 and 1 <= MIN <= MAX transfers".into());
     }
     Ok(cfg)

@@ -24,8 +24,9 @@ impl Thread {
     #[inline(always)]
     pub fn read(&self, obj: ObjRef) {
         debug_assert!(self.in_tx, "read barrier outside a transaction");
-        // SAFETY: the marker byte `obj >> 4` of an object in the nursery or object area lies in
-        // this segment's mapped marker area (layout.rs); only the owner writes it.
+        self.check_ref(obj, 0);
+        // SAFETY: `check_ref` put `obj` in this segment's nursery or object area, whose marker
+        // bytes `obj >> 4` lie in its mapped marker area (layout.rs); only the owner writes them.
         unsafe { std::ptr::write_volatile(self.base.add((obj.0 >> 4) as usize), self.read_version) }
     }
 
@@ -33,17 +34,13 @@ impl Thread {
     /// had to abort (it is then rolled back).
     #[inline(always)]
     pub fn write(&mut self, obj: ObjRef) -> Result<(), Abort> {
-        if self.load_u32(obj, HEADER_FLAGS) & FLAG_WRITE_BARRIER != 0 {
-            self.write_slow(obj)
-        } else {
-            Ok(())
-        }
+        if self.load_u32(obj, HEADER_FLAGS) & FLAG_WRITE_BARRIER != 0 { self.write_slow(obj) } else { Ok(()) }
     }
 
     #[cold]
     #[inline(never)]
     fn write_slow(&mut self, obj: ObjRef) -> Result<(), Abort> {
-        debug_assert!(self.in_tx, "write barrier outside a transaction");
+        assert!(self.in_tx, "write barrier outside a transaction");
         self.read(obj);
         let stm = self.stm.clone();
         let me = self.seg as u8;
@@ -58,13 +55,8 @@ impl Thread {
                 Err(owner) => self.write_write_conflict(obj, owner as usize)?,
             }
         }
-        stm.ctl[self.seg]
-            .log
-            .lock()
-            .unwrap()
-            .modified
-            .push((obj, self.marker));
-        let size = stm.model.object_size(stm.mem.view(self.seg, obj.0)) as u64;
+        stm.ctl[self.seg].log.lock().unwrap().modified.push((obj, self.marker));
+        let size = stm.object_size(self.seg, obj);
         match stm.pages.privatize(&stm.mem, self.seg, obj.0, size) {
             Ok(n) => self.stats.pages_privatized += n as u64,
             Err(e) => fatal("cannot privatize a heap page", &e),
@@ -92,14 +84,14 @@ impl Thread {
                 reason: AbortReason::WriteWrite,
                 obj,
                 winner_segment: self.seg,
+                winner_attempt: stm.ctl[self.seg].attempt.load(Relaxed),
                 winner_marker: self.marker,
             };
             signal_abort(&stm, owner, owner_attempt, info);
         }
         self.stats.conflicts += 1;
         let waited = self.wait_quiescent(|stm| {
-            stm.mem.lock(obj.0).load(Acquire) != owner as u8
-                || stm.ctl[owner].attempt.load(SeqCst) != owner_attempt
+            stm.mem.lock(obj.0).load(Acquire) != owner as u8 || stm.ctl[owner].attempt.load(SeqCst) != owner_attempt
         });
         if waited.is_ok() {
             let c = Conflict {

@@ -35,10 +35,7 @@ impl Default for Config {
 impl Config {
     /// A configuration with `segments` segments and the defaults otherwise.
     pub fn with_segments(segments: usize) -> Config {
-        Config {
-            segments,
-            ..Config::default()
-        }
+        Config { segments, ..Config::default() }
     }
 
     /// Checks the numbers; every error says what range is accepted.
@@ -56,10 +53,7 @@ impl Config {
 
 /// The default number of segments: the number of CPUs, at most [`MAX_SEGMENTS`].
 pub fn default_segments() -> usize {
-    std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .clamp(1, MAX_SEGMENTS)
+    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, MAX_SEGMENTS)
 }
 
 #[cfg(test)]
@@ -68,31 +62,14 @@ mod tests {
 
     #[test]
     fn rejects_bad_segment_counts_and_sizes() {
-        assert!(matches!(
-            Config::with_segments(0).validate(),
-            Err(StmError::InvalidSegments(0))
-        ));
-        assert!(matches!(
-            Config::with_segments(65).validate(),
-            Err(StmError::InvalidSegments(65))
-        ));
+        assert!(matches!(Config::with_segments(0).validate(), Err(StmError::InvalidSegments(0))));
+        assert!(matches!(Config::with_segments(65).validate(), Err(StmError::InvalidSegments(65))));
         assert!(Config::with_segments(64).validate().is_ok());
         assert!(Config::with_segments(1).validate().is_ok());
-        let bad = [
-            0,
-            MIN_HEAP_LIMIT - HEAP_LIMIT_GRANULE,
-            MAX_HEAP_LIMIT + HEAP_LIMIT_GRANULE,
-            (64 << 20) + 4096,
-        ];
+        let bad = [0, MIN_HEAP_LIMIT - HEAP_LIMIT_GRANULE, MAX_HEAP_LIMIT + HEAP_LIMIT_GRANULE, (64 << 20) + 4096];
         for h in bad {
-            let c = Config {
-                heap_limit: h,
-                ..Config::with_segments(2)
-            };
-            assert!(
-                matches!(c.validate(), Err(StmError::InvalidHeapLimit(x)) if x == h),
-                "{h}"
-            );
+            let c = Config { heap_limit: h, ..Config::with_segments(2) };
+            assert!(matches!(c.validate(), Err(StmError::InvalidHeapLimit(x)) if x == h), "{h}");
         }
         let msg = Config::with_segments(0).validate().unwrap_err().to_string();
         assert!(msg.contains("between 1 and 64"), "{msg}");

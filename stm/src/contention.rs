@@ -24,24 +24,15 @@ pub(crate) fn wins(stm: &Stm, inevitable: bool, start_time: u64, seg: usize, oth
 
 /// Tells segment `target` to abort at its next safe point, if it still runs the transaction
 /// attempt `expected_attempt` and is not inevitable. Returns whether the signal was sent.
-pub(crate) fn signal_abort(
-    stm: &Stm,
-    target: usize,
-    expected_attempt: u64,
-    info: AbortInfo,
-) -> bool {
+pub(crate) fn signal_abort(stm: &Stm, target: usize, expected_attempt: u64, info: AbortInfo) -> bool {
     let _g = stm.cm_lock.lock().unwrap();
     let c = &stm.ctl[target];
-    if c.inevitable.load(SeqCst)
-        || !c.tx_active.load(SeqCst)
-        || c.attempt.load(SeqCst) != expected_attempt
-    {
+    // Held from the check to the signal: the target cannot end this attempt meanwhile.
+    let mut slot = c.abort_info.lock().unwrap();
+    if c.inevitable.load(SeqCst) || !c.tx_active.load(SeqCst) || c.attempt.load(SeqCst) != expected_attempt {
         return false;
     }
-    c.abort_info.lock().unwrap().get_or_insert(info);
-    stm.mem
-        .info(target)
-        .signal
-        .fetch_or(SIGNAL_ABORT | SIGNAL_COMMIT_SOON, SeqCst);
+    slot.get_or_insert(info);
+    stm.mem.info(target).signal.fetch_or(SIGNAL_ABORT | SIGNAL_COMMIT_SOON, SeqCst);
     true
 }

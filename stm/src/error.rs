@@ -11,10 +11,7 @@ pub enum StmError {
     /// The heap limit is out of range or not a multiple of the granule.
     InvalidHeapLimit(u64),
     /// A system call failed while setting up memory.
-    Os {
-        what: &'static str,
-        err: std::io::Error,
-    },
+    Os { what: &'static str, err: std::io::Error },
     /// The object area has no room left for the requested pages.
     HeapFull { requested: u64, limit: u64 },
 }
@@ -23,10 +20,9 @@ impl fmt::Display for StmError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use crate::layout::*;
         match self {
-            StmError::InvalidSegments(n) => write!(
-                f,
-                "invalid number of STM segments: {n} (it must be between 1 and {MAX_SEGMENTS})"
-            ),
+            StmError::InvalidSegments(n) => {
+                write!(f, "invalid number of STM segments: {n} (it must be between 1 and {MAX_SEGMENTS})")
+            }
             StmError::InvalidHeapLimit(n) => write!(
                 f,
                 "invalid STM heap limit: {n} bytes (it must be a multiple of {} MiB between {} MiB and {} GiB)",
@@ -64,12 +60,8 @@ impl AbortReason {
     /// Number of reasons (the length of per-reason counters).
     pub const COUNT: usize = 4;
     /// All reasons, in counter order.
-    pub const ALL: [AbortReason; Self::COUNT] = [
-        AbortReason::WriteWrite,
-        AbortReason::WriteRead,
-        AbortReason::CommitConflict,
-        AbortReason::Explicit,
-    ];
+    pub const ALL: [AbortReason; Self::COUNT] =
+        [AbortReason::WriteWrite, AbortReason::WriteRead, AbortReason::CommitConflict, AbortReason::Explicit];
     /// A short name for reports.
     pub fn name(self) -> &'static str {
         match self {

@@ -39,19 +39,10 @@ pub struct Conflict {
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum EventKind {
     Start,
-    Commit {
-        seq: u64,
-        modified: usize,
-        new_objects: usize,
-    },
-    Abort {
-        reason: AbortReason,
-        lost: Duration,
-    },
+    Commit { seq: u64, modified: usize, new_objects: usize },
+    Abort { reason: AbortReason, lost: Duration },
     BecomeInevitable,
-    Paused {
-        time: Duration,
-    },
+    Paused { time: Duration },
     Conflict(Conflict),
 }
 

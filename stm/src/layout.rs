@@ -84,20 +84,15 @@ pub const SIGNAL_ABORT: u32 = 2;
 pub const SIGNAL_COMMIT_SOON: u32 = 4;
 
 /// Absolute segment offset of [`SegmentInfo::read_version`].
-pub const INFO_READ_VERSION: u64 =
-    INFO_OFFSET + std::mem::offset_of!(SegmentInfo, read_version) as u64;
+pub const INFO_READ_VERSION: u64 = INFO_OFFSET + std::mem::offset_of!(SegmentInfo, read_version) as u64;
 /// Absolute segment offset of [`SegmentInfo::segment_num`].
-pub const INFO_SEGMENT_NUM: u64 =
-    INFO_OFFSET + std::mem::offset_of!(SegmentInfo, segment_num) as u64;
+pub const INFO_SEGMENT_NUM: u64 = INFO_OFFSET + std::mem::offset_of!(SegmentInfo, segment_num) as u64;
 /// Absolute segment offset of [`SegmentInfo::nursery_current`].
-pub const INFO_NURSERY_CURRENT: u64 =
-    INFO_OFFSET + std::mem::offset_of!(SegmentInfo, nursery_current) as u64;
+pub const INFO_NURSERY_CURRENT: u64 = INFO_OFFSET + std::mem::offset_of!(SegmentInfo, nursery_current) as u64;
 /// Absolute segment offset of [`SegmentInfo::nursery_end`].
-pub const INFO_NURSERY_END: u64 =
-    INFO_OFFSET + std::mem::offset_of!(SegmentInfo, nursery_end) as u64;
+pub const INFO_NURSERY_END: u64 = INFO_OFFSET + std::mem::offset_of!(SegmentInfo, nursery_end) as u64;
 /// Absolute segment offset of [`SegmentInfo::nursery_mark`].
-pub const INFO_NURSERY_MARK: u64 =
-    INFO_OFFSET + std::mem::offset_of!(SegmentInfo, nursery_mark) as u64;
+pub const INFO_NURSERY_MARK: u64 = INFO_OFFSET + std::mem::offset_of!(SegmentInfo, nursery_mark) as u64;
 /// Absolute segment offset of [`SegmentInfo::signal`].
 pub const INFO_SIGNAL: u64 = INFO_OFFSET + std::mem::offset_of!(SegmentInfo, signal) as u64;
 /// Absolute segment offset of [`SegmentInfo::scratch`].

@@ -43,8 +43,7 @@ pub use config::{Config, default_segments};
 pub use error::{Abort, AbortReason, StmError};
 pub use events::{Conflict, ConflictKind, Event, EventKind, EventSink, MemorySink};
 pub use object::{
-    FLAG_WRITE_BARRIER, FLAGS_GC_MASK, HEADER_FLAGS, HEADER_SIZE, HEADER_TYPEID, ObjRef, ObjView,
-    ObjectModel,
+    FLAG_WRITE_BARRIER, FLAGS_GC_MASK, HEADER_FLAGS, HEADER_SIZE, HEADER_TYPEID, ObjRef, ObjView, ObjectModel,
 };
 pub use os::{map_count, max_map_count};
 pub use stats::Stats;
@@ -116,10 +115,7 @@ impl Stm {
     /// A handle for one thread of execution. Threads beyond the number of segments wait for a
     /// free segment when they start a transaction.
     pub fn thread(self: &Arc<Self>) -> Thread {
-        Thread::new(
-            self.clone(),
-            self.next_thread.fetch_add(1, Ordering::Relaxed),
-        )
+        Thread::new(self.clone(), self.next_thread.fetch_add(1, Ordering::Relaxed))
     }
 
     /// The number of segments that run threads (`N`).
@@ -141,22 +137,14 @@ impl Stm {
     /// Hands out `n` fresh pages of the object area (never handed out before), for the GC's
     /// allocators. They read as zeros in every segment and are shared.
     pub fn reserve_pages(&self, n: usize) -> Result<ObjRef, StmError> {
-        let bytes = (n * layout::PAGE_SIZE) as u64;
         let limit = self.mem.heap_limit();
+        let bytes = (n as u64).checked_mul(layout::PAGE_SIZE as u64).unwrap_or(u64::MAX);
         let mut cur = self.next_free.load(Ordering::Relaxed);
         loop {
             if bytes > limit - cur {
-                return Err(StmError::HeapFull {
-                    requested: bytes,
-                    limit,
-                });
+                return Err(StmError::HeapFull { requested: bytes, limit });
             }
-            match self.next_free.compare_exchange_weak(
-                cur,
-                cur + bytes,
-                Ordering::Relaxed,
-                Ordering::Relaxed,
-            ) {
+            match self.next_free.compare_exchange_weak(cur, cur + bytes, Ordering::Relaxed, Ordering::Relaxed) {
                 Ok(_) => return Ok(ObjRef(layout::OBJ_START + cur)),
                 Err(c) => cur = c,
             }
@@ -199,14 +187,27 @@ impl Stm {
         s >= 1 && Pages::is_private(&self.mem, s, page)
     }
 
+    /// The size of segment `s`'s copy of `obj`, checked: the object model must give a multiple
+    /// of 16, at least 16, and the object must lie in the object area (else the model or the
+    /// reference is wrong, and copying it would corrupt memory).
+    pub(crate) fn object_size(&self, s: usize, obj: ObjRef) -> u64 {
+        assert!(
+            self.mem.in_object_area(obj.0, layout::OBJ_ALIGN as u64) && obj.is_aligned(),
+            "not an old object: {obj:?}"
+        );
+        let size = self.model.object_size(self.mem.view(s, obj.0)) as u64;
+        assert!(
+            size >= layout::OBJ_ALIGN as u64
+                && size % layout::OBJ_ALIGN as u64 == 0
+                && self.mem.in_object_area(obj.0, size),
+            "object model gave a bad size {size} for {obj:?}"
+        );
+        size
+    }
+
     pub(crate) fn emit(&self, thread: u32, segment: usize, kind: EventKind) {
         if let Some(sink) = &self.events {
-            sink.event(&Event {
-                at: self.epoch.elapsed(),
-                thread,
-                segment,
-                kind,
-            });
+            sink.event(&Event { at: self.epoch.elapsed(), thread, segment, kind });
         }
     }
 }

@@ -44,10 +44,8 @@ impl Memory {
         let nsegs = segments + 1;
         let seg_size = segment_size(heap_limit);
         let total = nsegs as u64 * seg_size;
-        let fd = MemFd::create(c"pystm-heap", nsegs as u64 * heap_limit)
-            .map_err(os_err("memfd_create/ftruncate"))?;
-        let base =
-            os::reserve(total as usize).map_err(os_err("mmap (address-space reservation)"))?;
+        let fd = MemFd::create(c"pystm-heap", nsegs as u64 * heap_limit).map_err(os_err("memfd_create/ftruncate"))?;
+        let base = os::reserve(total as usize).map_err(os_err("mmap (address-space reservation)"))?;
         let locks_len = (heap_limit / OBJ_ALIGN as u64) as usize;
         let page_bits_len = (heap_limit / PAGE_SIZE as u64) as usize * 8;
         let mut mem = Memory {
@@ -67,43 +65,30 @@ impl Memory {
         // SAFETY: both tables are fresh reservations owned by `mem`.
         unsafe {
             os::map_anon_fixed(mem.locks, locks_len).map_err(os_err("mmap (write-lock table)"))?;
-            os::map_anon_fixed(mem.page_bits, page_bits_len)
-                .map_err(os_err("mmap (page table)"))?;
+            os::map_anon_fixed(mem.page_bits, page_bits_len).map_err(os_err("mmap (page table)"))?;
         }
         for s in 0..nsegs {
             let seg = mem.seg_base(s);
             // SAFETY: every range below lies inside segment `s` of our own reservation, and
             // nothing points into it yet.
             unsafe {
-                os::map_file_fixed(
-                    seg.add(OBJ_START as usize),
-                    heap_limit as usize,
-                    &mem.fd,
-                    0,
-                    false,
-                )
-                .map_err(os_err("mmap (object area)"))?;
+                os::map_file_fixed(seg.add(OBJ_START as usize), heap_limit as usize, &mem.fd, 0, false)
+                    .map_err(os_err("mmap (object area)"))?;
                 if s > 0 {
                     os::map_anon_fixed(seg.add(INFO_OFFSET as usize), PAGE_SIZE)
                         .map_err(os_err("mmap (info block)"))?;
                     let markers_end = seg_size >> 4;
-                    os::map_anon_fixed(
-                        seg.add(MARKERS_START as usize),
-                        (markers_end - MARKERS_START) as usize,
-                    )
-                    .map_err(os_err("mmap (read markers)"))?;
+                    os::map_anon_fixed(seg.add(MARKERS_START as usize), (markers_end - MARKERS_START) as usize)
+                        .map_err(os_err("mmap (read markers)"))?;
                     os::map_anon_fixed(seg.add(NURSERY_START as usize), NURSERY_AREA_SIZE as usize)
                         .map_err(os_err("mmap (nursery area)"))?;
                 }
             }
             if s > 0 {
                 let info = mem.info(s);
-                info.read_version
-                    .store(0, std::sync::atomic::Ordering::Relaxed);
-                info.segment_num
-                    .store(s as u32, std::sync::atomic::Ordering::Relaxed);
-                info.nursery_mark
-                    .store(u64::MAX, std::sync::atomic::Ordering::Relaxed);
+                info.read_version.store(0, std::sync::atomic::Ordering::Relaxed);
+                info.segment_num.store(s as u32, std::sync::atomic::Ordering::Relaxed);
+                info.nursery_mark.store(u64::MAX, std::sync::atomic::Ordering::Relaxed);
             }
         }
         Ok(mem)
@@ -141,10 +126,7 @@ impl Memory {
 
     /// Whether `[off, off + len)` lies inside the object area.
     pub(crate) fn in_object_area(&self, off: u64, len: u64) -> bool {
-        off >= OBJ_START
-            && off
-                .checked_add(len)
-                .is_some_and(|e| e <= OBJ_START + self.heap_limit)
+        off >= OBJ_START && off.checked_add(len).is_some_and(|e| e <= OBJ_START + self.heap_limit)
     }
 
     #[inline(always)]
@@ -231,9 +213,7 @@ impl Memory {
         // SAFETY: inside segment `s`'s object area; the world is stopped (see above).
         unsafe { os::map_file_fixed(self.addr(s, off), len, &self.fd, rel, false) }
             .map_err(os_err("mmap (page re-sharing)"))?;
-        self.fd
-            .punch_hole(s as u64 * self.heap_limit + rel, len as u64)
-            .map_err(os_err("fallocate (page re-sharing)"))
+        self.fd.punch_hole(s as u64 * self.heap_limit + rel, len as u64).map_err(os_err("fallocate (page re-sharing)"))
     }
 
     /// Zeroes segment `s`'s read markers (read-version wrap-around). Called by the owner

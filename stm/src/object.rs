@@ -55,10 +55,7 @@ impl<'a> ObjView<'a> {
     /// `ptr` must point at an object's header in a mapped segment, readable for the object's
     /// whole size, and nobody may write that copy while the view is alive.
     pub(crate) unsafe fn new(ptr: *const u8) -> ObjView<'a> {
-        ObjView {
-            ptr,
-            _life: PhantomData,
-        }
+        ObjView { ptr, _life: PhantomData }
     }
     /// The type id from the header.
     pub fn typeid(&self) -> u32 {

@@ -4,11 +4,7 @@
 use std::io;
 
 fn check(ret: libc::c_int) -> io::Result<()> {
-    if ret < 0 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(())
-    }
+    if ret < 0 { Err(io::Error::last_os_error()) } else { Ok(()) }
 }
 
 /// An anonymous memory file (`memfd_create`), closed on drop.
@@ -64,11 +60,7 @@ pub(crate) fn reserve(len: usize) -> io::Result<*mut u8> {
             0,
         )
     };
-    if p == libc::MAP_FAILED {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(p as *mut u8)
-    }
+    if p == libc::MAP_FAILED { Err(io::Error::last_os_error()) } else { Ok(p as *mut u8) }
 }
 
 /// Maps private, zero-filled, read-write memory over `[addr, addr + len)`.
@@ -88,11 +80,7 @@ pub(crate) unsafe fn map_anon_fixed(addr: *mut u8, len: usize) -> io::Result<()>
             0,
         )
     };
-    if p == libc::MAP_FAILED {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(())
-    }
+    if p == libc::MAP_FAILED { Err(io::Error::last_os_error()) } else { Ok(()) }
 }
 
 /// Maps `[file_off, file_off + len)` of `fd` shared and read-write over `[addr, addr + len)`;
@@ -119,11 +107,7 @@ pub(crate) unsafe fn map_file_fixed(
             file_off as libc::off_t,
         )
     };
-    if p == libc::MAP_FAILED {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(())
-    }
+    if p == libc::MAP_FAILED { Err(io::Error::last_os_error()) } else { Ok(()) }
 }
 
 /// Drops the pages of a private anonymous range, which then reads as zeros.
@@ -146,15 +130,10 @@ pub(crate) unsafe fn unmap(addr: *mut u8, len: usize) {
 
 /// `vm.max_map_count`, the most mappings a process may have (65530 when unreadable).
 pub fn max_map_count() -> usize {
-    std::fs::read_to_string("/proc/sys/vm/max_map_count")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(65530)
+    std::fs::read_to_string("/proc/sys/vm/max_map_count").ok().and_then(|s| s.trim().parse().ok()).unwrap_or(65530)
 }
 
 /// The number of kernel mappings (VMAs) this process has now, from `/proc/self/maps`.
 pub fn map_count() -> usize {
-    std::fs::read("/proc/self/maps")
-        .map(|b| b.iter().filter(|&&c| c == b'\n').count())
-        .unwrap_or(0)
+    std::fs::read("/proc/self/maps").map(|b| b.iter().filter(|&&c| c == b'\n').count()).unwrap_or(0)
 }

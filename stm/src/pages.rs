@@ -30,6 +30,9 @@ pub(crate) struct Pages {
     pub(crate) reshare_wanted: AtomicBool,
 }
 
+/// The longest gap (in pages, 1 MiB) filled to avoid a new run.
+const MAX_GAP_FILL: usize = 256;
+
 #[inline]
 fn bit(s: usize) -> u64 {
     1u64 << (s - 1)
@@ -61,13 +64,7 @@ impl Pages {
 
     /// Makes every page of `[off, off + len)` private in segment `s`. Called by `s`'s running
     /// owner. Returns the number of pages newly privatized.
-    pub(crate) fn privatize(
-        &self,
-        mem: &Memory,
-        s: usize,
-        off: u64,
-        len: u64,
-    ) -> Result<usize, StmError> {
+    pub(crate) fn privatize(&self, mem: &Memory, s: usize, off: u64, len: u64) -> Result<usize, StmError> {
         let first = Memory::page_of(off);
         let last = Memory::page_of(off + len - 1);
         if (first..=last).all(|p| Self::is_private(mem, s, p)) {
@@ -95,21 +92,16 @@ impl Pages {
 
     /// Privatizes the non-private pages `[a, b)`, merging with neighbouring runs, or filling the
     /// gap to the nearest run when the run budget is spent.
-    fn add_run(
-        &self,
-        mem: &Memory,
-        s: usize,
-        runs: &mut Runs,
-        mut a: usize,
-        mut b: usize,
-    ) -> Result<usize, StmError> {
+    fn add_run(&self, mem: &Memory, s: usize, runs: &mut Runs, mut a: usize, mut b: usize) -> Result<usize, StmError> {
         let left = runs.0.range(..a).next_back().map(|(&ls, &le)| (ls, le));
         let right = runs.0.range(b..).next().map(|(&rs, &re)| (rs, re));
         let touches_left = left.is_some_and(|(_, le)| le == a);
         let touches_right = right.is_some_and(|(rs, _)| rs == b);
         if !touches_left && !touches_right && self.total_runs() >= self.max_runs {
-            let gap_left = left.map(|(_, le)| a - le);
-            let gap_right = right.map(|(rs, _)| rs - b);
+            // Gaps longer than `MAX_GAP_FILL` make a new run anyway: copying megabytes inside
+            // a write barrier would stall every commit.
+            let gap_left = left.map(|(_, le)| a - le).filter(|&g| g <= MAX_GAP_FILL);
+            let gap_right = right.map(|(rs, _)| rs - b).filter(|&g| g <= MAX_GAP_FILL);
             match (gap_left, gap_right) {
                 (Some(gl), Some(gr)) if gr < gl => b = right.unwrap().0,
                 (Some(_), _) => a = left.unwrap().1,
@@ -150,12 +142,7 @@ impl Pages {
 
     /// Re-shares every private page of segment `s` that is not in `keep`. The world must be
     /// stopped. Returns the number of pages re-shared.
-    pub(crate) fn reshare(
-        &self,
-        mem: &Memory,
-        s: usize,
-        keep: &BTreeSet<usize>,
-    ) -> Result<usize, StmError> {
+    pub(crate) fn reshare(&self, mem: &Memory, s: usize, keep: &BTreeSet<usize>) -> Result<usize, StmError> {
         let mut runs = self.runs[s].lock().unwrap();
         let old = std::mem::take(&mut runs.0);
         let mut shared = 0;

@@ -58,21 +58,9 @@ impl Stats {
 
 impl fmt::Display for Stats {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} commits ({} read-only), {} aborts (",
-            self.commits,
-            self.read_only_commits,
-            self.total_aborts()
-        )?;
+        write!(f, "{} commits ({} read-only), {} aborts (", self.commits, self.read_only_commits, self.total_aborts())?;
         for (i, r) in AbortReason::ALL.iter().enumerate() {
-            write!(
-                f,
-                "{}{} {}",
-                if i > 0 { ", " } else { "" },
-                self.aborts[i],
-                r.name()
-            )?;
+            write!(f, "{}{} {}", if i > 0 { ", " } else { "" }, self.aborts[i], r.name())?;
         }
         write!(
             f,

@@ -25,6 +25,8 @@ pub(crate) struct AbortInfo {
     pub reason: crate::error::AbortReason,
     pub obj: ObjRef,
     pub winner_segment: usize,
+    /// The winner's transaction attempt when it won (the loser waits for it to end).
+    pub winner_attempt: u64,
     pub winner_marker: u64,
 }
 
@@ -47,6 +49,9 @@ pub(crate) struct SegmentCtl {
     pub start_time: AtomicU64,
     /// Counts transaction starts (restarts included): identifies one attempt.
     pub attempt: AtomicU64,
+    /// Why the running attempt must abort. Its mutex also guards the attempt's life: the owner
+    /// starts and ends attempts (`attempt`, `tx_active`) holding it, and a signaller holds it
+    /// from its check to its signal, so no signal lands on a later attempt than it was for.
     pub abort_info: Mutex<Option<AbortInfo>>,
     pub log: Mutex<TxLog>,
 }
@@ -89,11 +94,7 @@ impl SegmentCtl {
     /// The marker recorded when this segment's transaction wrote `obj` (0 if it did not).
     pub(crate) fn marker_of(&self, obj: ObjRef) -> u64 {
         let log = self.log.lock().unwrap();
-        log.modified
-            .iter()
-            .rev()
-            .find(|(o, _)| *o == obj)
-            .map_or(0, |&(_, m)| m)
+        log.modified.iter().rev().find(|(o, _)| *o == obj).map_or(0, |&(_, m)| m)
     }
 
     pub(crate) fn is_quiescent(&self) -> bool {
@@ -147,65 +148,53 @@ fn idle(thread: u32) -> u64 {
 
 impl SegmentPool {
     pub(crate) fn new(nsegs: usize) -> SegmentPool {
-        let state = (0..nsegs)
-            .map(|s| AtomicU64::new(if s == 0 { busy(0) } else { FREE }))
-            .collect();
-        SegmentPool {
-            state,
-            lock: Mutex::new(()),
-            cv: Condvar::new(),
-            waiters: AtomicUsize::new(0),
-        }
+        let state = (0..nsegs).map(|s| AtomicU64::new(if s == 0 { busy(0) } else { FREE })).collect();
+        SegmentPool { state, lock: Mutex::new(()), cv: Condvar::new(), waiters: AtomicUsize::new(0) }
     }
 
     /// Takes a segment for `thread`: `preferred` if free, else any free one, else one another
     /// thread holds idle; blocks while every segment runs a transaction.
     pub(crate) fn acquire(&self, preferred: usize, thread: u32) -> usize {
         let mut g = self.lock.lock().unwrap();
-        loop {
-            let order = std::iter::once(preferred)
-                .filter(|&p| p != 0)
-                .chain(1..self.state.len());
-            for s in order.clone() {
-                if self.state[s]
-                    .compare_exchange(FREE, busy(thread), AcqRel, Relaxed)
-                    .is_ok()
-                {
-                    return s;
-                }
+        // Counted as a waiter before looking, so that a holder parking its segment after the
+        // look sees the count and wakes us (it notifies under the same mutex).
+        self.waiters.fetch_add(1, SeqCst);
+        let s = loop {
+            let order = std::iter::once(preferred).filter(|&p| p != 0).chain(1..self.state.len());
+            let free =
+                order.clone().find(|&s| self.state[s].compare_exchange(FREE, busy(thread), AcqRel, Relaxed).is_ok());
+            if let Some(s) = free {
+                break s;
             }
-            for s in order {
-                let st = self.state[s].load(Acquire);
-                if st != FREE
-                    && st & 1 == 0
-                    && self.state[s]
-                        .compare_exchange(st, busy(thread), AcqRel, Relaxed)
-                        .is_ok()
-                {
-                    return s;
-                }
+            let idle = order.into_iter().find(|&s| {
+                let st = self.state[s].load(SeqCst);
+                st != FREE && st & 1 == 0 && self.state[s].compare_exchange(st, busy(thread), AcqRel, Relaxed).is_ok()
+            });
+            if let Some(s) = idle {
+                break s;
             }
-            self.waiters.fetch_add(1, SeqCst);
-            g = self
-                .cv
-                .wait_timeout(g, Duration::from_millis(10))
-                .unwrap()
-                .0;
-            self.waiters.fetch_sub(1, SeqCst);
-        }
+            g = self.cv.wait_timeout(g, Duration::from_millis(10)).unwrap().0;
+        };
+        self.waiters.fetch_sub(1, SeqCst);
+        drop(g);
+        s
+    }
+
+    /// Whether `thread` holds segment `s` (busy or idle).
+    pub(crate) fn holds(&self, s: usize, thread: u32) -> bool {
+        let st = self.state[s].load(Acquire);
+        st == busy(thread) || st == idle(thread)
     }
 
     /// `thread` starts a transaction in segment `s`, which it held idle; false if the segment was
     /// taken over meanwhile.
     pub(crate) fn resume(&self, s: usize, thread: u32) -> bool {
-        self.state[s]
-            .compare_exchange(idle(thread), busy(thread), AcqRel, Relaxed)
-            .is_ok()
+        self.state[s].compare_exchange(idle(thread), busy(thread), AcqRel, Relaxed).is_ok()
     }
 
     /// `thread` ended a transaction in segment `s` and keeps it idle.
     pub(crate) fn park(&self, s: usize, thread: u32) {
-        self.state[s].store(idle(thread), Release);
+        self.state[s].store(idle(thread), SeqCst);
         if self.waiters.load(SeqCst) > 0 {
             let _g = self.lock.lock().unwrap();
             self.cv.notify_one();
@@ -214,10 +203,7 @@ impl SegmentPool {
 
     /// `thread` gives segment `s` back (if it still holds it).
     pub(crate) fn release(&self, s: usize, thread: u32) {
-        if self.state[s]
-            .compare_exchange(idle(thread), FREE, AcqRel, Relaxed)
-            .is_ok()
-        {
+        if self.state[s].compare_exchange(idle(thread), FREE, AcqRel, Relaxed).is_ok() {
             let _g = self.lock.lock().unwrap();
             self.cv.notify_one();
         }

@@ -24,6 +24,9 @@ pub struct Thread {
     pub(crate) seg: usize,
     /// The segment's base address (null while none is held).
     pub(crate) base: *mut u8,
+    /// End of the segment's object area (0 while no segment is held): field accesses are
+    /// checked against `[NURSERY_START, limit)`.
+    pub(crate) limit: u64,
     pub(crate) last_seg: usize,
     pub(crate) read_version: u8,
     pub(crate) in_tx: bool,
@@ -51,6 +54,7 @@ impl Thread {
             id,
             seg: 0,
             base: std::ptr::null_mut(),
+            limit: 0,
             last_seg: 0,
             read_version: 0,
             in_tx: false,
@@ -74,13 +78,14 @@ impl Thread {
     pub fn stm(&self) -> &Arc<Stm> {
         &self.stm
     }
-    /// The segment held, if any.
+    /// The segment held, if any (outside a transaction an idle segment may have been taken over
+    /// by a thread that waited for one).
     pub fn segment(&self) -> Option<usize> {
-        (self.seg != 0).then_some(self.seg)
+        (self.seg != 0 && (self.in_tx || self.stm.pool.holds(self.seg, self.id))).then_some(self.seg)
     }
-    /// The base address of the segment held (null if none).
+    /// The base address of the segment held (null if none; see [`Thread::segment`]).
     pub fn segment_base(&self) -> *mut u8 {
-        self.base
+        if self.segment().is_some() { self.base } else { std::ptr::null_mut() }
     }
     pub fn in_transaction(&self) -> bool {
         self.in_tx
@@ -121,12 +126,18 @@ impl Thread {
         unsafe { &*(self.base.add(INFO_OFFSET as usize) as *const SegmentInfo) }
     }
 
+    /// Panics unless the 8 bytes at `obj + field` lie in this segment's nursery or object area.
+    #[inline(always)]
+    pub(crate) fn check_ref(&self, obj: ObjRef, field: u64) {
+        let off = obj.0.wrapping_add(field);
+        assert!(off >= NURSERY_START && off < self.limit.saturating_sub(8), "bad heap reference {obj:?} + {field}");
+    }
+
     #[inline(always)]
     fn field_addr(&self, obj: ObjRef, field: u64) -> *mut u8 {
-        debug_assert!(self.seg != 0, "heap access without a segment");
-        debug_assert!(obj.0 >= NURSERY_START && obj.0 + field < OBJ_START + self.stm.heap_limit());
-        // SAFETY: the offset is inside this segment's mapped nursery or object area (checked in
-        // debug builds; references come from this heap).
+        self.check_ref(obj, field);
+        // SAFETY: `check_ref` put the field inside this segment's mapped nursery or object area
+        // (`limit` is 0 while no segment is held, so that fails too).
         unsafe { self.base.add((obj.0 + field) as usize) }
     }
 
@@ -174,10 +185,11 @@ impl Thread {
     }
 
     /// A safe point: answers pause and abort requests. Call it often in long-running code (the
-    /// VM: at every bytecode boundary that may be a commit point).
+    /// VM: at every bytecode boundary that may be a commit point); a transaction that does not
+    /// reach one holds up every other thread's commit. Outside a transaction it does nothing.
     #[inline]
     pub fn safe_point(&mut self) -> Result<(), Abort> {
-        if self.info().signal.load(Relaxed) & (SIGNAL_PAUSE | SIGNAL_ABORT) != 0 {
+        if self.in_tx && self.info().signal.load(Relaxed) & (SIGNAL_PAUSE | SIGNAL_ABORT) != 0 {
             self.safe_point_slow()
         } else {
             Ok(())
@@ -200,8 +212,7 @@ impl Thread {
         if paused > Duration::ZERO {
             self.stats.time_paused += paused;
             self.tx_excluded += paused;
-            self.stm
-                .emit(self.id, self.seg, crate::EventKind::Paused { time: paused });
+            self.stm.emit(self.id, self.seg, crate::EventKind::Paused { time: paused });
         }
     }
 
@@ -213,12 +224,12 @@ impl Thread {
         }
     }
 
-    /// Whether the transaction should end at this commit point: never inside an atomic section;
-    /// otherwise when asked to commit soon, or when the nursery has passed the transaction's
-    /// mark (both words are kept by the GC in the info block).
+    /// Whether the transaction should end at this commit point: never inside an atomic section
+    /// (or outside a transaction); otherwise when asked to commit soon, or when the nursery has
+    /// passed the transaction's mark (both words are kept by the GC in the info block).
     #[inline]
     pub fn should_break(&self) -> bool {
-        if self.atomic_depth > 0 {
+        if self.atomic_depth > 0 || !self.in_tx {
             return false;
         }
         let info = self.info();
@@ -228,7 +239,7 @@ impl Thread {
 
     /// Asks this thread's own transaction to break at its next commit point.
     pub fn hint_commit_soon(&self) {
-        if self.seg != 0 {
+        if self.in_tx {
             self.info().signal.fetch_or(SIGNAL_COMMIT_SOON, SeqCst);
         }
     }
@@ -237,7 +248,9 @@ impl Thread {
     /// threads may commit meanwhile without waiting for this one. The thread must not touch the
     /// heap until [`Thread::leave_safe_zone`].
     pub fn enter_safe_zone(&mut self) {
-        if self.seg != 0 {
+        // Outside a transaction the thread is quiescent already (and its idle segment may have
+        // been taken over by another thread).
+        if self.in_tx {
             self.stm.ctl[self.seg].enter_quiescence();
         }
     }
@@ -255,10 +268,7 @@ impl Thread {
 
     /// Waits, quiescent, until `done` holds or this transaction is told to abort. Time counts as
     /// waiting. Fails (rolled back) if the transaction was aborted meanwhile.
-    pub(crate) fn wait_quiescent(
-        &mut self,
-        mut done: impl FnMut(&Stm) -> bool,
-    ) -> Result<(), Abort> {
+    pub(crate) fn wait_quiescent(&mut self, mut done: impl FnMut(&Stm) -> bool) -> Result<(), Abort> {
         let t0 = Instant::now();
         let ctl = &self.stm.ctl[self.seg];
         ctl.enter_quiescence();
@@ -282,6 +292,7 @@ impl Thread {
         self.seg = s;
         self.last_seg = s;
         self.base = self.stm.mem.seg_base(s);
+        self.limit = OBJ_START + self.stm.heap_limit();
         self.read_version = self.info().read_version.load(Relaxed);
     }
 
@@ -298,40 +309,31 @@ impl Thread {
     pub(crate) fn forget_segment(&mut self) {
         self.seg = 0;
         self.base = std::ptr::null_mut();
+        self.limit = 0;
     }
 
     /// Stops every other thread at a safe point and runs `f` (the GC's major collection uses
     /// this). Inside a transaction the wait for the world may abort it.
-    pub fn with_world_stopped<R>(
-        &mut self,
-        f: impl FnOnce(&WorldStopped<'_>) -> R,
-    ) -> Result<R, Abort> {
+    pub fn with_world_stopped<R>(&mut self, f: impl FnOnce(&WorldStopped<'_>) -> R) -> Result<R, Abort> {
         if self.seg == 0 || (!self.in_tx && !self.stm.pool.resume(self.seg, self.id)) {
             self.forget_segment();
             self.acquire_segment();
         }
-        self.lock_commit()?;
-        self.stm.pause_others(self.seg);
-        self.check_abort_signal_paused()?;
+        let pause = self.stop_world()?;
         let r = f(&WorldStopped { stm: &self.stm });
-        self.stm.resume_others(self.seg);
-        self.stm.commit_lock.store(false, Release);
+        drop(pause);
         if !self.in_tx {
             self.stm.pool.park(self.seg, self.id);
         }
         Ok(r)
     }
 
-    /// Takes the commit lock; inside a transaction the wait is quiescent and may abort it.
-    pub(crate) fn lock_commit(&mut self) -> Result<(), Abort> {
+    /// Takes the commit lock and pauses every other segment. Inside a transaction the wait may
+    /// abort it, and so does an abort signal that arrived before the pause.
+    pub(crate) fn stop_world(&mut self) -> Result<WorldPause, Abort> {
         loop {
-            if self
-                .stm
-                .commit_lock
-                .compare_exchange(false, true, Acquire, Relaxed)
-                .is_ok()
-            {
-                return Ok(());
+            if self.stm.commit_lock.compare_exchange(false, true, Acquire, Relaxed).is_ok() {
+                break;
             }
             if self.in_tx {
                 self.wait_quiescent(|stm| !stm.commit_lock.load(Relaxed))?;
@@ -342,17 +344,27 @@ impl Thread {
                 }
             }
         }
-    }
-
-    /// With the commit lock held and the others paused: if this transaction was told to abort
-    /// before the pause, lets the world go and aborts.
-    pub(crate) fn check_abort_signal_paused(&mut self) -> Result<(), Abort> {
+        self.stm.pause_others(self.seg);
+        let pause = WorldPause { stm: self.stm.clone(), me: self.seg };
         if self.in_tx && self.info().signal.load(SeqCst) & SIGNAL_ABORT != 0 {
-            self.stm.resume_others(self.seg);
-            self.stm.commit_lock.store(false, Release);
+            drop(pause);
             return Err(self.abort_signalled());
         }
-        Ok(())
+        Ok(pause)
+    }
+}
+
+/// The commit lock held and every other segment paused. Dropping it (also when unwinding from a
+/// panic) resumes the others and releases the lock.
+pub(crate) struct WorldPause {
+    stm: Arc<Stm>,
+    me: usize,
+}
+
+impl Drop for WorldPause {
+    fn drop(&mut self) {
+        self.stm.resume_others(self.me);
+        self.stm.commit_lock.store(false, Release);
     }
 }
 
@@ -402,7 +414,7 @@ impl WorldStopped<'_> {
             {
                 let log = stm.ctl[s].log.lock().unwrap();
                 let mut add = |obj: ObjRef, from: usize| {
-                    let size = stm.model.object_size(stm.mem.view(from, obj.0)) as u64;
+                    let size = stm.object_size(from, obj);
                     for p in Memory::page_of(obj.0)..=Memory::page_of(obj.0 + size - 1) {
                         keep.insert(p);
                     }
@@ -419,6 +431,11 @@ impl WorldStopped<'_> {
 
 impl Drop for Thread {
     fn drop(&mut self) {
+        if self.in_tx {
+            // Possibly inside a safe zone (unwinding from a panic): leave it before touching the
+            // heap. If the transaction was aborted meanwhile, it is rolled back already.
+            let _ = self.leave_safe_zone();
+        }
         if self.in_tx {
             if self.inevitable {
                 // An inevitable transaction cannot be undone; make its effects durable.

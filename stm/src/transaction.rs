@@ -63,17 +63,16 @@ impl Thread {
         }
         self.read_version = v;
         info.read_version.store(v, Relaxed);
-        info.signal
-            .fetch_and(!(SIGNAL_ABORT | SIGNAL_COMMIT_SOON), SeqCst);
-        self.start_time = self
-            .restart_time
-            .take()
-            .unwrap_or_else(|| stm.clock.fetch_add(1, Relaxed));
+        info.signal.fetch_and(!(SIGNAL_ABORT | SIGNAL_COMMIT_SOON), SeqCst);
+        self.start_time = self.restart_time.take().unwrap_or_else(|| stm.clock.fetch_add(1, Relaxed));
         let ctl = &stm.ctl[self.seg];
         ctl.start_time.store(self.start_time, SeqCst);
-        ctl.attempt.fetch_add(1, SeqCst);
-        *ctl.abort_info.lock().unwrap() = None;
-        ctl.tx_active.store(true, SeqCst);
+        {
+            let mut slot = ctl.abort_info.lock().unwrap(); // see `SegmentCtl::abort_info`
+            *slot = None;
+            ctl.attempt.fetch_add(1, SeqCst);
+            ctl.tx_active.store(true, SeqCst);
+        }
         let paused = ctl.leave_quiescence(info);
         self.in_tx = true;
         self.tx_begin = Instant::now();
@@ -85,13 +84,10 @@ impl Thread {
     /// Records `obj`, created by this transaction outside the nursery (its header written, flags
     /// 0), so that the commit makes it visible to every segment.
     pub fn register_new_object(&mut self, obj: ObjRef) {
-        debug_assert!(self.in_tx && self.flags(obj) & FLAG_WRITE_BARRIER == 0);
-        self.stm.ctl[self.seg]
-            .log
-            .lock()
-            .unwrap()
-            .new_objects
-            .push(obj);
+        assert!(self.in_tx, "register_new_object: no transaction is running");
+        self.stm.object_size(self.seg, obj); // checks that it lies in the object area
+        debug_assert!(self.flags(obj) & FLAG_WRITE_BARRIER == 0);
+        self.stm.ctl[self.seg].log.lock().unwrap().new_objects.push(obj);
     }
 
     /// Commits the running transaction. On `Err` it was aborted and rolled back instead.
@@ -112,9 +108,7 @@ impl Thread {
             return Ok(self.finish_commit(&stm, seq, true, 0, 0));
         }
         *stm.ctl[me].log.lock().unwrap() = log;
-        self.lock_commit()?;
-        stm.pause_others(me);
-        self.check_abort_signal_paused()?;
+        let pause = self.stop_world()?;
         let log = std::mem::take(&mut *stm.ctl[me].log.lock().unwrap());
 
         // Write-read conflicts: did a running transaction read what this one wrote?
@@ -124,11 +118,7 @@ impl Thread {
                 continue;
             }
             let rv = stm.mem.info(s).read_version.load(Relaxed);
-            let Some(&(obj, mk)) = log
-                .modified
-                .iter()
-                .find(|(o, _)| stm.mem.read_u8(s, o.0 >> 4) == rv)
-            else {
+            let Some(&(obj, mk)) = log.modified.iter().find(|(o, _)| stm.mem.read_u8(s, o.0 >> 4) == rv) else {
                 continue;
             };
             if wins(&stm, self.inevitable, self.start_time, me, s) {
@@ -139,10 +129,10 @@ impl Thread {
                     reason: AbortReason::CommitConflict,
                     obj,
                     winner_segment: s,
+                    winner_attempt: stm.ctl[s].attempt.load(SeqCst),
                     winner_marker: 0,
                 });
-                stm.resume_others(me);
-                stm.commit_lock.store(false, Release);
+                drop(pause);
                 return Err(self.abort_now(AbortReason::CommitConflict));
             }
         }
@@ -152,6 +142,7 @@ impl Thread {
                 reason: AbortReason::WriteRead,
                 obj,
                 winner_segment: me,
+                winner_attempt: stm.ctl[me].attempt.load(Relaxed),
                 winner_marker: mk,
             };
             if signal_abort(&stm, s, attempt, info) {
@@ -160,20 +151,15 @@ impl Thread {
         }
 
         // From here the commit cannot fail. Publish, then release the locks.
-        for &(obj, _) in &log.modified {
-            let size = stm.model.object_size(stm.mem.view(me, obj.0)) as u64;
-            self.publish(&stm, obj, size);
-        }
-        for &obj in &log.new_objects {
-            let size = stm.model.object_size(stm.mem.view(me, obj.0)) as u64;
+        for &obj in log.modified.iter().map(|(o, _)| o).chain(&log.new_objects) {
+            let size = stm.object_size(me, obj);
             self.publish(&stm, obj, size);
         }
         for &(obj, _) in &log.modified {
             stm.mem.lock(obj.0).store(0, Release);
         }
         let seq = stm.seq.fetch_add(1, SeqCst) + 1;
-        stm.resume_others(me);
-        stm.commit_lock.store(false, Release);
+        drop(pause);
         Ok(self.finish_commit(&stm, seq, false, log.modified.len(), log.new_objects.len()))
     }
 
@@ -215,22 +201,9 @@ impl Thread {
     ) -> CommitInfo {
         self.stats.commits += 1;
         self.stats.time_committed += self.tx_begin.elapsed().saturating_sub(self.tx_excluded);
-        stm.emit(
-            self.id,
-            self.seg,
-            EventKind::Commit {
-                seq,
-                modified,
-                new_objects,
-            },
-        );
+        stm.emit(self.id, self.seg, EventKind::Commit { seq, modified, new_objects });
         self.end_transaction();
-        CommitInfo {
-            seq,
-            read_only,
-            modified,
-            new_objects,
-        }
+        CommitInfo { seq, read_only, modified, new_objects }
     }
 
     /// Aborts the running transaction on request: every change is undone. Panics if the
@@ -243,11 +216,7 @@ impl Thread {
 
     /// Aborts because another thread set `SIGNAL_ABORT` on this segment.
     pub(crate) fn abort_signalled(&mut self) -> Abort {
-        let reason = self.stm.ctl[self.seg]
-            .abort_info
-            .lock()
-            .unwrap()
-            .map_or(AbortReason::WriteRead, |i| i.reason);
+        let reason = self.stm.ctl[self.seg].abort_info.lock().unwrap().map_or(AbortReason::WriteRead, |i| i.reason);
         self.abort_now(reason)
     }
 
@@ -259,7 +228,7 @@ impl Thread {
         let me = self.seg;
         let log: TxLog = std::mem::take(&mut *stm.ctl[me].log.lock().unwrap());
         for &(obj, _) in log.modified.iter().rev() {
-            let size = stm.model.object_size(stm.mem.view(0, obj.0));
+            let size = stm.object_size(0, obj) as usize;
             stm.mem.copy(0, me, obj.0, size);
             stm.mem.lock(obj.0).store(0, Release);
         }
@@ -268,8 +237,7 @@ impl Thread {
         self.stats.time_aborted += lost.saturating_sub(self.tx_excluded);
         if let Some(info) = *stm.ctl[me].abort_info.lock().unwrap() {
             self.stats.conflicts += 1;
-            let w = info.winner_segment;
-            self.wait_for = Some((w, stm.ctl[w].attempt.load(SeqCst)));
+            self.wait_for = Some((info.winner_segment, info.winner_attempt));
             let kind = match info.reason {
                 AbortReason::WriteWrite => ConflictKind::WriteWriteAbort,
                 _ => ConflictKind::WriteRead,
@@ -300,11 +268,12 @@ impl Thread {
             self.stm.inevitable_owner.store(0, SeqCst);
             self.inevitable = false;
         }
-        ctl.tx_active.store(false, SeqCst);
+        {
+            let _slot = ctl.abort_info.lock().unwrap(); // see `SegmentCtl::abort_info`
+            ctl.tx_active.store(false, SeqCst);
+        }
         ctl.enter_quiescence();
-        self.info()
-            .signal
-            .fetch_and(!(SIGNAL_ABORT | SIGNAL_COMMIT_SOON), SeqCst);
+        self.info().signal.fetch_and(!(SIGNAL_ABORT | SIGNAL_COMMIT_SOON), SeqCst);
         self.in_tx = false;
         self.stm.pool.park(self.seg, self.id);
     }
@@ -319,11 +288,7 @@ impl Thread {
         }
         let stm = self.stm.clone();
         let me = self.seg;
-        while stm
-            .inevitable_owner
-            .compare_exchange(0, me, AcqRel, Acquire)
-            .is_err()
-        {
+        while stm.inevitable_owner.compare_exchange(0, me, AcqRel, Acquire).is_err() {
             self.wait_quiescent(|stm| stm.inevitable_owner.load(Acquire) == 0)?;
         }
         {

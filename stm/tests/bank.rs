@@ -15,14 +15,10 @@ fn bank(threads: usize, segments: usize, transactions: u64, seed: u64) {
         seed,
     };
     let r = run(&cfg).unwrap();
-    r.check()
-        .unwrap_or_else(|e| panic!("{threads} threads on {segments} segments: {e}"));
+    r.check().unwrap_or_else(|e| panic!("{threads} threads on {segments} segments: {e}"));
     assert_eq!(r.transactions, threads as u64 * transactions);
     assert!(r.transfers >= r.transactions);
-    eprintln!(
-        "{threads} threads / {segments} segments: {} transfers, stats: {}",
-        r.transfers, r.stats
-    );
+    eprintln!("{threads} threads / {segments} segments: {} transfers, stats: {}", r.transfers, r.stats);
 }
 
 #[test]
@@ -59,9 +55,5 @@ fn bank_single_transfer_transactions_conflict_often() {
     };
     let r = run(&cfg).unwrap();
     r.check().unwrap();
-    assert!(
-        r.stats.conflicts > 0,
-        "20 accounts and 4 threads must conflict: {}",
-        r.stats
-    );
+    assert!(r.stats.conflicts > 0, "20 accounts and 4 threads must conflict: {}", r.stats);
 }

@@ -14,9 +14,7 @@ fn page_index(o: ObjRef) -> usize {
 /// One 16-byte object at the start of each of `n` fresh pages, committed.
 fn one_per_page(stm: &std::sync::Arc<Stm>, n: usize) -> Vec<ObjRef> {
     let first = stm.reserve_pages(n).unwrap();
-    let objs: Vec<ObjRef> = (0..n)
-        .map(|i| ObjRef(first.0 + (i * PAGE_SIZE) as u64))
-        .collect();
+    let objs: Vec<ObjRef> = (0..n).map(|i| ObjRef(first.0 + (i * PAGE_SIZE) as u64)).collect();
     let mut th = stm.thread();
     th.start();
     for &o in &objs {
@@ -32,11 +30,7 @@ fn scattered_privatization_stays_within_the_run_budget() {
     let _g = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let budget = 8;
     let stm = Stm::new(
-        Config {
-            heap_limit: 256 << 20,
-            max_private_runs: Some(budget),
-            ..Config::with_segments(2)
-        },
+        Config { heap_limit: 256 << 20, max_private_runs: Some(budget), ..Config::with_segments(2) },
         SizeInTypeid,
     )
     .unwrap();
@@ -61,10 +55,7 @@ fn scattered_privatization_stays_within_the_run_budget() {
     other.start();
     for (i, &o) in objs.iter().enumerate() {
         other.read(o);
-        assert_eq!(
-            other.load_u64(o, 8),
-            if i % stride == 0 { i as u64 } else { 0 }
-        );
+        assert_eq!(other.load_u64(o, 8), if i % stride == 0 { i as u64 } else { 0 });
     }
     other.commit().unwrap();
 }
@@ -72,33 +63,15 @@ fn scattered_privatization_stays_within_the_run_budget() {
 #[test]
 fn default_budget_comes_from_max_map_count() {
     let _g = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let stm = Stm::new(
-        Config {
-            heap_limit: 64 << 20,
-            ..Config::with_segments(1)
-        },
-        SizeInTypeid,
-    )
-    .unwrap();
+    let stm = Stm::new(Config { heap_limit: 64 << 20, ..Config::with_segments(1) }, SizeInTypeid).unwrap();
     let m = stm.max_private_runs();
-    assert!(
-        m >= 64 && m <= max_map_count() / 4,
-        "budget {m} of max_map_count {}",
-        max_map_count()
-    );
+    assert!(m >= 64 && m <= max_map_count() / 4, "budget {m} of max_map_count {}", max_map_count());
 }
 
 #[test]
 fn neighbouring_pages_merge_into_one_run() {
     let _g = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let stm = Stm::new(
-        Config {
-            heap_limit: 64 << 20,
-            ..Config::with_segments(1)
-        },
-        SizeInTypeid,
-    )
-    .unwrap();
+    let stm = Stm::new(Config { heap_limit: 64 << 20, ..Config::with_segments(1) }, SizeInTypeid).unwrap();
     let objs = one_per_page(&stm, 50);
     let mut th = stm.thread();
     th.start();
@@ -108,24 +81,14 @@ fn neighbouring_pages_merge_into_one_run() {
     th.commit().unwrap();
     assert_eq!(stm.private_runs(), 1);
     let n = stm.pages_privatized() as usize;
-    assert!(
-        (50..50 + 2 * PRIVATIZE_PAGES).contains(&n),
-        "{n} pages privatized in whole groups"
-    );
+    assert!((50..50 + 2 * PRIVATIZE_PAGES).contains(&n), "{n} pages privatized in whole groups");
     assert_eq!(n % PRIVATIZE_PAGES, 0);
 }
 
 #[test]
 fn resharing_frees_private_pages_but_keeps_written_ones() {
     let _g = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let stm = Stm::new(
-        Config {
-            heap_limit: 64 << 20,
-            ..Config::with_segments(2)
-        },
-        SizeInTypeid,
-    )
-    .unwrap();
+    let stm = Stm::new(Config { heap_limit: 64 << 20, ..Config::with_segments(2) }, SizeInTypeid).unwrap();
     // Not at the very start of the object area, so that every private run splits a mapping in
     // three (and re-sharing merges them back).
     stm.reserve_pages(PRIVATIZE_PAGES).unwrap();
@@ -148,27 +111,15 @@ fn resharing_frees_private_pages_but_keeps_written_ones() {
     let by_a = a.stats().pages_privatized as usize;
     let by_b = b.stats().pages_privatized as usize;
     assert!(by_a >= 64 && by_b >= 1);
-    let shared = a
-        .with_world_stopped(|w| w.reshare_pages().unwrap())
-        .unwrap();
-    assert_eq!(
-        shared,
-        by_a + by_b - 1,
-        "every private page but the one b wrote is re-shared"
-    );
+    let shared = a.with_world_stopped(|w| w.reshare_pages().unwrap()).unwrap();
+    assert_eq!(shared, by_a + by_b - 1, "every private page but the one b wrote is re-shared");
     for &o in &objs {
         assert!(!stm.is_page_private(sa, page_index(o)));
     }
     let sb = b.segment().unwrap();
-    assert!(
-        stm.is_page_private(sb, page_index(objs[1])),
-        "b's written page is kept"
-    );
+    assert!(stm.is_page_private(sb, page_index(objs[1])), "b's written page is kept");
     let maps_after = map_count();
-    assert!(
-        maps_after < maps_private,
-        "re-sharing merged kernel mappings back: {maps_private} -> {maps_after}"
-    );
+    assert!(maps_after < maps_private, "re-sharing merged kernel mappings back: {maps_private} -> {maps_after}");
     b.leave_safe_zone().unwrap();
     assert_eq!(b.load_u64(objs[1], 8), 77, "b's uncommitted write survived");
     b.commit().unwrap();

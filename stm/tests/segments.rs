@@ -9,10 +9,7 @@ use stm::workload::{SizeInTypeid, new_objects};
 use stm::*;
 
 fn small(segments: usize) -> Config {
-    Config {
-        heap_limit: 256 << 20,
-        ..Config::with_segments(segments)
-    }
+    Config { heap_limit: 256 << 20, ..Config::with_segments(segments) }
 }
 
 fn heap(segments: usize) -> Arc<Stm> {
@@ -56,11 +53,7 @@ fn write_is_invisible_until_commit_then_visible() {
     a.leave_safe_zone().unwrap();
     assert_eq!(a.commit().unwrap().modified, 1);
     b.leave_safe_zone().unwrap();
-    assert_eq!(
-        get(&b, x[0]),
-        42,
-        "committed write visible to a running transaction"
-    );
+    assert_eq!(get(&b, x[0]), 42, "committed write visible to a running transaction");
     b.commit().unwrap();
 }
 
@@ -73,11 +66,7 @@ fn uncommitted_write_is_invisible_to_reader_and_reader_loses() {
     set(&mut a, x[0], 99);
     a.enter_safe_zone();
     b.start();
-    assert_eq!(
-        get(&b, x[0]),
-        7,
-        "b sees the committed value, not a's private write"
-    );
+    assert_eq!(get(&b, x[0]), 7, "b sees the committed value, not a's private write");
     b.enter_safe_zone();
     a.leave_safe_zone().unwrap();
     a.commit().unwrap();
@@ -134,11 +123,7 @@ fn abort_restores_exactly() {
         for w in 2..6 {
             assert_eq!(a.load_u64(o, w * 8), 0);
         }
-        assert_eq!(
-            a.flags(o) & FLAG_WRITE_BARRIER,
-            FLAG_WRITE_BARRIER,
-            "flag restored"
-        );
+        assert_eq!(a.flags(o) & FLAG_WRITE_BARRIER, FLAG_WRITE_BARRIER, "flag restored");
     }
     for w in 1..(3 * PAGE_SIZE as u64 / 8) {
         assert_eq!(a.load_u64(big, w * 8), 0, "word {w} of the big object");
@@ -184,20 +169,13 @@ fn object_spanning_pages_commits_into_private_copies() {
         b.store_u64(big, w * 8, 1000 + w);
     }
     for p in p0..p0 + 3 {
-        assert!(
-            stm.is_page_private(b.segment().unwrap(), p),
-            "page {p} privatized by the write"
-        );
+        assert!(stm.is_page_private(b.segment().unwrap(), p), "page {p} privatized by the write");
     }
     b.commit().unwrap();
     c.leave_safe_zone().unwrap();
     for w in 1..words {
         c.read(big);
-        assert_eq!(
-            c.load_u64(big, w * 8),
-            1000 + w,
-            "word {w} in a segment with a private first page"
-        );
+        assert_eq!(c.load_u64(big, w * 8), 1000 + w, "word {w} in a segment with a private first page");
     }
     c.commit().unwrap();
     let mut d = stm.thread();
@@ -256,16 +234,12 @@ fn read_version_wraps_and_old_markers_are_forgotten() {
         }
         b.commit().unwrap();
     }
-    assert!(
-        wrapped && n == 255,
-        "the read version wrapped around after 255 transactions ({n})"
-    );
+    assert!(wrapped && n == 255, "the read version wrapped around after 255 transactions ({n})");
     b.enter_safe_zone();
     a.start();
     set(&mut a, x[0], 4);
     a.commit().unwrap();
-    b.leave_safe_zone()
-        .expect("a stale marker from before the wrap-around must not count as a read");
+    b.leave_safe_zone().expect("a stale marker from before the wrap-around must not count as a read");
     b.commit().unwrap();
     assert_eq!(b.stats().total_aborts(), 0);
 }
@@ -346,10 +320,7 @@ fn only_one_inevitable_transaction_at_a_time() {
     let got = Instant::now();
     b.commit().unwrap();
     let released = first.join().unwrap();
-    assert!(
-        got >= released,
-        "the second became inevitable only after the first committed"
-    );
+    assert!(got >= released, "the second became inevitable only after the first committed");
 }
 
 #[test]
@@ -365,20 +336,14 @@ fn atomic_section_is_never_broken() {
     a.atomic_begin();
     set(&mut a, x[1], 1);
     a.atomic_end();
-    assert!(
-        a.is_atomic() && !a.should_break(),
-        "still inside the outer section"
-    );
+    assert!(a.is_atomic() && !a.should_break(), "still inside the outer section");
     a.enter_safe_zone();
     b.start();
     assert_eq!(get(&b, x[0]), 0);
     assert_eq!(b.commit().unwrap().read_only, true);
     a.leave_safe_zone().unwrap();
     a.atomic_end();
-    assert!(
-        a.should_break(),
-        "the pending commit-soon request applies after the section"
-    );
+    assert!(a.should_break(), "the pending commit-soon request applies after the section");
     a.commit().unwrap();
     b.start();
     assert_eq!((get(&b, x[0]), get(&b, x[1])), (1, 1));
@@ -398,14 +363,7 @@ fn committing_inside_an_atomic_section_is_refused() {
 #[test]
 fn conflicts_are_reported_with_both_markers() {
     let sink = Arc::new(MemorySink::default());
-    let stm = Stm::new(
-        Config {
-            event_sink: Some(sink.clone()),
-            ..small(2)
-        },
-        SizeInTypeid,
-    )
-    .unwrap();
+    let stm = Stm::new(Config { event_sink: Some(sink.clone()), ..small(2) }, SizeInTypeid).unwrap();
     let x = committed(&stm, 1, 16, 0);
     let (mut a, mut b) = (stm.thread(), stm.thread());
     a.start();
@@ -429,18 +387,9 @@ fn conflicts_are_reported_with_both_markers() {
         .collect();
     assert_eq!(conflicts.len(), 1, "{conflicts:?}");
     let c = conflicts[0];
-    assert_eq!(
-        (c.kind, c.obj, c.winner_marker, c.loser_marker),
-        (ConflictKind::WriteRead, x[0], 111, 222)
-    );
+    assert_eq!((c.kind, c.obj, c.winner_marker, c.loser_marker), (ConflictKind::WriteRead, x[0], 111, 222));
     assert_eq!(c.winner_segment, a.segment().unwrap());
-    assert!(sink.events().iter().any(|e| matches!(
-        e.kind,
-        EventKind::Abort {
-            reason: AbortReason::WriteRead,
-            ..
-        }
-    )));
+    assert!(sink.events().iter().any(|e| matches!(e.kind, EventKind::Abort { reason: AbortReason::WriteRead, .. })));
 }
 
 #[test]
@@ -484,4 +433,33 @@ fn heap_full_is_an_error() {
     assert!(matches!(e, StmError::HeapFull { .. }));
     assert!(e.to_string().contains("out of memory"), "{e}");
     stm.reserve_pages(1).unwrap();
+}
+
+#[test]
+fn loser_waits_for_the_attempt_it_lost_to_not_the_next_one() {
+    let stm = heap(2);
+    let x = committed(&stm, 1, 16, 0)[0];
+    let (mut a, mut b) = (stm.thread(), stm.thread());
+    a.start(); // older: wins
+    set(&mut a, x, 1);
+    a.enter_safe_zone();
+    b.start();
+    get(&b, x);
+    b.enter_safe_zone();
+    a.leave_safe_zone().unwrap();
+    a.commit().unwrap(); // tells b to abort
+    a.start(); // the winner's next, unrelated transaction
+    a.enter_safe_zone();
+    assert!(b.leave_safe_zone().is_err());
+    let (tx, rx) = mpsc::channel();
+    let h = std::thread::spawn(move || {
+        b.start(); // must not wait for a's new transaction
+        tx.send(()).unwrap();
+        b.commit().unwrap();
+    });
+    let started = rx.recv_timeout(Duration::from_secs(10));
+    a.leave_safe_zone().unwrap();
+    a.commit().unwrap();
+    h.join().unwrap();
+    assert!(started.is_ok(), "the loser waited for the winner's next transaction");
 }

@@ -48,14 +48,7 @@ fn run_tx(th: &mut Thread, objs: &[ObjRef], rng: &mut Rng, uid: u64) -> Result<V
 }
 
 fn serializable(threads: usize, segments: usize, objects: usize, per_thread: u64, seed: u64) {
-    let stm = Stm::new(
-        Config {
-            heap_limit: 256 << 20,
-            ..Config::with_segments(segments)
-        },
-        SizeInTypeid,
-    )
-    .unwrap();
+    let stm = Stm::new(Config { heap_limit: 256 << 20, ..Config::with_segments(segments) }, SizeInTypeid).unwrap();
     let objs = {
         let mut th = stm.thread();
         th.start();
@@ -82,11 +75,7 @@ fn serializable(threads: usize, segments: usize, objects: usize, per_thread: u64
                         if let Ok(ops) = run_tx(&mut th, &objs, &mut attempt, uid)
                             && let Ok(info) = th.commit()
                         {
-                            done.push(Committed {
-                                seq: info.seq,
-                                read_only: info.read_only,
-                                ops,
-                            });
+                            done.push(Committed { seq: info.seq, read_only: info.read_only, ops });
                             break;
                         }
                     }
@@ -109,11 +98,7 @@ fn serializable(threads: usize, segments: usize, objects: usize, per_thread: u64
     let mut seqs: Vec<u64> = all.iter().filter(|c| !c.read_only).map(|c| c.seq).collect();
     seqs.sort();
     seqs.dedup();
-    assert_eq!(
-        seqs.len(),
-        all.iter().filter(|c| !c.read_only).count(),
-        "duplicate commit numbers"
-    );
+    assert_eq!(seqs.len(), all.iter().filter(|c| !c.read_only).count(), "duplicate commit numbers");
     all.sort_by_key(|c| (c.seq, c.read_only));
     let mut model: HashMap<usize, u64> = HashMap::new();
     for (n, c) in all.iter().enumerate() {
@@ -139,11 +124,7 @@ fn serializable(threads: usize, segments: usize, objects: usize, per_thread: u64
     th.start();
     for (k, &o) in objs.iter().enumerate() {
         th.read(o);
-        assert_eq!(
-            th.load_u64(o, 8),
-            model.get(&k).copied().unwrap_or(0),
-            "final value of object {k}"
-        );
+        assert_eq!(th.load_u64(o, 8), model.get(&k).copied().unwrap_or(0), "final value of object {k}");
     }
     th.commit().unwrap();
     eprintln!("{threads} threads: {stats}");

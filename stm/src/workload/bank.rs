@@ -64,10 +64,7 @@ impl BankReport {
     /// Checks the invariants; the error says which one broke.
     pub fn check(&self) -> Result<(), String> {
         if self.total_before != self.total_after {
-            return Err(format!(
-                "money changed: {} before, {} after",
-                self.total_before, self.total_after
-            ));
+            return Err(format!("money changed: {} before, {} after", self.total_before, self.total_after));
         }
         if self.transfers != self.transfers_in_heap {
             return Err(format!(
@@ -128,10 +125,7 @@ pub fn run_on(stm: &Arc<Stm>, cfg: &BankConfig) -> Result<BankReport, StmError> 
             std::thread::sleep(d);
             stop.store(true, Ordering::Relaxed);
         }
-        workers
-            .into_iter()
-            .map(|w| w.join().expect("worker thread panicked"))
-            .collect()
+        workers.into_iter().map(|w| w.join().expect("worker thread panicked")).collect()
     });
     let elapsed = t0.elapsed();
     let mut th = stm.thread();
@@ -154,15 +148,7 @@ pub fn run_on(stm: &Arc<Stm>, cfg: &BankConfig) -> Result<BankReport, StmError> 
         transactions += tx;
         stats.add(st);
     }
-    Ok(BankReport {
-        transfers,
-        transactions,
-        transfers_in_heap,
-        total_before,
-        total_after,
-        elapsed,
-        stats,
-    })
+    Ok(BankReport { transfers, transactions, transfers_in_heap, total_before, total_after, elapsed, stats })
 }
 
 fn worker(
@@ -190,11 +176,7 @@ fn worker(
         for _ in 0..k {
             let a = rng.range(0, n - 1);
             let b = (a + rng.range(1, n - 1)) % n;
-            plan.push((
-                accounts[a as usize],
-                accounts[b as usize],
-                rng.range(1, 100),
-            ));
+            plan.push((accounts[a as usize], accounts[b as usize], rng.range(1, 100)));
         }
         loop {
             th.start();
@@ -209,11 +191,7 @@ fn worker(
     (transfers, transactions, stats)
 }
 
-fn transfer_all(
-    th: &mut Thread,
-    plan: &[(ObjRef, ObjRef, u64)],
-    counter: ObjRef,
-) -> Result<(), Abort> {
+fn transfer_all(th: &mut Thread, plan: &[(ObjRef, ObjRef, u64)], counter: ObjRef) -> Result<(), Abort> {
     for &(a, b, amount) in plan {
         th.safe_point()?;
         th.write(a)?;

@@ -18,18 +18,11 @@ impl ObjectModel for SizeInTypeid {
 /// Creates `n` objects of `size` bytes (a multiple of 16) in fresh pages, packed one after the
 /// other, inside the running transaction of `th`, zero-filled, with type id `size` (for
 /// [`SizeInTypeid`]). They become visible to other threads when the transaction commits.
-pub fn new_objects(
-    stm: &Stm,
-    th: &mut Thread,
-    n: usize,
-    size: usize,
-) -> Result<Vec<ObjRef>, StmError> {
+pub fn new_objects(stm: &Stm, th: &mut Thread, n: usize, size: usize) -> Result<Vec<ObjRef>, StmError> {
     assert!(size >= 16 && size % 16 == 0);
     let pages = (n * size).div_ceil(PAGE_SIZE).max(1);
     let first = stm.reserve_pages(pages)?;
-    let objs: Vec<ObjRef> = (0..n)
-        .map(|i| ObjRef(first.0 + (i * size) as u64))
-        .collect();
+    let objs: Vec<ObjRef> = (0..n).map(|i| ObjRef(first.0 + (i * size) as u64)).collect();
     for &o in &objs {
         th.init_header(o, size as u32);
         th.register_new_object(o);
