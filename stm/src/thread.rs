@@ -24,9 +24,9 @@ pub struct Thread {
     pub(crate) seg: usize,
     /// The segment's base address (null while none is held).
     pub(crate) base: *mut u8,
-    /// End of the segment's object area (0 while no segment is held): field accesses are
-    /// checked against `[NURSERY_START, limit)`.
-    pub(crate) limit: u64,
+    /// Field accesses must lie in `[NURSERY_START, NURSERY_START + span)`: the segment's nursery
+    /// and object area less the last word (0 while no segment is held, which fails every check).
+    pub(crate) span: u64,
     pub(crate) last_seg: usize,
     pub(crate) read_version: u8,
     pub(crate) in_tx: bool,
@@ -54,7 +54,7 @@ impl Thread {
             id,
             seg: 0,
             base: std::ptr::null_mut(),
-            limit: 0,
+            span: 0,
             last_seg: 0,
             read_version: 0,
             in_tx: false,
@@ -130,14 +130,14 @@ impl Thread {
     #[inline(always)]
     pub(crate) fn check_ref(&self, obj: ObjRef, field: u64) {
         let off = obj.0.wrapping_add(field);
-        assert!(off >= NURSERY_START && off < self.limit.saturating_sub(8), "bad heap reference {obj:?} + {field}");
+        assert!(off.wrapping_sub(NURSERY_START) < self.span, "bad heap reference {obj:?} + {field}");
     }
 
     #[inline(always)]
     fn field_addr(&self, obj: ObjRef, field: u64) -> *mut u8 {
         self.check_ref(obj, field);
         // SAFETY: `check_ref` put the field inside this segment's mapped nursery or object area
-        // (`limit` is 0 while no segment is held, so that fails too).
+        // (`span` is 0 while no segment is held, so that fails too).
         unsafe { self.base.add((obj.0 + field) as usize) }
     }
 
@@ -292,7 +292,7 @@ impl Thread {
         self.seg = s;
         self.last_seg = s;
         self.base = self.stm.mem.seg_base(s);
-        self.limit = OBJ_START + self.stm.heap_limit();
+        self.span = OBJ_START + self.stm.heap_limit() - NURSERY_START - 8;
         self.read_version = self.info().read_version.load(Relaxed);
     }
 
@@ -309,7 +309,7 @@ impl Thread {
     pub(crate) fn forget_segment(&mut self) {
         self.seg = 0;
         self.base = std::ptr::null_mut();
-        self.limit = 0;
+        self.span = 0;
     }
 
     /// Stops every other thread at a safe point and runs `f` (the GC's major collection uses
