@@ -7,6 +7,12 @@ use stm::*;
 /// The tests here count the process's kernel mappings, so they must not run side by side.
 static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// Kernel mappings of STM heaps (object areas) in this process; other threads' stacks and
+/// allocator arenas come and go meanwhile, so the whole-process count is not used.
+fn heap_maps() -> usize {
+    std::fs::read_to_string("/proc/self/maps").unwrap().lines().filter(|l| l.contains("memfd:pystm-heap")).count()
+}
+
 fn page_index(o: ObjRef) -> usize {
     ((o.0 - OBJ_START) / PAGE_SIZE as u64) as usize
 }
@@ -35,7 +41,7 @@ fn scattered_privatization_stays_within_the_run_budget() {
     )
     .unwrap();
     let objs = one_per_page(&stm, 400);
-    let maps_before = map_count();
+    let maps_before = heap_maps();
     let mut th = stm.thread();
     th.start();
     // Every other group of pages: without the budget, 50 separate runs (about 100 more
@@ -48,7 +54,7 @@ fn scattered_privatization_stays_within_the_run_budget() {
     th.commit().unwrap();
     assert!(stm.private_runs() <= budget, "{} runs", stm.private_runs());
     assert!(stm.reshare_wanted());
-    let grown = map_count().saturating_sub(maps_before);
+    let grown = heap_maps().saturating_sub(maps_before);
     assert!(grown <= 2 * budget + 4, "kernel mappings grew by {grown}");
     // Gap-filled pages hold the committed data too.
     let mut other = stm.thread();
@@ -107,7 +113,7 @@ fn resharing_frees_private_pages_but_keeps_written_ones() {
     b.write(objs[1]).unwrap();
     b.store_u64(objs[1], 8, 77);
     b.enter_safe_zone();
-    let maps_private = map_count();
+    let maps_private = heap_maps();
     let by_a = a.stats().pages_privatized as usize;
     let by_b = b.stats().pages_privatized as usize;
     assert!(by_a >= 64 && by_b >= 1);
@@ -118,7 +124,7 @@ fn resharing_frees_private_pages_but_keeps_written_ones() {
     }
     let sb = b.segment().unwrap();
     assert!(stm.is_page_private(sb, page_index(objs[1])), "b's written page is kept");
-    let maps_after = map_count();
+    let maps_after = heap_maps();
     assert!(maps_after < maps_private, "re-sharing merged kernel mappings back: {maps_private} -> {maps_after}");
     b.leave_safe_zone().unwrap();
     assert_eq!(b.load_u64(objs[1], 8), 77, "b's uncommitted write survived");
