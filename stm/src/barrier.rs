@@ -47,15 +47,21 @@ impl Thread {
         loop {
             match stm.mem.lock(obj.0).compare_exchange(0, me, AcqRel, Acquire) {
                 Ok(_) => break,
-                // Already ours: the GC set the flag again after a minor collection.
+                // Already ours: created by this transaction, or the GC set the flag again after a
+                // minor collection.
                 Err(owner) if owner == me => {
+                    stm.ctl[self.seg].log.lock().unwrap().written.push(obj);
                     self.clear_write_flag(obj);
                     return Ok(());
                 }
                 Err(owner) => self.write_write_conflict(obj, owner as usize)?,
             }
         }
-        stm.ctl[self.seg].log.lock().unwrap().modified.push((obj, self.marker));
+        {
+            let mut log = stm.ctl[self.seg].log.lock().unwrap();
+            log.modified.push((obj, self.marker));
+            log.written.push(obj);
+        }
         let size = stm.object_size(self.seg, obj);
         match stm.pages.privatize(&stm.mem, self.seg, obj.0, size) {
             Ok(n) => self.stats.pages_privatized += n as u64,

@@ -151,6 +151,11 @@ impl Stm {
         }
     }
 
+    /// Bytes of the object area handed out by [`Stm::reserve_pages`] so far (from `OBJ_START`).
+    pub fn reserved_bytes(&self) -> u64 {
+        self.next_free.load(Ordering::Relaxed)
+    }
+
     /// Statistics of the threads that have ended (dropped their [`Thread`]).
     pub fn retired_stats(&self) -> Stats {
         self.retired.lock().unwrap().clone()

@@ -137,6 +137,14 @@ impl Memory {
         unsafe { self.seg_base(s).add(off as usize) }
     }
 
+    /// Reads a `u64` at `off` in segment `s` (8-aligned, mapped: the caller checked the range).
+    #[inline(always)]
+    pub(crate) fn read_u64(&self, s: usize, off: u64) -> u64 {
+        // SAFETY: mapped for the life of `self`; volatile because the same physical page may be
+        // visible at another address. Used only with the world stopped.
+        unsafe { std::ptr::read_volatile(self.addr(s, off) as *const u64) }
+    }
+
     /// Reads a byte at `off` in segment `s` (read markers are read this way).
     #[inline(always)]
     pub(crate) fn read_u8(&self, s: usize, off: u64) -> u8 {

@@ -35,8 +35,12 @@ pub(crate) struct AbortInfo {
 pub(crate) struct TxLog {
     /// Old objects write-locked by the transaction, with the marker current at the write.
     pub modified: Vec<(ObjRef, u64)>,
-    /// Objects the transaction created outside the nursery (pushed to others at commit).
+    /// Objects the transaction created outside the nursery (pushed to others at commit). They
+    /// are write-locked by their creator, so their write barrier only records them below.
     pub new_objects: Vec<ObjRef>,
+    /// Old objects that went through the write barrier's slow path since the GC last took this
+    /// list (`Thread::take_written`): they may point into the nursery.
+    pub written: Vec<ObjRef>,
 }
 
 /// Per-segment state shared between threads (not in the heap). Padded to its own cache lines.

@@ -403,6 +403,37 @@ pub struct WorldStopped<'a> {
 }
 
 impl WorldStopped<'_> {
+    /// The segments that run a transaction now (paused), with their owners' transaction logs:
+    /// `(segment, modified objects, created objects)`. For the GC's major collection.
+    pub fn transactions(&self) -> Vec<(usize, Vec<ObjRef>, Vec<ObjRef>)> {
+        let stm = self.stm;
+        (1..stm.mem.nsegs())
+            .filter(|&s| stm.ctl[s].tx_active.load(SeqCst))
+            .map(|s| {
+                let log = stm.ctl[s].log.lock().unwrap();
+                (s, log.modified.iter().map(|&(o, _)| o).collect(), log.new_objects.clone())
+            })
+            .collect()
+    }
+
+    /// Reads the 64-bit word at `obj + field` in segment `s`'s view (0: the committed state).
+    pub fn load_u64(&self, s: usize, obj: ObjRef, field: u64) -> u64 {
+        let off = obj.0.wrapping_add(field);
+        let lo = if s == 0 { OBJ_START } else { NURSERY_START };
+        assert!(off >= lo && off + 8 <= OBJ_START + self.stm.heap_limit() && off % 8 == 0, "bad reference {obj:?}");
+        self.stm.mem.read_u64(s, off)
+    }
+
+    /// The size of segment `s`'s copy of the old object `obj`, from the object model.
+    pub fn object_size(&self, s: usize, obj: ObjRef) -> u64 {
+        self.stm.object_size(s, obj)
+    }
+
+    /// The info block of segment `s` (1..=N), e.g. its nursery pointers.
+    pub fn info(&self, s: usize) -> &SegmentInfo {
+        self.stm.mem.info(s)
+    }
+
     /// Re-shares every private page that holds no object written or created by a running
     /// transaction: maps it back onto segment 0's page and frees the private copy. Returns the
     /// number of pages re-shared.

@@ -86,8 +86,24 @@ impl Thread {
     pub fn register_new_object(&mut self, obj: ObjRef) {
         assert!(self.in_tx, "register_new_object: no transaction is running");
         self.stm.object_size(self.seg, obj); // checks that it lies in the object area
-        debug_assert!(self.flags(obj) & FLAG_WRITE_BARRIER == 0);
+        let locked = self.stm.mem.lock(obj.0).compare_exchange(0, self.seg as u8, AcqRel, Acquire);
+        assert!(locked.is_ok(), "register_new_object: {obj:?} is not a fresh object");
         self.stm.ctl[self.seg].log.lock().unwrap().new_objects.push(obj);
+    }
+
+    /// Takes the list of old objects written (write-barrier slow path) since the last call in
+    /// this transaction; the GC's minor collection scans them for nursery references and sets
+    /// their write-barrier flag again.
+    pub fn take_written(&mut self) -> Vec<ObjRef> {
+        assert!(self.in_tx, "take_written: no transaction is running");
+        std::mem::take(&mut self.stm.ctl[self.seg].log.lock().unwrap().written)
+    }
+
+    /// Sets the write-barrier flag on this segment's copy of `obj`, an object this transaction
+    /// wrote or created, so that its next write is recorded again (`take_written`). For the GC.
+    pub fn set_write_barrier(&self, obj: ObjRef) {
+        let f = self.load_u32(obj, HEADER_FLAGS);
+        self.store_u32(obj, HEADER_FLAGS, f | FLAG_WRITE_BARRIER);
     }
 
     /// Commits the running transaction. On `Err` it was aborted and rolled back instead.
@@ -155,7 +171,7 @@ impl Thread {
             let size = stm.object_size(me, obj);
             self.publish(&stm, obj, size);
         }
-        for &(obj, _) in &log.modified {
+        for &obj in log.modified.iter().map(|(o, _)| o).chain(&log.new_objects) {
             stm.mem.lock(obj.0).store(0, Release);
         }
         let seq = stm.seq.fetch_add(1, SeqCst) + 1;
@@ -230,6 +246,9 @@ impl Thread {
         for &(obj, _) in log.modified.iter().rev() {
             let size = stm.object_size(0, obj) as usize;
             stm.mem.copy(0, me, obj.0, size);
+            stm.mem.lock(obj.0).store(0, Release);
+        }
+        for &obj in &log.new_objects {
             stm.mem.lock(obj.0).store(0, Release);
         }
         let lost = self.tx_begin.elapsed();
