@@ -118,6 +118,47 @@ impl Thread {
         self.marker = marker;
     }
 
+    /// The info block of the segment held (the GC keeps its nursery pointers there). Panics if
+    /// no segment is held.
+    #[inline(always)]
+    pub fn segment_info(&self) -> &SegmentInfo {
+        assert!(self.seg != 0, "no segment held");
+        self.info()
+    }
+
+    /// A view of this segment's copy of `obj` for an object model (checked like field access).
+    pub fn view(&self, obj: ObjRef) -> crate::ObjView<'_> {
+        self.check_ref(obj, 8);
+        self.stm.mem.view(self.seg, obj.0)
+    }
+
+    /// Zeroes `len` bytes (a multiple of 8) at `off` in this segment's nursery or object area.
+    pub fn fill_zero(&self, off: u64, len: u64) {
+        assert!(len % 8 == 0);
+        if len > 0 {
+            self.check_ref(ObjRef(off), 0);
+            self.check_ref(ObjRef(off), len - 8);
+            // SAFETY: both ends checked to lie in this segment's mapped nursery or object area.
+            unsafe { std::ptr::write_bytes(self.base.add(off as usize), 0, len as usize) }
+        }
+    }
+
+    /// Copies `len` bytes (a multiple of 8) from `src` to `dst` in this segment (for the GC's
+    /// moves out of the nursery); the ranges must not overlap.
+    pub fn copy_bytes(&self, src: u64, dst: u64, len: u64) {
+        assert!(len % 8 == 0 && (src + len <= dst || dst + len <= src), "bad copy");
+        if len > 0 {
+            for (o, l) in [(src, 0), (src, len - 8), (dst, 0), (dst, len - 8)] {
+                self.check_ref(ObjRef(o), l);
+            }
+            // SAFETY: both ranges checked to lie in this segment's mapped memory; they do not
+            // overlap (checked), and no Rust reference points into them.
+            unsafe {
+                std::ptr::copy_nonoverlapping(self.base.add(src as usize), self.base.add(dst as usize), len as usize)
+            }
+        }
+    }
+
     #[inline(always)]
     pub(crate) fn info(&self) -> &SegmentInfo {
         debug_assert!(self.seg != 0);
@@ -422,6 +463,12 @@ impl WorldStopped<'_> {
         let lo = if s == 0 { OBJ_START } else { NURSERY_START };
         assert!(off >= lo && off + 8 <= OBJ_START + self.stm.heap_limit() && off % 8 == 0, "bad reference {obj:?}");
         self.stm.mem.read_u64(s, off)
+    }
+
+    /// A view of segment `s`'s copy of `obj` (0: the committed state), for an object model.
+    pub fn view(&self, s: usize, obj: ObjRef) -> crate::ObjView<'_> {
+        self.load_u64(s, obj, 8);
+        self.stm.mem.view(s, obj.0)
     }
 
     /// The size of segment `s`'s copy of the old object `obj`, from the object model.
