@@ -1,3 +1,4 @@
+#![allow(dead_code)] // each test file uses part of it
 //! A tiny object model for the GC tests: the type id is the object's size; word 1 is a model
 //! id, word 2 a value, and every later word a reference field (0 or a reference).
 
