@@ -1,7 +1,7 @@
 //! Benchmarks of the GC (not tests): allocation throughput, minor collection cost per MiB
 //! survived, major collection time per MiB live, allocation at 1 and 2 threads.
 //!
-//! cargo bench -p gc [-- SECTION...]   (sections: alloc, minor, major, threads)
+//! cargo bench -p gc [-- [--threads 1,2,4] SECTION...]   (sections: alloc, minor, major, threads)
 
 use gc::{Gc, GcConfig, GcModel, Mutator};
 use std::hint::black_box;
@@ -121,12 +121,12 @@ fn major() {
     }
 }
 
-fn threads() {
-    println!("\n### Allocation at 1 and 2 threads (32-byte objects that die young, 100 M per thread)\n");
+fn threads(counts: &[usize]) {
+    println!("\n### Allocation at several threads (32-byte objects that die young, 100 M per thread)\n");
     println!("| threads | M objects/s (all threads) | speed-up |");
     println!("|---|---|---|");
     let mut base = 0.0;
-    for t in [1usize, 2] {
+    for &t in counts {
         let gc = heap(t);
         let go = Arc::new(Barrier::new(t + 1));
         let n = 100_000_000u64;
@@ -145,7 +145,7 @@ fn threads() {
         let start = Instant::now();
         hs.into_iter().for_each(|h| h.join().unwrap());
         let rate = (n * t as u64) as f64 / start.elapsed().as_secs_f64() / 1e6;
-        if t == 1 {
+        if t == counts[0] {
             base = rate;
         }
         println!("| {t} | {rate:.0} | {:.2}× |", rate / base);
@@ -153,7 +153,18 @@ fn threads() {
 }
 
 fn main() {
-    let filters: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let mut filters: Vec<String> = Vec::new();
+    let mut counts = vec![1usize, 2];
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--bench" => {}
+            "--threads" => {
+                counts = args.next().expect("--threads N,N").split(',').map(|t| t.parse().expect("a number")).collect()
+            }
+            _ => filters.push(a),
+        }
+    }
     let want = |s: &str| filters.is_empty() || filters.iter().any(|f| s.contains(f.as_str()));
     let _ = ObjRef::NULL;
     if want("alloc") {
@@ -166,6 +177,6 @@ fn main() {
         major();
     }
     if want("threads") {
-        threads();
+        threads(&counts);
     }
 }

@@ -9,7 +9,6 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
-use stm::layout::PAGE_SIZE;
 use stm::workload::bank::{BankConfig, run};
 use stm::workload::{SizeInTypeid, new_objects};
 use stm::*;
@@ -78,15 +77,8 @@ fn privatization() {
     println!("|---|---|---|---|");
     for (n, stride) in [(10_000usize, 1usize), (10_000, 2)] {
         let stm = heap(1);
-        let first = stm.reserve_pages(n * stride).unwrap();
-        let objs: Vec<ObjRef> = (0..n).map(|i| ObjRef(first.0 + (i * stride * PAGE_SIZE) as u64)).collect();
+        let objs = stm::workload::committed_one_per_page(&stm, n, stride).unwrap();
         let mut th = stm.thread();
-        th.start();
-        for &o in &objs {
-            th.init_header(o, 16);
-            th.register_new_object(o);
-        }
-        th.commit().unwrap();
         th.start();
         let t = Instant::now();
         for &o in &objs {

@@ -19,16 +19,7 @@ fn page_index(o: ObjRef) -> usize {
 
 /// One 16-byte object at the start of each of `n` fresh pages, committed.
 fn one_per_page(stm: &std::sync::Arc<Stm>, n: usize) -> Vec<ObjRef> {
-    let first = stm.reserve_pages(n).unwrap();
-    let objs: Vec<ObjRef> = (0..n).map(|i| ObjRef(first.0 + (i * PAGE_SIZE) as u64)).collect();
-    let mut th = stm.thread();
-    th.start();
-    for &o in &objs {
-        th.init_header(o, 16);
-        th.register_new_object(o);
-    }
-    th.commit().unwrap();
-    objs
+    stm::workload::committed_one_per_page(stm, n, 1).unwrap()
 }
 
 #[test]

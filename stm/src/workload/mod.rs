@@ -30,6 +30,21 @@ pub fn new_objects(stm: &Stm, th: &mut Thread, n: usize, size: usize) -> Result<
     Ok(objs)
 }
 
+/// Creates and commits `n` 16-byte objects, one at the start of every `stride`-th page of
+/// fresh pages (for tests and benchmarks of page privatization).
+pub fn committed_one_per_page(stm: &std::sync::Arc<Stm>, n: usize, stride: usize) -> Result<Vec<ObjRef>, StmError> {
+    let first = stm.reserve_pages(n * stride)?;
+    let objs: Vec<ObjRef> = (0..n).map(|i| ObjRef(first.0 + (i * stride * PAGE_SIZE) as u64)).collect();
+    let mut th = stm.thread();
+    th.start();
+    for &o in &objs {
+        th.init_header(o, 16);
+        th.register_new_object(o);
+    }
+    th.commit().expect("a transaction that only creates objects cannot conflict");
+    Ok(objs)
+}
+
 /// A small, fast, seedable random-number generator (xorshift64*), so runs are reproducible.
 #[derive(Clone)]
 pub struct Rng(u64);
