@@ -13,7 +13,7 @@ use stm::{ObjRef, ObjView};
 struct Model;
 impl GcModel for Model {
     fn object_size(&self, obj: ObjView<'_>) -> usize {
-        obj.typeid() as usize
+        (obj.typeid() as usize).max(16)
     }
     fn trace(&self, obj: ObjView<'_>, field: &mut dyn FnMut(u64)) {
         let mut off = 8;

@@ -64,6 +64,33 @@ pub struct GcConfig {
     pub stress: bool,
 }
 
+impl GcConfig {
+    /// Checks the numbers; every error says what is accepted.
+    pub fn validate(&self) -> Result<(), GcError> {
+        let area = stm::layout::NURSERY_AREA_SIZE;
+        if self.nursery_size < 64 << 10 || self.nursery_size % 4096 != 0 || self.nursery_size > area / 2 {
+            return Err(GcError::InvalidConfig(format!(
+                "nursery size {} (it must be a multiple of 4 KiB between 64 KiB and {} MiB)",
+                self.nursery_size,
+                area / 2 >> 20
+            )));
+        }
+        if self.transaction_length == 0 || self.transaction_length > area {
+            return Err(GcError::InvalidConfig(format!(
+                "transaction length {} (it must be between 1 and {} bytes)",
+                self.transaction_length, area
+            )));
+        }
+        if !(self.major_factor > 1.0 && self.major_factor < 100.0) {
+            return Err(GcError::InvalidConfig(format!(
+                "major factor {} (it must be above 1 and below 100)",
+                self.major_factor
+            )));
+        }
+        self.stm.validate().map_err(GcError::Stm)
+    }
+}
+
 impl Default for GcConfig {
     fn default() -> Self {
         GcConfig {
@@ -84,6 +111,8 @@ pub enum GcError {
     OutOfMemory { requested: u64 },
     /// The STM could not be set up.
     Stm(StmError),
+    /// A GC setting is out of range; the message says which and what is accepted.
+    InvalidConfig(String),
     /// The transaction was aborted and rolled back; restart it from its last commit point.
     Aborted(Abort),
 }
@@ -95,6 +124,7 @@ impl fmt::Display for GcError {
                 write!(f, "out of memory: cannot allocate {requested} bytes within the heap limit")
             }
             GcError::Stm(e) => write!(f, "{e}"),
+            GcError::InvalidConfig(m) => write!(f, "invalid GC setting: {m}"),
             GcError::Aborted(a) => write!(f, "{a}"),
         }
     }
@@ -122,7 +152,7 @@ pub struct Gc<M: GcModel> {
 impl<M: GcModel> Gc<M> {
     /// Builds the STM heap and the collector.
     pub fn new(config: GcConfig, model: M) -> Result<Arc<Gc<M>>, GcError> {
-        assert!(config.nursery_size >= 64 << 10 && config.nursery_size % 4096 == 0, "nursery size");
+        config.validate()?;
         let model = Arc::new(model);
         let stm = Stm::new(config.stm.clone(), StmModel(model.clone())).map_err(GcError::Stm)?;
         let segments = stm.segments();
@@ -132,7 +162,7 @@ impl<M: GcModel> Gc<M> {
             old: OldSpace::new(segments),
             roots: Mutex::new(Vec::new()),
             global_roots: Mutex::new(Vec::new()),
-            major_threshold: AtomicU64::new(config.major_min),
+            major_threshold: AtomicU64::new(config.major_min.min(config.stm.heap_limit / 4)),
             major_count: AtomicU64::new(0),
             minor_count: AtomicU64::new(0),
             config,
@@ -156,6 +186,7 @@ impl<M: GcModel> Gc<M> {
 
     /// Adds a global root (a committed reference that no thread owns, e.g. a module).
     pub fn add_global_root(&self, obj: ObjRef) {
+        assert!(!self.is_young(obj.0), "a global root must be a committed (old) object");
         self.global_roots.lock().unwrap().push(obj.0);
     }
 
@@ -171,12 +202,17 @@ impl<M: GcModel> Gc<M> {
 
     /// Old-space bytes: live at the last sweep plus handed out since.
     pub fn old_bytes(&self) -> u64 {
-        self.old.global.lock().unwrap().live + self.old.allocated.load(Ordering::Relaxed)
+        self.old.live.load(Ordering::Relaxed) + self.old.allocated.load(Ordering::Relaxed)
     }
 
     /// Old-space bytes found live by the last major collection.
     pub fn live_bytes(&self) -> u64 {
-        self.old.global.lock().unwrap().live
+        self.old.live.load(Ordering::Relaxed)
+    }
+
+    /// The smallest major-collection threshold: `major_min`, but at most a quarter of the heap.
+    pub(crate) fn major_min(&self) -> u64 {
+        self.config.major_min.min(self.stm.heap_limit() / 4)
     }
 
     pub(crate) fn wants_major(&self) -> bool {

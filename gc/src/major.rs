@@ -16,12 +16,10 @@ use stm::layout::{NURSERY_START, OBJ_START};
 use stm::{ObjRef, WorldStopped};
 
 impl<M: GcModel> Mutator<M> {
-    /// Runs a major collection now: first a minor one of this thread's nursery, then the world
-    /// stops. Inside a transaction, waiting for the world may abort it.
+    /// Runs a major collection now: the world stops (this thread's nursery, like every running
+    /// transaction's, is a root and does not move). Inside a transaction, waiting for the world
+    /// may abort it.
     pub fn major_collect(&mut self) -> Result<(), GcError> {
-        if self.th.in_transaction() {
-            self.minor_collect()?;
-        }
         let t0 = Instant::now();
         let gc = self.gc.clone();
         match self.th.with_world_stopped(|w| collect(&gc, w)) {
@@ -92,7 +90,11 @@ fn collect<M: GcModel>(gc: &Gc<M>, w: &WorldStopped<'_>) {
     for &word in gc.global_roots.lock().unwrap().iter() {
         mk.reach(0, word);
     }
-    let all_roots: Vec<_> = gc.roots.lock().unwrap().iter().filter_map(|r| r.upgrade()).collect();
+    let all_roots: Vec<_> = {
+        let mut registry = gc.roots.lock().unwrap();
+        registry.retain(|r| r.strong_count() > 0);
+        registry.iter().filter_map(|r| r.upgrade()).collect()
+    };
     for r in &all_roots {
         let r = r.lock().unwrap();
         for &word in &r.words {
@@ -125,10 +127,11 @@ fn collect<M: GcModel>(gc: &Gc<M>, w: &WorldStopped<'_>) {
     mk.drain();
 
     // Sweep: every unmarked slot of every block is free; unmarked large objects free their pages.
-    let mut g = gc.old.global.lock().unwrap();
+    // (Lock order as in allocation: a segment's lists, then the global ones.)
     for seg in &gc.old.per_segment {
         seg.lock().unwrap().iter_mut().for_each(|v| v.clear());
     }
+    let mut g = gc.old.global.lock().unwrap();
     let mut free = vec![Vec::new(); CLASSES];
     let mut live = 0u64;
     for &(start, class) in &g.blocks {
@@ -153,8 +156,9 @@ fn collect<M: GcModel>(gc: &Gc<M>, w: &WorldStopped<'_>) {
         }
     }
     g.live = live;
+    gc.old.live.store(live, Relaxed);
     gc.old.allocated.store(0, Relaxed);
-    let threshold = ((live as f64 * gc.config.major_factor) as u64).max(gc.config.major_min);
+    let threshold = ((live as f64 * gc.config.major_factor) as u64).max(gc.major_min());
     gc.major_threshold.store(threshold, Relaxed);
     drop(g);
     if let Err(e) = w.reshare_pages() {

@@ -1,78 +1,143 @@
 //! Minor collection: moves the nursery's survivors into old space. Roots: the thread's root
-//! words, its shadows (reserved identities), and the old objects written since the last
-//! collection (the STM's written list), which may point into the nursery. Survivors become
-//! objects created by the transaction (`register_new_object`), with `WRITE_BARRIER` set, as are
-//! the scanned old objects, so their next write is recorded again. Runs in the owner's segment
-//! only, at a safe point; it must never touch another segment.
+//! words, its reserved identity slots, and the old objects written since the last collection
+//! (the STM's written list), which may point into the nursery. Survivors become objects created
+//! by the transaction (`register_new_object`), with `WRITE_BARRIER` set, as are the scanned old
+//! objects, so their next write is recorded again. Room for every nursery object is set aside
+//! before anything moves (after a major collection if needed), so a collection that starts never
+//! fails half-way. Runs in the owner's segment only, at a safe point; it must never touch
+//! another segment.
 
 use crate::mutator::Mutator;
 use crate::nursery;
+use crate::oldspace::{CLASSES, MAX_SMALL, Reserve, class_of};
 use crate::{FLAG_FORWARDED, Gc, GcError, GcModel};
 use std::collections::HashMap;
 use std::sync::atomic::Ordering::Relaxed;
 use std::time::Instant;
-use stm::layout::NURSERY_START;
-use stm::{HEADER_FLAGS, ObjRef, Thread};
+use stm::layout::{NURSERY_START, PAGE_SIZE};
+use stm::{HEADER_FLAGS, ObjRef};
 
 impl<M: GcModel> Mutator<M> {
-    /// Runs a minor collection now (inside a transaction). Fails only when old space cannot
-    /// hold the survivors (the heap limit).
+    /// Runs a minor collection now (it does nothing outside a transaction). Fails, with nothing
+    /// moved, when old space cannot hold the nursery's objects even after a major collection
+    /// (the VM raises `MemoryError`), or when waiting for that major collection aborted the
+    /// transaction.
     pub fn minor_collect(&mut self) -> Result<(), GcError> {
+        if !self.th.in_transaction() {
+            return Ok(());
+        }
         let t0 = Instant::now();
-        let info = self.th.segment_info();
-        let cur = info.nursery_current.load(Relaxed);
-        let used = cur - NURSERY_START;
-        let written = self.th.take_written();
+        let cur = self.th.segment_info().nursery_current.load(Relaxed);
+        let used = cur.saturating_sub(NURSERY_START);
         if used == 0 {
-            for &o in &written {
+            for o in self.th.take_written() {
                 self.th.set_write_barrier(o);
             }
             self.collect_requested = false;
             return Ok(());
         }
-        let stm = self.gc.stm.clone();
-        if stm.heap_limit() - stm.reserved_bytes() < 2 * used {
-            // Not enough room left for the survivors in the worst case: refuse before moving
-            // anything (the VM turns this into MemoryError).
-            return Err(GcError::OutOfMemory { requested: used });
-        }
+        // Room for every nursery object; if there is not that much, room for those actually
+        // reachable; if not even that, a major collection first.
+        let mut reserve = match self.reserve_room(cur, false).or_else(|_| self.reserve_room(cur, true)) {
+            Ok(r) => r,
+            Err(GcError::OutOfMemory { .. }) => {
+                self.major_collect()?;
+                self.reserve_room(cur, true)?
+            }
+            Err(e) => return Err(e),
+        };
         let gc = self.gc.clone();
+        let seg = self.th.segment().expect("in a transaction");
+        let written = self.th.take_written();
         let roots_arc = self.roots.clone();
         let mut roots = roots_arc.lock().unwrap();
         let mut shadows = std::mem::take(&mut roots.shadows);
-        let mut mv = Mover { gc: &gc, stack: Vec::new(), survivors: Vec::new(), fields: Vec::new() };
+        let mut mv = Mover { gc: &gc, seg, stack: Vec::new(), survivors: Vec::new(), fields: Vec::new() };
         for w in roots.words.iter_mut() {
-            *w = mv.forward(self, &mut shadows, *w)?;
+            *w = mv.forward(self, &mut shadows, &mut reserve, *w);
         }
         drop(roots);
         for &o in &written {
-            mv.update_fields(self, &mut shadows, o)?;
+            mv.update_fields(self, &mut shadows, &mut reserve, o);
             self.th.set_write_barrier(o);
         }
         while let Some(o) = mv.stack.pop() {
-            mv.update_fields(self, &mut shadows, o)?;
+            mv.update_fields(self, &mut shadows, &mut reserve, o);
         }
         for &o in &mv.survivors {
             self.th.set_write_barrier(o);
         }
-        // Shadows of young objects that died stay unused: the next sweep frees them.
+        gc.old.give_back(reserve);
+        // Reserved identities of young objects that died stay unused: the next sweep frees them.
         self.th.fill_zero(NURSERY_START, used);
         let info = self.th.segment_info();
         let mark = info.nursery_mark.load(Relaxed);
         nursery::reset(info, gc.config.nursery_size);
         // Transaction length: what was used so far still counts.
-        if mark != u64::MAX {
-            info.nursery_mark.store(NURSERY_START + mark.saturating_sub(cur), Relaxed);
-        }
+        info.nursery_mark.store(NURSERY_START + mark.saturating_sub(cur), Relaxed);
         self.collect_requested = false;
         gc.minor_count.fetch_add(1, Relaxed);
         self.th.add_gc_time(t0.elapsed());
         Ok(())
     }
+
+    /// Sets aside an old-space place for every nursery object (as if all survived), or with
+    /// `exact`, for those reachable from the roots and the written objects; objects with a
+    /// reserved identity slot need none.
+    fn reserve_room(&mut self, cur: u64, exact: bool) -> Result<Reserve, GcError> {
+        let mut small = [0usize; CLASSES];
+        let mut large = Vec::new();
+        {
+            let roots = self.roots.lock().unwrap();
+            let mut count = |p: u64, size: usize| {
+                if !roots.shadows.contains_key(&p) {
+                    if size <= MAX_SMALL {
+                        small[class_of(size)] += 1;
+                    } else {
+                        large.push(size.div_ceil(PAGE_SIZE) as u64);
+                    }
+                }
+            };
+            if exact {
+                let gc = &self.gc;
+                let mut seen = std::collections::HashSet::new();
+                let mut stack: Vec<u64> = roots.words.iter().copied().filter(|&w| gc.is_young(w)).collect();
+                let mut fields = Vec::new();
+                for o in self.th.written() {
+                    fields.clear();
+                    gc.model.trace(self.th.view(o), &mut |off| fields.push(off));
+                    stack.extend(fields.iter().map(|&f| self.th.load_u64(o, f)).filter(|&w| gc.is_young(w)));
+                }
+                while let Some(p) = stack.pop() {
+                    if !seen.insert(p) {
+                        continue;
+                    }
+                    let view = self.th.view(ObjRef(p));
+                    count(p, gc.model.object_size(view));
+                    fields.clear();
+                    gc.model.trace(view, &mut |off| fields.push(off));
+                    stack.extend(fields.iter().map(|&f| self.th.load_u64(ObjRef(p), f)).filter(|&w| gc.is_young(w)));
+                }
+            } else {
+                let mut p = NURSERY_START;
+                while p < cur {
+                    let size = self.gc.model.object_size(self.th.view(ObjRef(p)));
+                    count(p, size);
+                    p += size as u64;
+                }
+            }
+        }
+        let seg = self.th.segment().expect("in a transaction");
+        self.gc
+            .old
+            .reserve(&self.gc.stm, seg, &small, &large)
+            .map_err(|_| GcError::OutOfMemory { requested: cur - NURSERY_START })
+    }
 }
 
 struct Mover<'g, M: GcModel> {
     gc: &'g Gc<M>,
+    seg: usize,
     /// Moved objects whose fields are still to update.
     stack: Vec<ObjRef>,
     survivors: Vec<ObjRef>,
@@ -81,35 +146,35 @@ struct Mover<'g, M: GcModel> {
 
 impl<M: GcModel> Mover<'_, M> {
     /// The new location of the object `word` refers to, moving it on first sight.
-    fn forward(&mut self, m: &mut Mutator<M>, shadows: &mut HashMap<u64, u64>, word: u64) -> Result<u64, GcError> {
+    fn forward(&mut self, m: &mut Mutator<M>, shadows: &mut HashMap<u64, u64>, res: &mut Reserve, word: u64) -> u64 {
         if !self.gc.is_young(word) {
-            return Ok(word);
+            return word;
         }
-        let th: &mut Thread = &mut m.th;
+        let th = &mut m.th;
         let obj = ObjRef(word);
         let flags = th.load_u32(obj, HEADER_FLAGS);
         if flags & FLAG_FORWARDED != 0 {
-            return Ok(th.load_u64(obj, 8));
+            return th.load_u64(obj, 8);
         }
-        let size = self.gc.model.object_size(th.view(obj)) as u64;
+        let size = self.gc.model.object_size(th.view(obj));
         let new = match shadows.remove(&word) {
             Some(s) => ObjRef(s),
-            None => m.old_slot(size as usize)?,
+            None if size <= MAX_SMALL => self.gc.old.take_small(self.seg, size),
+            None => self.gc.old.take_large(res, size),
         };
-        let th = &mut m.th;
-        th.copy_bytes(word, new.0, size);
+        th.copy_bytes(word, new.0, size as u64);
         th.store_u32(new, HEADER_FLAGS, flags & !FLAG_FORWARDED);
         th.register_new_object(new);
         th.store_u32(obj, HEADER_FLAGS, flags | FLAG_FORWARDED);
         th.store_u64(obj, 8, new.0);
         self.stack.push(new);
         self.survivors.push(new);
-        Ok(new.0)
+        new.0
     }
 
     /// Points every reference field of the old object `o` (this segment's copy) that refers
     /// into the nursery at the moved object.
-    fn update_fields(&mut self, m: &mut Mutator<M>, shadows: &mut HashMap<u64, u64>, o: ObjRef) -> Result<(), GcError> {
+    fn update_fields(&mut self, m: &mut Mutator<M>, shadows: &mut HashMap<u64, u64>, res: &mut Reserve, o: ObjRef) {
         self.fields.clear();
         let fields = &mut self.fields;
         self.gc.model.trace(m.th.view(o), &mut |off| fields.push(off));
@@ -117,10 +182,9 @@ impl<M: GcModel> Mover<'_, M> {
             let off = self.fields[i];
             let w = m.th.load_u64(o, off);
             if self.gc.is_young(w) {
-                let n = self.forward(m, shadows, w)?;
+                let n = self.forward(m, shadows, res, w);
                 m.th.store_u64(o, off, n);
             }
         }
-        Ok(())
     }
 }

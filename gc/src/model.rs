@@ -5,7 +5,8 @@ use stm::{ObjView, ObjectModel};
 
 /// The object model seen by the GC.
 pub trait GcModel: Send + Sync + 'static {
-    /// The object's size in bytes, header included: a multiple of 16, at least 16.
+    /// The object's size in bytes, header included: a multiple of 16, at least 16. Type id 0 is
+    /// the GC's dummy object (`Mutator::dummy_alloc`): 16 bytes, no reference fields.
     fn object_size(&self, obj: ObjView<'_>) -> usize;
     /// Calls `field` with the byte offset of every field that may hold a reference. A field's
     /// word is a reference when [`GcModel::is_ref`] says so (tagged integers are not).

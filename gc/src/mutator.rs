@@ -81,6 +81,8 @@ impl<M: GcModel> Mutator<M> {
     /// the nursery unless it is large. Never collects. Must be inside a transaction.
     #[inline]
     pub fn alloc(&mut self, typeid: u32, size: usize) -> Result<ObjRef, GcError> {
+        // Outside a transaction the segment (and its nursery) may belong to another thread now.
+        assert!(self.th.in_transaction(), "allocation outside a transaction");
         let size = size.max(16).next_multiple_of(16);
         if size < LARGE_OBJECT
             && let Some(at) = nursery::bump(self.th.segment_info(), size as u64)
@@ -105,8 +107,9 @@ impl<M: GcModel> Mutator<M> {
         Ok(ObjRef(at))
     }
 
-    /// A minimal allocation (the smallest object), for loops that allocate nothing else: it
-    /// keeps transaction length growing so that commit points come.
+    /// A minimal allocation (a 16-byte object of type id 0, which the model must describe as
+    /// such), for loops that allocate nothing else: it keeps transaction length growing so that
+    /// commit points come.
     #[inline]
     pub fn dummy_alloc(&mut self) -> Result<(), GcError> {
         self.alloc(0, 16).map(|_| ())
@@ -120,6 +123,10 @@ impl<M: GcModel> Mutator<M> {
         self.th.register_new_object(obj);
         // Its writes must be recorded for the next minor collection.
         self.th.set_write_barrier(obj);
+        // It counts toward the transaction's length like nursery bytes do.
+        let info = self.th.segment_info();
+        let mark = info.nursery_mark.load(Relaxed);
+        info.nursery_mark.store(mark.saturating_sub(size as u64).max(NURSERY_START), Relaxed);
         Ok(obj)
     }
 
@@ -167,6 +174,9 @@ impl<M: GcModel> Mutator<M> {
     /// the nursery overflowed (or always, in stress mode), and a major one when old space has
     /// grown past its threshold (or every 16th safe point, in stress mode).
     pub fn safe_point(&mut self) -> Result<(), GcError> {
+        if !self.th.in_transaction() {
+            return Ok(());
+        }
         if let Err(a) = self.th.safe_point() {
             return Err(self.aborted(a));
         }
@@ -175,7 +185,7 @@ impl<M: GcModel> Mutator<M> {
         if stress || self.collect_requested {
             self.minor_collect()?;
         }
-        if (stress && self.safe_points % 16 == 0) || self.gc.wants_major() {
+        if (stress && self.safe_points % 16 == 0) || self.gc.wants_major() || self.gc.stm.reshare_wanted() {
             self.major_collect()?;
         }
         Ok(())
@@ -198,6 +208,7 @@ impl<M: GcModel> Mutator<M> {
     /// next start; the roots refer to the committed state again).
     pub(crate) fn aborted(&mut self, a: Abort) -> GcError {
         self.roots.lock().unwrap().segment = 0;
+        self.collect_requested = false;
         GcError::Aborted(a)
     }
 
@@ -205,7 +216,21 @@ impl<M: GcModel> Mutator<M> {
     /// start).
     pub fn abort(&mut self) -> Abort {
         let a = self.th.abort();
-        self.roots.lock().unwrap().segment = 0;
+        self.aborted(a);
         a
+    }
+}
+
+impl<M: GcModel> Drop for Mutator<M> {
+    fn drop(&mut self) {
+        // An inevitable transaction is committed by the STM thread's drop: its young objects
+        // must move out first. Any other one is rolled back there.
+        if self.th.in_transaction()
+            && self.th.is_inevitable()
+            && let Err(e) = self.minor_collect()
+        {
+            eprintln!("Fatal pystm error: cannot finish an inevitable transaction: {e}");
+            std::process::abort();
+        }
     }
 }

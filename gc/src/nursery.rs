@@ -46,7 +46,8 @@ pub(crate) fn overflow(info: &SegmentInfo, size: u64) -> bool {
 /// Empties the nursery (its contents were moved out or dropped): pointers back to the start.
 /// The caller zeroes the used bytes first. Returns the bytes that were in use.
 pub(crate) fn reset(info: &SegmentInfo, size: u64) -> u64 {
-    let used = info.nursery_current.load(Relaxed) - NURSERY_START;
+    // A segment whose nursery was never used has 0 here.
+    let used = info.nursery_current.load(Relaxed).saturating_sub(NURSERY_START);
     info.nursery_current.store(NURSERY_START, Relaxed);
     info.nursery_end.store(NURSERY_START + size, Relaxed);
     used

@@ -47,6 +47,8 @@ pub(crate) struct OldSpace {
     pub global: Mutex<Global>,
     /// Bytes handed out since the last sweep (slots and large objects).
     pub allocated: AtomicU64,
+    /// Live bytes found by the last sweep (also in `Global::live`; read at every safe point).
+    pub live: AtomicU64,
     /// Per segment: free slots per class.
     pub per_segment: Vec<Mutex<Vec<Vec<u64>>>>,
 }
@@ -57,6 +59,7 @@ impl OldSpace {
         OldSpace {
             global: Mutex::new(global),
             allocated: AtomicU64::new(0),
+            live: AtomicU64::new(0),
             per_segment: (0..=segments).map(|_| Mutex::new(vec![Vec::new(); CLASSES])).collect(),
         }
     }
@@ -64,39 +67,105 @@ impl OldSpace {
     /// A free slot of `size` bytes (a multiple of 16, at most `MAX_SMALL`) for segment `seg`.
     pub(crate) fn alloc_small(&self, stm: &Stm, seg: usize, size: usize) -> Result<ObjRef, StmError> {
         let class = class_of(size);
-        self.allocated.fetch_add(class_size(class), Relaxed);
         let mut mine = self.per_segment[seg].lock().unwrap();
-        if let Some(slot) = mine[class].pop() {
-            return Ok(ObjRef(slot));
+        if mine[class].is_empty() {
+            let mut g = self.global.lock().unwrap();
+            Self::refill(stm, &mut g, &mut mine[class], class, 1)?;
         }
-        let mut g = self.global.lock().unwrap();
-        let take = g.free[class].len().min(REFILL);
-        if take > 0 {
-            let at = g.free[class].len() - take;
-            let batch: Vec<u64> = g.free[class].drain(at..).collect();
-            mine[class].extend(batch);
-        } else {
-            let start = stm.reserve_pages(BLOCK_PAGES)?.0;
-            g.blocks.push((start, class));
-            let cs = class_size(class);
-            let n = BLOCK_BYTES / cs;
-            mine[class].extend((0..n).rev().map(|i| start + i * cs));
-        }
+        self.allocated.fetch_add(class_size(class), Relaxed);
         Ok(ObjRef(mine[class].pop().expect("refilled")))
+    }
+
+    /// Moves free slots of `class` into `list` until it holds at least `want` (at least a batch):
+    /// from the global lists, else from fresh blocks.
+    fn refill(stm: &Stm, g: &mut Global, list: &mut Vec<u64>, class: usize, want: usize) -> Result<(), StmError> {
+        while list.len() < want {
+            let take = g.free[class].len().min(REFILL.max(want - list.len()));
+            if take > 0 {
+                let at = g.free[class].len() - take;
+                list.extend(g.free[class].drain(at..));
+            } else {
+                let start = stm.reserve_pages(BLOCK_PAGES)?.0;
+                g.blocks.push((start, class));
+                let cs = class_size(class);
+                list.extend((0..BLOCK_BYTES / cs).rev().map(|i| start + i * cs));
+            }
+        }
+        Ok(())
     }
 
     /// Pages of its own for an object of `size` bytes.
     pub(crate) fn alloc_large(&self, stm: &Stm, size: usize) -> Result<ObjRef, StmError> {
         let pages = size.div_ceil(PAGE_SIZE) as u64;
-        let bytes = pages * PAGE_SIZE as u64;
         let mut g = self.global.lock().unwrap();
-        let reused = g.free_large.get_mut(&pages).and_then(|v| v.pop());
-        let start = match reused {
-            Some(s) => s,
-            None => stm.reserve_pages(pages as usize)?.0,
-        };
-        g.large.insert(start, bytes);
-        self.allocated.fetch_add(bytes, Relaxed);
+        let start = Self::large_area(stm, &mut g, pages)?;
+        g.large.insert(start, pages * PAGE_SIZE as u64);
+        self.allocated.fetch_add(pages * PAGE_SIZE as u64, Relaxed);
         Ok(ObjRef(start))
     }
+
+    fn large_area(stm: &Stm, g: &mut Global, pages: u64) -> Result<u64, StmError> {
+        match g.free_large.get_mut(&pages).and_then(|v| v.pop()) {
+            Some(s) => Ok(s),
+            None => Ok(stm.reserve_pages(pages as usize)?.0),
+        }
+    }
+
+    /// Sets aside room for a minor collection before it moves anything, so that it cannot fail
+    /// half-way: segment `seg`'s free lists get at least `small[class]` slots per class, and a
+    /// page area is put aside for each of `large` (page counts). On failure, slots stay in the
+    /// segment's lists and areas go back to the free areas.
+    pub(crate) fn reserve(&self, stm: &Stm, seg: usize, small: &[usize], large: &[u64]) -> Result<Reserve, StmError> {
+        let mut mine = self.per_segment[seg].lock().unwrap();
+        let mut g = self.global.lock().unwrap();
+        for (class, &n) in small.iter().enumerate() {
+            if n > 0 {
+                Self::refill(stm, &mut g, &mut mine[class], class, n)?;
+            }
+        }
+        let mut res = Reserve::default();
+        for &pages in large {
+            match Self::large_area(stm, &mut g, pages) {
+                Ok(a) => res.large.entry(pages).or_default().push(a),
+                Err(e) => {
+                    Self::put_back(&mut g, std::mem::take(&mut res));
+                    return Err(e);
+                }
+            }
+        }
+        Ok(res)
+    }
+
+    /// A slot set aside by [`OldSpace::reserve`].
+    pub(crate) fn take_small(&self, seg: usize, size: usize) -> ObjRef {
+        let class = class_of(size);
+        self.allocated.fetch_add(class_size(class), Relaxed);
+        ObjRef(self.per_segment[seg].lock().unwrap()[class].pop().expect("reserved slot"))
+    }
+
+    /// A page area set aside by [`OldSpace::reserve`], now a large object.
+    pub(crate) fn take_large(&self, res: &mut Reserve, size: usize) -> ObjRef {
+        let pages = size.div_ceil(PAGE_SIZE) as u64;
+        let start = res.large.get_mut(&pages).and_then(|v| v.pop()).expect("reserved area");
+        self.global.lock().unwrap().large.insert(start, pages * PAGE_SIZE as u64);
+        self.allocated.fetch_add(pages * PAGE_SIZE as u64, Relaxed);
+        ObjRef(start)
+    }
+
+    /// Returns the page areas a minor collection did not use.
+    pub(crate) fn give_back(&self, res: Reserve) {
+        Self::put_back(&mut self.global.lock().unwrap(), res);
+    }
+
+    fn put_back(g: &mut Global, res: Reserve) {
+        for (pages, areas) in res.large {
+            g.free_large.entry(pages).or_default().extend(areas);
+        }
+    }
+}
+
+/// Room set aside for one minor collection (see [`OldSpace::reserve`]).
+#[derive(Default)]
+pub(crate) struct Reserve {
+    large: BTreeMap<u64, Vec<u64>>,
 }

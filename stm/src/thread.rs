@@ -334,7 +334,7 @@ impl Thread {
         self.seg = s;
         self.last_seg = s;
         self.base = self.stm.mem.seg_base(s);
-        self.span = OBJ_START + self.stm.heap_limit() - NURSERY_START - 8;
+        self.span = OBJ_START + self.stm.heap_limit() - NURSERY_START - 7; // the last word too
         self.read_version = self.info().read_version.load(Relaxed);
     }
 

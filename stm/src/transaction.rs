@@ -99,6 +99,12 @@ impl Thread {
         std::mem::take(&mut self.stm.ctl[self.seg].log.lock().unwrap().written)
     }
 
+    /// The old objects written since the last `take_written`, without taking them.
+    pub fn written(&self) -> Vec<ObjRef> {
+        assert!(self.in_tx, "written: no transaction is running");
+        self.stm.ctl[self.seg].log.lock().unwrap().written.clone()
+    }
+
     /// Sets the write-barrier flag on this segment's copy of `obj`, an object this transaction
     /// wrote or created, so that its next write is recorded again (`take_written`). For the GC.
     pub fn set_write_barrier(&self, obj: ObjRef) {

@@ -13,7 +13,7 @@ pub struct Nodes;
 
 impl GcModel for Nodes {
     fn object_size(&self, obj: ObjView<'_>) -> usize {
-        obj.typeid() as usize
+        (obj.typeid() as usize).max(16) // type id 0: the GC's 16-byte dummy object
     }
     fn trace(&self, obj: ObjView<'_>, field: &mut dyn FnMut(u64)) {
         let size = obj.typeid() as u64;
