@@ -9,7 +9,7 @@
 
 use crate::mutator::Mutator;
 use crate::nursery;
-use crate::oldspace::{CLASSES, MAX_SMALL, Reserve, class_of};
+use crate::oldspace::{BLOCK_BYTES, CLASSES, MAX_SMALL, Reserve, class_of};
 use crate::{FLAG_FORWARDED, Gc, GcError, GcModel};
 use std::collections::HashMap;
 use std::sync::atomic::Ordering::Relaxed;
@@ -36,15 +36,22 @@ impl<M: GcModel> Mutator<M> {
             self.collect_requested = false;
             return Ok(());
         }
-        // Room for every nursery object; if there is not that much, room for those actually
-        // reachable; if not even that, a major collection first.
-        let mut reserve = match self.reserve_room(cur, false).or_else(|_| self.reserve_room(cur, true)) {
-            Ok(r) => r,
-            Err(GcError::OutOfMemory { .. }) => {
-                self.major_collect()?;
-                self.reserve_room(cur, true)?
+        // Room first, so that no move can fail: a promise of never-used pages covering the worst
+        // case (every nursery object survives; objects of 513 bytes or more take whole pages:
+        // at most 8 times their size; one fresh block per size class), else room set aside for
+        // the reachable objects exactly, else the same after a major collection.
+        let worst = 8 * used + (CLASSES as u64) * BLOCK_BYTES;
+        let mut room = if self.gc.old.promise(&self.gc.stm, worst) {
+            Room::Promised(worst)
+        } else {
+            match self.reserve_room() {
+                Ok(r) => Room::Reserved(r),
+                Err(GcError::OutOfMemory { .. }) => {
+                    self.major_collect()?;
+                    Room::Reserved(self.reserve_room()?)
+                }
+                Err(e) => return Err(e),
             }
-            Err(e) => return Err(e),
         };
         let gc = self.gc.clone();
         let seg = self.th.segment().expect("in a transaction");
@@ -54,20 +61,23 @@ impl<M: GcModel> Mutator<M> {
         let mut shadows = std::mem::take(&mut roots.shadows);
         let mut mv = Mover { gc: &gc, seg, stack: Vec::new(), survivors: Vec::new(), fields: Vec::new() };
         for w in roots.words.iter_mut() {
-            *w = mv.forward(self, &mut shadows, &mut reserve, *w);
+            *w = mv.forward(self, &mut shadows, &mut room, *w);
         }
         drop(roots);
         for &o in &written {
-            mv.update_fields(self, &mut shadows, &mut reserve, o);
+            mv.update_fields(self, &mut shadows, &mut room, o);
             self.th.set_write_barrier(o);
         }
         while let Some(o) = mv.stack.pop() {
-            mv.update_fields(self, &mut shadows, &mut reserve, o);
+            mv.update_fields(self, &mut shadows, &mut room, o);
         }
         for &o in &mv.survivors {
             self.th.set_write_barrier(o);
         }
-        gc.old.give_back(reserve);
+        match room {
+            Room::Promised(bytes) => gc.old.unpromise(bytes),
+            Room::Reserved(r) => gc.old.give_back(r),
+        }
         // Reserved identities of young objects that died stay unused: the next sweep frees them.
         self.th.fill_zero(NURSERY_START, used);
         let info = self.th.segment_info();
@@ -81,10 +91,9 @@ impl<M: GcModel> Mutator<M> {
         Ok(())
     }
 
-    /// Sets aside an old-space place for every nursery object (as if all survived), or with
-    /// `exact`, for those reachable from the roots and the written objects; objects with a
-    /// reserved identity slot need none.
-    fn reserve_room(&mut self, cur: u64, exact: bool) -> Result<Reserve, GcError> {
+    /// Sets aside an old-space place for every nursery object reachable from the roots and the
+    /// written objects; objects with a reserved identity slot need none.
+    fn reserve_room(&mut self) -> Result<Reserve, GcError> {
         let mut small = [0usize; CLASSES];
         let mut large = Vec::new();
         {
@@ -98,7 +107,7 @@ impl<M: GcModel> Mutator<M> {
                     }
                 }
             };
-            if exact {
+            {
                 let gc = &self.gc;
                 let mut seen = std::collections::HashSet::new();
                 let mut stack: Vec<u64> = roots.words.iter().copied().filter(|&w| gc.is_young(w)).collect();
@@ -118,21 +127,21 @@ impl<M: GcModel> Mutator<M> {
                     gc.model.trace(view, &mut |off| fields.push(off));
                     stack.extend(fields.iter().map(|&f| self.th.load_u64(ObjRef(p), f)).filter(|&w| gc.is_young(w)));
                 }
-            } else {
-                let mut p = NURSERY_START;
-                while p < cur {
-                    let size = self.gc.model.object_size(self.th.view(ObjRef(p)));
-                    count(p, size);
-                    p += size as u64;
-                }
             }
         }
         let seg = self.th.segment().expect("in a transaction");
-        self.gc
-            .old
-            .reserve(&self.gc.stm, seg, &small, &large)
-            .map_err(|_| GcError::OutOfMemory { requested: cur - NURSERY_START })
+        let bytes = large.iter().sum::<u64>() * PAGE_SIZE as u64
+            + small.iter().enumerate().map(|(c, &n)| n as u64 * crate::oldspace::class_size(c)).sum::<u64>();
+        self.gc.old.reserve(&self.gc.stm, seg, &small, &large).map_err(|_| GcError::OutOfMemory { requested: bytes })
     }
+}
+
+/// What guarantees that a minor collection's moves cannot fail.
+enum Room {
+    /// A promise of this many bytes of never-used pages.
+    Promised(u64),
+    /// Slots and page areas set aside for the reachable objects.
+    Reserved(Reserve),
 }
 
 struct Mover<'g, M: GcModel> {
@@ -146,7 +155,7 @@ struct Mover<'g, M: GcModel> {
 
 impl<M: GcModel> Mover<'_, M> {
     /// The new location of the object `word` refers to, moving it on first sight.
-    fn forward(&mut self, m: &mut Mutator<M>, shadows: &mut HashMap<u64, u64>, res: &mut Reserve, word: u64) -> u64 {
+    fn forward(&mut self, m: &mut Mutator<M>, shadows: &mut HashMap<u64, u64>, room: &mut Room, word: u64) -> u64 {
         if !self.gc.is_young(word) {
             return word;
         }
@@ -157,10 +166,13 @@ impl<M: GcModel> Mover<'_, M> {
             return th.load_u64(obj, 8);
         }
         let size = self.gc.model.object_size(th.view(obj));
-        let new = match shadows.remove(&word) {
-            Some(s) => ObjRef(s),
-            None if size <= MAX_SMALL => self.gc.old.take_small(self.seg, size),
-            None => self.gc.old.take_large(res, size),
+        let (old, stm) = (&self.gc.old, &self.gc.stm);
+        let new = match (shadows.remove(&word), room) {
+            (Some(s), _) => ObjRef(s),
+            (None, Room::Promised(own)) if size <= MAX_SMALL => old.alloc_small_promised(stm, self.seg, size, *own),
+            (None, Room::Promised(own)) => old.alloc_large_promised(stm, size, *own),
+            (None, Room::Reserved(_)) if size <= MAX_SMALL => old.take_small(self.seg, size),
+            (None, Room::Reserved(r)) => old.take_large(r, size),
         };
         th.copy_bytes(word, new.0, size as u64);
         th.store_u32(new, HEADER_FLAGS, flags & !FLAG_FORWARDED);
@@ -174,7 +186,7 @@ impl<M: GcModel> Mover<'_, M> {
 
     /// Points every reference field of the old object `o` (this segment's copy) that refers
     /// into the nursery at the moved object.
-    fn update_fields(&mut self, m: &mut Mutator<M>, shadows: &mut HashMap<u64, u64>, res: &mut Reserve, o: ObjRef) {
+    fn update_fields(&mut self, m: &mut Mutator<M>, shadows: &mut HashMap<u64, u64>, room: &mut Room, o: ObjRef) {
         self.fields.clear();
         let fields = &mut self.fields;
         self.gc.model.trace(m.th.view(o), &mut |off| fields.push(off));
@@ -182,7 +194,7 @@ impl<M: GcModel> Mover<'_, M> {
             let off = self.fields[i];
             let w = m.th.load_u64(o, off);
             if self.gc.is_young(w) {
-                let n = self.forward(m, shadows, res, w);
+                let n = self.forward(m, shadows, room, w);
                 m.th.store_u64(o, off, n);
             }
         }

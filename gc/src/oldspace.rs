@@ -41,6 +41,9 @@ pub(crate) struct Global {
     pub free_large: BTreeMap<u64, Vec<u64>>,
     /// Live bytes found by the last sweep.
     pub live: u64,
+    /// Bytes of never-used pages promised to running minor collections (see
+    /// [`OldSpace::promise`]); other allocations leave them alone.
+    pub promised: u64,
 }
 
 pub(crate) struct OldSpace {
@@ -70,7 +73,7 @@ impl OldSpace {
         let mut mine = self.per_segment[seg].lock().unwrap();
         if mine[class].is_empty() {
             let mut g = self.global.lock().unwrap();
-            Self::refill(stm, &mut g, &mut mine[class], class, 1)?;
+            Self::refill(stm, &mut g, &mut mine[class], class, 1, 0)?;
         }
         self.allocated.fetch_add(class_size(class), Relaxed);
         Ok(ObjRef(mine[class].pop().expect("refilled")))
@@ -78,14 +81,21 @@ impl OldSpace {
 
     /// Moves free slots of `class` into `list` until it holds at least `want` (at least a batch):
     /// from the global lists, else from fresh blocks.
-    fn refill(stm: &Stm, g: &mut Global, list: &mut Vec<u64>, class: usize, want: usize) -> Result<(), StmError> {
+    fn refill(
+        stm: &Stm,
+        g: &mut Global,
+        list: &mut Vec<u64>,
+        class: usize,
+        want: usize,
+        own: u64,
+    ) -> Result<(), StmError> {
         while list.len() < want {
             let take = g.free[class].len().min(REFILL.max(want - list.len()));
             if take > 0 {
                 let at = g.free[class].len() - take;
                 list.extend(g.free[class].drain(at..));
             } else {
-                let start = stm.reserve_pages(BLOCK_PAGES)?.0;
+                let start = Self::fresh_pages(stm, g, BLOCK_PAGES as u64, own)?;
                 g.blocks.push((start, class));
                 let cs = class_size(class);
                 list.extend((0..BLOCK_BYTES / cs).rev().map(|i| start + i * cs));
@@ -98,17 +108,68 @@ impl OldSpace {
     pub(crate) fn alloc_large(&self, stm: &Stm, size: usize) -> Result<ObjRef, StmError> {
         let pages = size.div_ceil(PAGE_SIZE) as u64;
         let mut g = self.global.lock().unwrap();
-        let start = Self::large_area(stm, &mut g, pages)?;
+        let start = Self::large_area(stm, &mut g, pages, 0)?;
         g.large.insert(start, pages * PAGE_SIZE as u64);
         self.allocated.fetch_add(pages * PAGE_SIZE as u64, Relaxed);
         Ok(ObjRef(start))
     }
 
-    fn large_area(stm: &Stm, g: &mut Global, pages: u64) -> Result<u64, StmError> {
+    fn large_area(stm: &Stm, g: &mut Global, pages: u64, own: u64) -> Result<u64, StmError> {
         match g.free_large.get_mut(&pages).and_then(|v| v.pop()) {
             Some(s) => Ok(s),
-            None => Ok(stm.reserve_pages(pages as usize)?.0),
+            None => Self::fresh_pages(stm, g, pages, own),
         }
+    }
+
+    /// Never-used pages, leaving alone what is promised to minor collections other than the
+    /// caller's (`own`: the caller's promise, 0 for ordinary allocation). Under the global lock.
+    fn fresh_pages(stm: &Stm, g: &mut Global, pages: u64, own: u64) -> Result<u64, StmError> {
+        let bytes = pages * PAGE_SIZE as u64;
+        let left = stm.heap_limit() - stm.reserved_bytes();
+        if left.saturating_sub(g.promised - own) < bytes {
+            return Err(StmError::HeapFull { requested: bytes, limit: stm.heap_limit() });
+        }
+        Ok(stm.reserve_pages(pages as usize)?.0)
+    }
+
+    /// Promises `bytes` of never-used pages to a minor collection if that many are left beyond
+    /// other promises: then its moves cannot fail. False if not.
+    pub(crate) fn promise(&self, stm: &Stm, bytes: u64) -> bool {
+        let mut g = self.global.lock().unwrap();
+        let left = stm.heap_limit() - stm.reserved_bytes();
+        if left.saturating_sub(g.promised) < bytes {
+            return false;
+        }
+        g.promised += bytes;
+        true
+    }
+
+    /// Ends a promise.
+    pub(crate) fn unpromise(&self, bytes: u64) {
+        self.global.lock().unwrap().promised -= bytes;
+    }
+
+    /// A slot for a minor collection holding a promise of `own` bytes (cannot fail: a promise
+    /// covers every block the collection may need).
+    pub(crate) fn alloc_small_promised(&self, stm: &Stm, seg: usize, size: usize, own: u64) -> ObjRef {
+        let class = class_of(size);
+        let mut mine = self.per_segment[seg].lock().unwrap();
+        if mine[class].is_empty() {
+            let mut g = self.global.lock().unwrap();
+            Self::refill(stm, &mut g, &mut mine[class], class, 1, own).expect("promised room");
+        }
+        self.allocated.fetch_add(class_size(class), Relaxed);
+        ObjRef(mine[class].pop().expect("refilled"))
+    }
+
+    /// Pages for a large survivor of a minor collection holding a promise (cannot fail).
+    pub(crate) fn alloc_large_promised(&self, stm: &Stm, size: usize, own: u64) -> ObjRef {
+        let pages = size.div_ceil(PAGE_SIZE) as u64;
+        let mut g = self.global.lock().unwrap();
+        let start = Self::large_area(stm, &mut g, pages, own).expect("promised room");
+        g.large.insert(start, pages * PAGE_SIZE as u64);
+        self.allocated.fetch_add(pages * PAGE_SIZE as u64, Relaxed);
+        ObjRef(start)
     }
 
     /// Sets aside room for a minor collection before it moves anything, so that it cannot fail
@@ -120,12 +181,12 @@ impl OldSpace {
         let mut g = self.global.lock().unwrap();
         for (class, &n) in small.iter().enumerate() {
             if n > 0 {
-                Self::refill(stm, &mut g, &mut mine[class], class, n)?;
+                Self::refill(stm, &mut g, &mut mine[class], class, n, 0)?;
             }
         }
         let mut res = Reserve::default();
         for &pages in large {
-            match Self::large_area(stm, &mut g, pages) {
+            match Self::large_area(stm, &mut g, pages, 0) {
                 Ok(a) => res.large.entry(pages).or_default().push(a),
                 Err(e) => {
                     Self::put_back(&mut g, std::mem::take(&mut res));
