@@ -9,7 +9,7 @@
 
 use crate::mutator::Mutator;
 use crate::nursery;
-use crate::oldspace::{BLOCK_BYTES, CLASSES, MAX_SMALL, Reserve, class_of};
+use crate::oldspace::{BLOCK_BYTES, CLASSES, MAX_SMALL, Reserve, class_of, class_size};
 use crate::{FLAG_FORWARDED, Gc, GcError, GcModel};
 use std::collections::HashMap;
 use std::sync::atomic::Ordering::Relaxed;
@@ -59,7 +59,17 @@ impl<M: GcModel> Mutator<M> {
         let roots_arc = self.roots.clone();
         let mut roots = roots_arc.lock().unwrap();
         let mut shadows = std::mem::take(&mut roots.shadows);
-        let mut mv = Mover { gc: &gc, seg, stack: Vec::new(), survivors: Vec::new(), fields: Vec::new() };
+        // The segment's free lists stay locked for the whole collection (then the global ones
+        // when refilling: the allocation order).
+        let mut mine = gc.old.per_segment[seg].lock().unwrap();
+        let mut mv = Mover {
+            gc: &gc,
+            mine: &mut mine,
+            stack: Vec::new(),
+            survivors: Vec::new(),
+            fields: Vec::new(),
+            small_bytes: 0,
+        };
         for w in roots.words.iter_mut() {
             *w = mv.forward(self, &mut shadows, &mut room, *w);
         }
@@ -71,9 +81,12 @@ impl<M: GcModel> Mutator<M> {
         while let Some(o) = mv.stack.pop() {
             mv.update_fields(self, &mut shadows, &mut room, o);
         }
+        self.th.register_new_objects(&mv.survivors);
         for &o in &mv.survivors {
             self.th.set_write_barrier(o);
         }
+        gc.old.allocated.fetch_add(mv.small_bytes, Relaxed);
+        drop(mine);
         match room {
             Room::Promised(bytes) => gc.old.unpromise(bytes),
             Room::Reserved(r) => gc.old.give_back(r),
@@ -146,7 +159,10 @@ enum Room {
 
 struct Mover<'g, M: GcModel> {
     gc: &'g Gc<M>,
-    seg: usize,
+    /// The segment's free lists (locked).
+    mine: &'g mut [Vec<u64>],
+    /// Bytes of small slots taken, counted into `allocated` at the end.
+    small_bytes: u64,
     /// Moved objects whose fields are still to update.
     stack: Vec<ObjRef>,
     survivors: Vec<ObjRef>,
@@ -167,16 +183,19 @@ impl<M: GcModel> Mover<'_, M> {
         }
         let size = self.gc.model.object_size(th.view(obj));
         let (old, stm) = (&self.gc.old, &self.gc.stm);
-        let new = match (shadows.remove(&word), room) {
+        let shadow = if shadows.is_empty() { None } else { shadows.remove(&word) };
+        let new = match (shadow, room) {
             (Some(s), _) => ObjRef(s),
-            (None, Room::Promised(own)) if size <= MAX_SMALL => old.alloc_small_promised(stm, self.seg, size, *own),
+            (None, room) if size <= MAX_SMALL => {
+                self.small_bytes += class_size(class_of(size));
+                let own = if let Room::Promised(own) = room { Some(*own) } else { None };
+                old.minor_slot(stm, self.mine, size, own)
+            }
             (None, Room::Promised(own)) => old.alloc_large_promised(stm, size, *own),
-            (None, Room::Reserved(_)) if size <= MAX_SMALL => old.take_small(self.seg, size),
             (None, Room::Reserved(r)) => old.take_large(r, size),
         };
         th.copy_bytes(word, new.0, size as u64);
         th.store_u32(new, HEADER_FLAGS, flags & !FLAG_FORWARDED);
-        th.register_new_object(new);
         th.store_u32(obj, HEADER_FLAGS, flags | FLAG_FORWARDED);
         th.store_u64(obj, 8, new.0);
         self.stack.push(new);

@@ -149,16 +149,17 @@ impl OldSpace {
         self.global.lock().unwrap().promised -= bytes;
     }
 
-    /// A slot for a minor collection holding a promise of `own` bytes (cannot fail: a promise
-    /// covers every block the collection may need).
-    pub(crate) fn alloc_small_promised(&self, stm: &Stm, seg: usize, size: usize, own: u64) -> ObjRef {
+    /// A slot for a minor collection from its segment's lists `mine` (locked by the collection
+    /// for its whole duration): one set aside by [`OldSpace::reserve`], or one refilled under a
+    /// promise of `own` bytes (a promise covers every block the collection may need). The caller
+    /// counts the bytes into `allocated`.
+    pub(crate) fn minor_slot(&self, stm: &Stm, mine: &mut [Vec<u64>], size: usize, own: Option<u64>) -> ObjRef {
         let class = class_of(size);
-        let mut mine = self.per_segment[seg].lock().unwrap();
         if mine[class].is_empty() {
+            let own = own.expect("a reserved slot");
             let mut g = self.global.lock().unwrap();
             Self::refill(stm, &mut g, &mut mine[class], class, 1, own).expect("promised room");
         }
-        self.allocated.fetch_add(class_size(class), Relaxed);
         ObjRef(mine[class].pop().expect("refilled"))
     }
 
@@ -195,13 +196,6 @@ impl OldSpace {
             }
         }
         Ok(res)
-    }
-
-    /// A slot set aside by [`OldSpace::reserve`].
-    pub(crate) fn take_small(&self, seg: usize, size: usize) -> ObjRef {
-        let class = class_of(size);
-        self.allocated.fetch_add(class_size(class), Relaxed);
-        ObjRef(self.per_segment[seg].lock().unwrap()[class].pop().expect("reserved slot"))
     }
 
     /// A page area set aside by [`OldSpace::reserve`], now a large object.

@@ -84,11 +84,18 @@ impl Thread {
     /// Records `obj`, created by this transaction outside the nursery (its header written, flags
     /// 0), so that the commit makes it visible to every segment.
     pub fn register_new_object(&mut self, obj: ObjRef) {
+        self.register_new_objects(&[obj]);
+    }
+
+    /// [`Thread::register_new_object`] for many objects at once (the GC's minor collection).
+    pub fn register_new_objects(&mut self, objs: &[ObjRef]) {
         assert!(self.in_tx, "register_new_object: no transaction is running");
-        self.stm.object_size(self.seg, obj); // checks that it lies in the object area
-        let locked = self.stm.mem.lock(obj.0).compare_exchange(0, self.seg as u8, AcqRel, Acquire);
-        assert!(locked.is_ok(), "register_new_object: {obj:?} is not a fresh object");
-        self.stm.ctl[self.seg].log.lock().unwrap().new_objects.push(obj);
+        for &obj in objs {
+            self.stm.object_size(self.seg, obj); // checks that it lies in the object area
+            let locked = self.stm.mem.lock(obj.0).compare_exchange(0, self.seg as u8, AcqRel, Acquire);
+            assert!(locked.is_ok(), "register_new_object: {obj:?} is not a fresh object");
+        }
+        self.stm.ctl[self.seg].log.lock().unwrap().new_objects.extend_from_slice(objs);
     }
 
     /// Takes the list of old objects written (write-barrier slow path) since the last call in
