@@ -6,6 +6,7 @@
 //! one, since either version may be the one that survives (commit or abort). The sweep rebuilds the free lists. This file must never move
 //! objects.
 
+use crate::model::ref_fields;
 use crate::mutator::Mutator;
 use crate::oldspace::{BLOCK_BYTES, CLASSES, class_size};
 use crate::{Gc, GcError, GcModel};
@@ -68,8 +69,7 @@ impl<M: GcModel> Marker<'_, M> {
     fn drain(&mut self) {
         let mut fields = Vec::new();
         while let Some((s, obj)) = self.stack.pop() {
-            fields.clear();
-            self.gc.model.trace(self.w.view(s, ObjRef(obj)), &mut |off| fields.push(off));
+            ref_fields(&*self.gc.model, self.w.view(s, ObjRef(obj)), &mut fields);
             for &off in &fields {
                 let word = self.w.load_u64(s, ObjRef(obj), off);
                 self.reach(s, word);

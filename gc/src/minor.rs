@@ -7,8 +7,8 @@
 //! fails half-way. Runs in the owner's segment only, at a safe point; it must never touch
 //! another segment.
 
+use crate::model::ref_fields;
 use crate::mutator::Mutator;
-use crate::nursery;
 use crate::oldspace::{BLOCK_BYTES, CLASSES, MAX_SMALL, Reserve, class_of, class_size};
 use crate::{FLAG_FORWARDED, Gc, GcError, GcModel};
 use std::collections::HashMap;
@@ -92,11 +92,10 @@ impl<M: GcModel> Mutator<M> {
             Room::Reserved(r) => gc.old.give_back(r),
         }
         // Reserved identities of young objects that died stay unused: the next sweep frees them.
-        self.th.fill_zero(NURSERY_START, used);
+        self.empty_nursery();
+        // Transaction length: what was used so far still counts.
         let info = self.th.segment_info();
         let mark = info.nursery_mark.load(Relaxed);
-        nursery::reset(info, gc.config.nursery_size);
-        // Transaction length: what was used so far still counts.
         info.nursery_mark.store(NURSERY_START + mark.saturating_sub(cur), Relaxed);
         self.collect_requested = false;
         gc.minor_count.fetch_add(1, Relaxed);
@@ -126,8 +125,7 @@ impl<M: GcModel> Mutator<M> {
                 let mut stack: Vec<u64> = roots.words.iter().copied().filter(|&w| gc.is_young(w)).collect();
                 let mut fields = Vec::new();
                 for o in self.th.written() {
-                    fields.clear();
-                    gc.model.trace(self.th.view(o), &mut |off| fields.push(off));
+                    ref_fields(&*gc.model, self.th.view(o), &mut fields);
                     stack.extend(fields.iter().map(|&f| self.th.load_u64(o, f)).filter(|&w| gc.is_young(w)));
                 }
                 while let Some(p) = stack.pop() {
@@ -136,8 +134,7 @@ impl<M: GcModel> Mutator<M> {
                     }
                     let view = self.th.view(ObjRef(p));
                     count(p, gc.model.object_size(view));
-                    fields.clear();
-                    gc.model.trace(view, &mut |off| fields.push(off));
+                    ref_fields(&*gc.model, view, &mut fields);
                     stack.extend(fields.iter().map(|&f| self.th.load_u64(ObjRef(p), f)).filter(|&w| gc.is_young(w)));
                 }
             }
@@ -206,9 +203,7 @@ impl<M: GcModel> Mover<'_, M> {
     /// Points every reference field of the old object `o` (this segment's copy) that refers
     /// into the nursery at the moved object.
     fn update_fields(&mut self, m: &mut Mutator<M>, shadows: &mut HashMap<u64, u64>, room: &mut Room, o: ObjRef) {
-        self.fields.clear();
-        let fields = &mut self.fields;
-        self.gc.model.trace(m.th.view(o), &mut |off| fields.push(off));
+        ref_fields(&*self.gc.model, m.th.view(o), &mut self.fields);
         for i in 0..self.fields.len() {
             let off = self.fields[i];
             let w = m.th.load_u64(o, off);

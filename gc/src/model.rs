@@ -18,6 +18,12 @@ pub trait GcModel: Send + Sync + 'static {
     }
 }
 
+/// Puts the offsets of `obj`'s reference fields into `out` (cleared first).
+pub(crate) fn ref_fields<M: GcModel>(model: &M, obj: ObjView<'_>, out: &mut Vec<u64>) {
+    out.clear();
+    model.trace(obj, &mut |off| out.push(off));
+}
+
 /// Hands a `GcModel` to the STM as its `ObjectModel`.
 pub(crate) struct StmModel<M>(pub std::sync::Arc<M>);
 

@@ -61,20 +61,23 @@ impl<M: GcModel> Mutator<M> {
     pub fn start(&mut self) {
         self.th.start();
         let seg = self.th.segment().expect("a transaction holds a segment");
+        // Whatever an aborted transaction left in this segment's nursery is dead.
+        self.empty_nursery();
         let info = self.th.segment_info();
-        let cur = info.nursery_current.load(Relaxed);
-        if cur > NURSERY_START {
-            // Left over by an aborted transaction in this segment: its young objects are dead.
-            self.th.fill_zero(NURSERY_START, cur - NURSERY_START);
-        }
-        let info = self.th.segment_info();
-        nursery::reset(info, self.gc.config.nursery_size);
         info.nursery_mark.store(NURSERY_START + self.gc.config.transaction_length, Relaxed);
         let mut roots = self.roots.lock().unwrap();
         roots.segment = seg;
         roots.shadows.clear();
         drop(roots);
         self.collect_requested = false;
+    }
+
+    /// Zeroes the used part of the nursery and resets its pointers (its objects have moved out
+    /// or died).
+    pub(crate) fn empty_nursery(&mut self) {
+        let used = self.th.segment_info().nursery_current.load(Relaxed).saturating_sub(NURSERY_START);
+        self.th.fill_zero(NURSERY_START, used);
+        nursery::reset(self.th.segment_info(), self.gc.config.nursery_size);
     }
 
     /// Allocates a zeroed object of `size` bytes (rounded up to 16) with type id `typeid`, in

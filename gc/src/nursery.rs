@@ -43,12 +43,9 @@ pub(crate) fn overflow(info: &SegmentInfo, size: u64) -> bool {
     true
 }
 
-/// Empties the nursery (its contents were moved out or dropped): pointers back to the start.
-/// The caller zeroes the used bytes first. Returns the bytes that were in use.
-pub(crate) fn reset(info: &SegmentInfo, size: u64) -> u64 {
-    // A segment whose nursery was never used has 0 here.
-    let used = info.nursery_current.load(Relaxed).saturating_sub(NURSERY_START);
+/// Empties the nursery (its contents were moved out or dropped, and zeroed by the caller):
+/// pointers back to the start (a segment whose nursery was never used has 0 there).
+pub(crate) fn reset(info: &SegmentInfo, size: u64) {
     info.nursery_current.store(NURSERY_START, Relaxed);
     info.nursery_end.store(NURSERY_START + size, Relaxed);
-    used
 }
