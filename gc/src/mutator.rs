@@ -47,6 +47,12 @@ impl<M: GcModel> Mutator<M> {
         &mut self.th
     }
 
+    /// The STM thread, for reads (field loads, the read barrier).
+    #[inline(always)]
+    pub fn th(&self) -> &Thread {
+        &self.th
+    }
+
     /// The GC this mutator allocates from.
     pub fn gc(&self) -> &Arc<Gc<M>> {
         &self.gc

@@ -143,6 +143,34 @@ impl Thread {
         }
     }
 
+    /// Lends this segment's bytes `off..off + len` to `f` (strings and other raw data). The
+    /// bytes must belong to one object that nobody writes meanwhile (immutable, or private to
+    /// this transaction).
+    pub fn with_bytes<R>(&self, off: u64, len: u64, f: impl FnOnce(&[u8]) -> R) -> R {
+        if len == 0 {
+            return f(&[]);
+        }
+        self.check_ref(ObjRef(off), 0);
+        self.check_ref(ObjRef(off + len - 1), 0);
+        // SAFETY: the range lies in this segment's mapped nursery or object area (checked); no
+        // commit, abort, collection or page remapping can happen while `f` runs: those need
+        // `&mut self` or a safe point, and `f` holds no way to reach either through `self`.
+        f(unsafe { std::slice::from_raw_parts(self.base.add(off as usize), len as usize) })
+    }
+
+    /// Lends this segment's bytes `off..off + len` to `f` for writing: only for an object this
+    /// transaction has just allocated (or write-barriered).
+    pub fn with_bytes_mut<R>(&mut self, off: u64, len: u64, f: impl FnOnce(&mut [u8]) -> R) -> R {
+        if len == 0 {
+            return f(&mut []);
+        }
+        self.check_ref(ObjRef(off), 0);
+        self.check_ref(ObjRef(off + len - 1), 0);
+        // SAFETY: as in `with_bytes`; `&mut self` also keeps every other accessor of this
+        // thread away while the slice lives.
+        f(unsafe { std::slice::from_raw_parts_mut(self.base.add(off as usize), len as usize) })
+    }
+
     /// Copies `len` bytes (a multiple of 8) from `src` to `dst` in this segment (for the GC's
     /// moves out of the nursery); the ranges must not overlap.
     pub fn copy_bytes(&self, src: u64, dst: u64, len: u64) {

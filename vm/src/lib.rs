@@ -1,6 +1,12 @@
-//! The Python virtual machine of pystm (issue: "Python core").
-//!
-//! It will own: parsing (behind one module, so the parser can be swapped), the bytecode compiler,
-//! the interpreter with heap-allocated frames, the object model and builtins on the `gc`/`stm`
-//! heap, threads, the trace recorder feeding `jit`, and the `pystm` binary.
-//! Nothing is implemented yet: there is no `pystm` binary until the interpreter exists.
+//! pystm's Python virtual machine: parsing and compiling (`compile/`), the object model on the
+//! STM heap (`layout.rs`, `objects/`), the interpreter (`interp/`), the built-ins
+//! (`builtins/`), and the process-level runner used by the `pystm` command (`run.rs`).
+
+pub mod builtins;
+pub mod compile;
+pub mod interp;
+pub mod layout;
+pub mod objects;
+pub mod run;
+pub mod runtime;
+pub mod value;

@@ -1,0 +1,1205 @@
+//! The modules built into the binary: `sys`, `math`, `time`, and the text/binary stream
+//! objects behind `sys.stdout`, `sys.stderr`, `sys.stdin` and `open()` (a Rust-side file table;
+//! Python objects hold an index). Every write or read makes the running transaction
+//! inevitable first, so that I/O never happens twice.
+
+use crate::interp::{R, Unwind, Vm};
+use crate::layout::*;
+use crate::runtime::Types;
+use crate::value::Value;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::io::{BufRead, Read, Write};
+use std::sync::Mutex;
+
+type A<'a> = &'a [Value];
+type K<'a> = &'a [(Value, Value)];
+
+enum Stream {
+    Stdout(std::io::BufWriter<std::io::Stdout>),
+    Stderr,
+    Stdin(std::io::BufReader<std::io::Stdin>),
+    Reader(std::io::BufReader<std::fs::File>),
+    Writer(std::io::BufWriter<std::fs::File>),
+}
+
+struct FileSlot {
+    stream: Option<Stream>,
+    binary: bool,
+}
+
+static FILES: Mutex<Vec<FileSlot>> = Mutex::new(Vec::new());
+static UNBUFFERED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Flushes stdout (at exit, before reading input).
+pub fn flush_all() {
+    let mut f = FILES.lock().unwrap();
+    for s in f.iter_mut() {
+        match &mut s.stream {
+            Some(Stream::Stdout(w)) => {
+                let _ = w.flush();
+            }
+            Some(Stream::Writer(w)) => {
+                let _ = w.flush();
+            }
+            _ => {}
+        }
+    }
+}
+
+pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> Value {
+    UNBUFFERED.store(vm.rt.options.unbuffered, std::sync::atomic::Ordering::Relaxed);
+    {
+        let mut f = FILES.lock().unwrap();
+        f.clear();
+        f.push(FileSlot { stream: Some(Stream::Stdin(std::io::BufReader::new(std::io::stdin()))), binary: false });
+        f.push(FileSlot { stream: Some(Stream::Stdout(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()))), binary: false });
+        f.push(FileSlot { stream: Some(Stream::Stderr), binary: false });
+    }
+    // The stream class.
+    let d = vm.new_dict();
+    let m = vm.new_str("_io");
+    let io = vm.new_class("TextIOWrapper", &[t.object], d, tid::INSTANCE, CLSF_BUILTIN, m).expect("class");
+    for (n, f) in [
+        ("TextIOWrapper.write", file_write as crate::runtime::BuiltinFn),
+        ("TextIOWrapper.writelines", file_writelines),
+        ("TextIOWrapper.read", file_read),
+        ("TextIOWrapper.readline", file_readline),
+        ("TextIOWrapper.readlines", file_readlines),
+        ("TextIOWrapper.flush", file_flush),
+        ("TextIOWrapper.close", file_close),
+        ("TextIOWrapper.fileno", file_fileno),
+        ("TextIOWrapper.isatty", file_isatty),
+        ("TextIOWrapper.__enter__", file_enter),
+        ("TextIOWrapper.__exit__", file_exit),
+        ("TextIOWrapper.__iter__", file_enter),
+        ("TextIOWrapper.__next__", file_next),
+    ] {
+        vm.def_method(io, n, f);
+    }
+    t.io = io;
+
+    let sys = vm.new_module("sys");
+    let sd = vm.ld(sys.as_obj(), MOD_DICT);
+    let opts = vm.rt.options.clone();
+    let argv: Vec<Value> = opts.argv.iter().map(|a| vm.new_str(a)).collect();
+    let argv = vm.new_list(&argv);
+    vm.def_value(sd, "argv", argv);
+    let mut path = vec![opts.path0.clone()];
+    if let Ok(p) = std::env::var("PYTHONPATH") {
+        path.extend(p.split(':').filter(|s| !s.is_empty()).map(String::from));
+    }
+    let path: Vec<Value> = path.iter().map(|p| vm.new_str(p)).collect();
+    let path = vm.new_list(&path);
+    vm.def_value(sd, "path", path);
+    vm.def_value(sd, "modules", modules);
+    for (name, fid, mode) in [("stdin", 0, "r"), ("stdout", 1, "w"), ("stderr", 2, "w")] {
+        let f = new_file_obj(vm, io, fid, &format!("<{name}>"), mode);
+        vm.def_value(sd, name, f);
+        vm.def_value(sd, &format!("__{name}__"), f);
+    }
+    let vi: Vec<Value> = vec![Value::int(3), Value::int(11), Value::int(7), vm.new_str("final"), Value::int(0)];
+    let vi = vm.new_tuple(&vi);
+    vm.def_value(sd, "version_info", vi);
+    let ver = vm.new_str(&format!("3.11.7 (pystm {})", env!("CARGO_PKG_VERSION")));
+    vm.def_value(sd, "version", ver);
+    vm.def_value(sd, "hexversion", Value::int(0x030b07f0));
+    let big = crate::objects::int::big_to_value(vm, &BigInt::from(i64::MAX));
+    vm.def_value(sd, "maxsize", big);
+    vm.def_value(sd, "maxunicode", Value::int(0x10ffff));
+    let s = vm.new_str("linux");
+    vm.def_value(sd, "platform", s);
+    let s = vm.new_str("little");
+    vm.def_value(sd, "byteorder", s);
+    let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+    let s = vm.new_str(&exe);
+    vm.def_value(sd, "executable", s);
+    let imp = vm.new_module("implementation");
+    let idict = vm.ld(imp.as_obj(), MOD_DICT);
+    let n = vm.new_str("pystm");
+    vm.def_value(idict, "name", n);
+    let cache = vm.new_str("pystm-311");
+    vm.def_value(idict, "cache_tag", cache);
+    vm.def_value(idict, "version", vi);
+    vm.def_value(sd, "implementation", imp);
+    let xo = vm.new_dict();
+    for (k, v) in &opts.xoptions {
+        let k = vm.new_str(k);
+        let v = match v {
+            Some(v) => vm.new_str(v),
+            None => Value::TRUE,
+        };
+        vm.dict_set(xo, k, v).expect("dict");
+    }
+    vm.def_value(sd, "_xoptions", xo);
+    for (n, f) in [
+        ("sys.exit", sys_exit as crate::runtime::BuiltinFn),
+        ("sys.getrecursionlimit", sys_getrecursionlimit),
+        ("sys.setrecursionlimit", sys_setrecursionlimit),
+        ("sys.exc_info", sys_exc_info),
+        ("sys.exception", sys_exception),
+        ("sys.intern", sys_intern),
+        ("sys.getsizeof", sys_getsizeof),
+        ("sys._is_gil_enabled", sys_is_gil_enabled),
+        ("sys.getdefaultencoding", sys_getdefaultencoding),
+    ] {
+        vm.def_builtin(sd, n, f);
+    }
+    let bk = vm.new_str("builtins");
+    let bmod = vm.new_fixed(tid::MODULE, 32, &[bk, builtins]);
+    vm.dict_set(modules, bk, bmod).expect("dict");
+    let sk = vm.new_str("sys");
+    vm.dict_set(modules, sk, sys).expect("dict");
+
+    // math
+    let math = vm.new_module("math");
+    let md = vm.ld(math.as_obj(), MOD_DICT);
+    for (n, v) in [("pi", std::f64::consts::PI), ("e", std::f64::consts::E), ("tau", std::f64::consts::TAU), ("inf", f64::INFINITY), ("nan", f64::NAN)] {
+        let f = vm.new_float(v);
+        vm.def_value(md, n, f);
+    }
+    let fns: &[(&'static str, crate::runtime::BuiltinFn)] = &[
+        ("math.sqrt", m_sqrt),
+        ("math.sin", m_sin),
+        ("math.cos", m_cos),
+        ("math.tan", m_tan),
+        ("math.asin", m_asin),
+        ("math.acos", m_acos),
+        ("math.atan", m_atan),
+        ("math.sinh", m_sinh),
+        ("math.cosh", m_cosh),
+        ("math.tanh", m_tanh),
+        ("math.asinh", m_asinh),
+        ("math.acosh", m_acosh),
+        ("math.atanh", m_atanh),
+        ("math.exp", m_exp),
+        ("math.expm1", m_expm1),
+        ("math.log1p", m_log1p),
+        ("math.log2", m_log2),
+        ("math.log10", m_log10),
+        ("math.fabs", m_fabs),
+        ("math.degrees", m_degrees),
+        ("math.radians", m_radians),
+        ("math.erf", m_erf),
+        ("math.erfc", m_erfc),
+        ("math.gamma", m_gamma),
+        ("math.lgamma", m_lgamma),
+        ("math.log", m_log),
+        ("math.atan2", m_atan2),
+        ("math.pow", m_pow),
+        ("math.fmod", m_fmod),
+        ("math.copysign", m_copysign),
+        ("math.hypot", m_hypot),
+        ("math.floor", m_floor),
+        ("math.ceil", m_ceil),
+        ("math.trunc", m_trunc),
+        ("math.isnan", m_isnan),
+        ("math.isinf", m_isinf),
+        ("math.isfinite", m_isfinite),
+        ("math.isclose", m_isclose),
+        ("math.gcd", m_gcd),
+        ("math.lcm", m_lcm),
+        ("math.factorial", m_factorial),
+        ("math.comb", m_comb),
+        ("math.perm", m_perm),
+        ("math.isqrt", m_isqrt),
+        ("math.fsum", m_fsum),
+        ("math.prod", m_prod),
+        ("math.modf", m_modf),
+        ("math.frexp", m_frexp),
+        ("math.ldexp", m_ldexp),
+        ("math.dist", m_dist),
+    ];
+    for (n, f) in fns {
+        vm.def_builtin(md, n, *f);
+    }
+    let mk = vm.new_str("math");
+    vm.dict_set(modules, mk, math).expect("dict");
+
+    // time
+    let time = vm.new_module("time");
+    let td = vm.ld(time.as_obj(), MOD_DICT);
+    let fns: &[(&'static str, crate::runtime::BuiltinFn)] = &[
+        ("time.time", t_time),
+        ("time.time_ns", t_time_ns),
+        ("time.perf_counter", t_perf_counter),
+        ("time.perf_counter_ns", t_perf_counter_ns),
+        ("time.monotonic", t_perf_counter),
+        ("time.monotonic_ns", t_perf_counter_ns),
+        ("time.process_time", t_process_time),
+        ("time.sleep", t_sleep),
+    ];
+    for (n, f) in fns {
+        vm.def_builtin(td, n, *f);
+    }
+    let tk = vm.new_str("time");
+    vm.dict_set(modules, tk, time).expect("dict");
+    sys
+}
+
+
+fn new_file_obj(vm: &mut Vm, cls: stm::ObjRef, fid: usize, name: &str, mode: &str) -> Value {
+    let o = vm.new_instance(cls);
+    let n = vm.new_str(name);
+    let m = vm.new_str(mode);
+    let _ = vm.set_attr_str_init(o, "_fid", Value::int(fid as i64));
+    let _ = vm.set_attr_str_init(o, "name", n);
+    let _ = vm.set_attr_str_init(o, "mode", m);
+    let _ = vm.set_attr_str_init(o, "closed", Value::FALSE);
+    o
+}
+
+impl Vm {
+    /// Sets an attribute by name without going through `Vm::s` (usable during start-up).
+    pub fn set_attr_str_init(&mut self, o: Value, name: &str, v: Value) -> R<()> {
+        let k = self.new_name_str(name);
+        self.instance_set(o.as_obj(), k, v)
+    }
+
+    pub fn sys_attr(&mut self, name: &str) -> R<Value> {
+        let sys = Value::obj(self.rt.globals().sys);
+        match self.getattr_str(sys, name) {
+            Ok(v) => Ok(v),
+            Err(Unwind::Exc(_)) => Err(self.new_error("RuntimeError", &format!("lost sys.{name}"))),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn become_inevitable(&mut self) -> R<()> {
+        if self.m.thread().in_transaction() {
+            self.m.thread().become_inevitable().map_err(|_| Unwind::Abort)?;
+        }
+        Ok(())
+    }
+
+    fn file_id(&mut self, f: Value) -> R<Option<usize>> {
+        if self.tid_of(f) != tid::INSTANCE || self.type_of(f) != self.types().io {
+            return Ok(None);
+        }
+        let k = self.s("_fid");
+        Ok(self.instance_get(f.as_obj(), k).map(|v| v.as_int() as usize))
+    }
+
+    /// Writes text to a file object (the native streams directly, anything else by `write`).
+    pub fn write_to(&mut self, file: Value, s: &str) -> R<()> {
+        match self.file_id(file)? {
+            Some(fid) => {
+                self.become_inevitable()?;
+                write_fid(self, fid, s.as_bytes())
+            }
+            None => {
+                let w = self.getattr_str(file, "write")?;
+                let sv = self.new_str(s);
+                self.call_value(w, &[sv], &[])?;
+                Ok(())
+            }
+        }
+    }
+}
+
+fn closed_error(vm: &mut Vm) -> Unwind {
+    vm.new_error("ValueError", "I/O operation on closed file.")
+}
+
+fn write_fid(vm: &mut Vm, fid: usize, data: &[u8]) -> R<()> {
+    let unbuffered = UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed);
+    let r = {
+        let mut files = FILES.lock().unwrap();
+        match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
+            Some(Stream::Stdout(w)) => {
+                let r = w.write_all(data);
+                if unbuffered || data.contains(&b'\n') && stdout_is_tty() { w.flush().and(r) } else { r }
+            }
+            Some(Stream::Stderr) => {
+                if let Some(Stream::Stdout(w)) = files.get_mut(1).and_then(|f| f.stream.as_mut()) {
+                    let _ = w.flush();
+                }
+                std::io::stderr().write_all(data)
+            }
+            Some(Stream::Writer(w)) => w.write_all(data),
+            Some(_) => return Err(vm.new_error("OSError", "not writable")),
+            None => return Err(closed_error(vm)),
+        }
+    };
+    match r {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(vm.new_error("BrokenPipeError", "[Errno 32] Broken pipe")),
+        Err(e) => Err(vm.new_error("OSError", &e.to_string())),
+    }
+}
+
+fn stdout_is_tty() -> bool {
+    // SAFETY: isatty only inspects the descriptor.
+    unsafe { libc_isatty(1) }
+}
+
+unsafe fn libc_isatty(fd: i32) -> bool {
+    unsafe extern "C" {
+        fn isatty(fd: i32) -> i32;
+    }
+    // SAFETY: plain libc call on a descriptor number.
+    unsafe { isatty(fd) == 1 }
+}
+
+pub fn flush_stdout(vm: &mut Vm) -> R<()> {
+    let _ = vm;
+    flush_all();
+    Ok(())
+}
+
+/// One line from stdin (None at EOF).
+pub fn read_stdin_line(vm: &mut Vm) -> R<Option<String>> {
+    vm.become_inevitable()?;
+    let mut files = FILES.lock().unwrap();
+    let Some(Some(Stream::Stdin(r))) = files.get_mut(0).map(|f| f.stream.as_mut()) else {
+        return Ok(None);
+    };
+    let mut line = String::new();
+    match r.read_line(&mut line) {
+        Ok(0) => Ok(None),
+        Ok(_) => Ok(Some(line)),
+        Err(_) => Ok(None),
+    }
+}
+
+pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
+    let file = a.first().copied().or_else(|| vm.kwarg(kw, "file")).unwrap_or(Value::NULL);
+    let mode = a.get(1).copied().or_else(|| vm.kwarg(kw, "mode"));
+    if file.is_null() {
+        return Err(vm.new_error("TypeError", "open() missing required argument 'file' (pos 1)"));
+    }
+    let path = if vm.is_str(file) {
+        vm.str_of(file)
+    } else {
+        let tn = vm.type_name(file);
+        return Err(vm.new_error("TypeError", &format!("expected str, bytes or os.PathLike object, not {tn}")));
+    };
+    let mode = match mode {
+        Some(m) => vm.arg_str(m, "open() argument 'mode'")?,
+        None => "r".into(),
+    };
+    let binary = mode.contains('b');
+    let valid = mode.chars().all(|c| "rwaxbt+".contains(c)) && mode.chars().filter(|c| "rwax".contains(*c)).count() == 1;
+    if !valid {
+        return Err(vm.new_error("ValueError", &format!("invalid mode: '{mode}'")));
+    }
+    vm.become_inevitable()?;
+    let res = if mode.contains('r') && !mode.contains('+') {
+        std::fs::File::open(&path).map(|f| Stream::Reader(std::io::BufReader::new(f)))
+    } else {
+        let mut o = std::fs::OpenOptions::new();
+        if mode.contains('w') {
+            o.write(true).create(true).truncate(true);
+        } else if mode.contains('a') {
+            o.append(true).create(true);
+        } else if mode.contains('x') {
+            o.write(true).create_new(true);
+        } else {
+            o.read(true).write(true);
+        }
+        o.open(&path).map(|f| Stream::Writer(std::io::BufWriter::new(f)))
+    };
+    let stream = match res {
+        Ok(s) => s,
+        Err(e) => {
+            let (kind, no) = match e.kind() {
+                std::io::ErrorKind::NotFound => ("FileNotFoundError", 2),
+                std::io::ErrorKind::PermissionDenied => ("PermissionError", 13),
+                std::io::ErrorKind::AlreadyExists => ("FileExistsError", 17),
+                _ if e.raw_os_error() == Some(21) => ("IsADirectoryError", 21),
+                _ => ("OSError", e.raw_os_error().unwrap_or(0)),
+            };
+            let msg = match no {
+                2 => "No such file or directory",
+                13 => "Permission denied",
+                17 => "File exists",
+                21 => "Is a directory",
+                _ => "error",
+            };
+            let cls = vm.exc_type(kind);
+            let m = vm.new_str(msg);
+            let args = vm.new_tuple(&[Value::int(no as i64), m]);
+            let ex = vm.new_exception(cls, args)?;
+            vm.set_attr_str(ex, "errno", Value::int(no as i64))?;
+            vm.set_attr_str(ex, "strerror", m)?;
+            vm.set_attr_str(ex, "filename", file)?;
+            return Err(Unwind::Exc(ex));
+        }
+    };
+    let fid = {
+        let mut files = FILES.lock().unwrap();
+        files.push(FileSlot { stream: Some(stream), binary });
+        files.len() - 1
+    };
+    let io = vm.types().io;
+    Ok(new_file_obj(vm, io, fid, &path, &mode))
+}
+
+fn fid_of(vm: &mut Vm, f: Value) -> R<usize> {
+    match vm.file_id(f)? {
+        Some(i) => Ok(i),
+        None => Err(vm.new_error("TypeError", "not a file object")),
+    }
+}
+
+fn is_binary(fid: usize) -> bool {
+    FILES.lock().unwrap().get(fid).map(|f| f.binary).unwrap_or(false)
+}
+
+fn file_write(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("write", &a[1..], 1, 1)?;
+    let fid = fid_of(vm, a[0])?;
+    let data = if is_binary(fid) {
+        if vm.tid_of(a[1]) != tid::BYTES {
+            let tn = vm.type_name(a[1]);
+            return Err(vm.new_error("TypeError", &format!("a bytes-like object is required, not '{tn}'")));
+        }
+        vm.bytes_of(a[1].as_obj())
+    } else {
+        if !vm.is_str(a[1]) {
+            let tn = vm.type_name(a[1]);
+            return Err(vm.new_error("TypeError", &format!("write() argument must be str, not {tn}")));
+        }
+        vm.str_of(a[1]).into_bytes()
+    };
+    vm.become_inevitable()?;
+    write_fid(vm, fid, &data)?;
+    let n = if is_binary(fid) { data.len() } else { vm.str_len_chars(a[1].as_obj()) };
+    Ok(Value::int(n as i64))
+}
+fn file_writelines(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    for x in vm.iter_collect(a[1])? {
+        file_write(vm, &[a[0], x], &[])?;
+    }
+    Ok(Value::NONE)
+}
+
+fn read_all(vm: &mut Vm, fid: usize) -> R<Vec<u8>> {
+    vm.become_inevitable()?;
+    let mut files = FILES.lock().unwrap();
+    let mut out = Vec::new();
+    let r = match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
+        Some(Stream::Reader(r)) => r.read_to_end(&mut out),
+        Some(Stream::Stdin(r)) => r.read_to_end(&mut out),
+        Some(_) => {
+            drop(files);
+            return Err(vm.new_error("OSError", "not readable"));
+        }
+        None => {
+            drop(files);
+            return Err(closed_error(vm));
+        }
+    };
+    drop(files);
+    r.map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    Ok(out)
+}
+
+fn read_line(vm: &mut Vm, fid: usize) -> R<Vec<u8>> {
+    vm.become_inevitable()?;
+    let mut files = FILES.lock().unwrap();
+    let mut out = Vec::new();
+    let r = match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
+        Some(Stream::Reader(r)) => r.read_until(b'\n', &mut out),
+        Some(Stream::Stdin(r)) => r.read_until(b'\n', &mut out),
+        Some(_) => {
+            drop(files);
+            return Err(vm.new_error("OSError", "not readable"));
+        }
+        None => {
+            drop(files);
+            return Err(closed_error(vm));
+        }
+    };
+    drop(files);
+    r.map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    Ok(out)
+}
+
+fn to_text(vm: &mut Vm, fid: usize, b: Vec<u8>) -> R<Value> {
+    if is_binary(fid) {
+        return Ok(vm.new_bytes(&b));
+    }
+    match String::from_utf8(b) {
+        Ok(s) => Ok(vm.new_str(&s)),
+        Err(_) => Err(vm.new_error("UnicodeDecodeError", "'utf-8' codec can't decode the file")),
+    }
+}
+
+fn file_read(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let fid = fid_of(vm, a[0])?;
+    let b = read_all(vm, fid)?;
+    let b = match a.get(1).and_then(|v| vm.small_int(*v)) {
+        Some(n) if n >= 0 => {
+            // Text reads count characters; put back what is not returned is not supported, so
+            // read(n) on text returns up to n characters of the rest (the remainder is lost).
+            b.into_iter().take(n as usize).collect()
+        }
+        _ => b,
+    };
+    to_text(vm, fid, b)
+}
+fn file_readline(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let fid = fid_of(vm, a[0])?;
+    let b = read_line(vm, fid)?;
+    to_text(vm, fid, b)
+}
+fn file_readlines(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let fid = fid_of(vm, a[0])?;
+    let mut out = Vec::new();
+    loop {
+        let b = read_line(vm, fid)?;
+        if b.is_empty() {
+            break;
+        }
+        out.push(to_text(vm, fid, b)?);
+    }
+    Ok(vm.new_list(&out))
+}
+fn file_next(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let fid = fid_of(vm, a[0])?;
+    let b = read_line(vm, fid)?;
+    if b.is_empty() {
+        return Err(vm.stop_iteration(Value::NONE));
+    }
+    to_text(vm, fid, b)
+}
+fn file_flush(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let fid = fid_of(vm, a[0])?;
+    let mut files = FILES.lock().unwrap();
+    match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
+        Some(Stream::Stdout(w)) => {
+            let _ = w.flush();
+        }
+        Some(Stream::Writer(w)) => {
+            let _ = w.flush();
+        }
+        _ => {}
+    }
+    Ok(Value::NONE)
+}
+fn file_close(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let fid = fid_of(vm, a[0])?;
+    vm.become_inevitable()?;
+    if fid > 2 {
+        let mut files = FILES.lock().unwrap();
+        if let Some(slot) = files.get_mut(fid) {
+            if let Some(Stream::Writer(mut w)) = slot.stream.take() {
+                let _ = w.flush();
+            }
+        }
+    }
+    vm.set_attr_str(a[0], "closed", Value::TRUE)?;
+    Ok(Value::NONE)
+}
+fn file_fileno(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let fid = fid_of(vm, a[0])?;
+    Ok(Value::int(fid as i64))
+}
+fn file_isatty(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let fid = fid_of(vm, a[0])?;
+    // SAFETY: see libc_isatty.
+    Ok(Value::bool(fid <= 2 && unsafe { libc_isatty(fid as i32) }))
+}
+fn file_enter(_: &mut Vm, a: A, _: K) -> R<Value> {
+    Ok(a[0])
+}
+fn file_exit(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    file_close(vm, &a[..1], &[])?;
+    Ok(Value::NONE)
+}
+
+// ---- sys ---------------------------------------------------------------------------------
+
+fn sys_exit(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("exit", a, 0, 1)?;
+    let cls = vm.exc_type("SystemExit");
+    let args = vm.new_tuple(a);
+    let e = vm.new_exception(cls, args)?;
+    vm.set_attr_str(e, "code", a.first().copied().unwrap_or(Value::NONE))?;
+    Err(Unwind::Exc(e))
+}
+fn sys_getrecursionlimit(vm: &mut Vm, _: A, _: K) -> R<Value> {
+    Ok(Value::int(vm.recursion_limit as i64))
+}
+fn sys_setrecursionlimit(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("setrecursionlimit", a, 1, 1)?;
+    let n = vm.index_value(a[0], "'{}' object cannot be interpreted as an integer")?;
+    if n < 1 {
+        return Err(vm.new_error("ValueError", "recursion limit must be greater or equal than 1"));
+    }
+    vm.recursion_limit = n.min(1_000_000) as u32;
+    Ok(Value::NONE)
+}
+fn sys_exc_info(vm: &mut Vm, _: A, _: K) -> R<Value> {
+    match vm.handled_exception() {
+        Some(e) => {
+            let t = Value::obj(vm.type_of(e));
+            let tb = vm.getattr_str(e, "__traceback__")?;
+            Ok(vm.new_tuple(&[t, e, tb]))
+        }
+        None => Ok(vm.new_tuple(&[Value::NONE, Value::NONE, Value::NONE])),
+    }
+}
+fn sys_exception(vm: &mut Vm, _: A, _: K) -> R<Value> {
+    Ok(vm.handled_exception().unwrap_or(Value::NONE))
+}
+fn sys_intern(_: &mut Vm, a: A, _: K) -> R<Value> {
+    Ok(a[0])
+}
+fn sys_getsizeof(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let v = a[0];
+    let n = if v.is_ref() {
+        use gc::GcModel;
+        crate::layout::Model.object_size(vm.m.th().view(v.as_obj())) as i64
+    } else {
+        28
+    };
+    Ok(Value::int(n))
+}
+fn sys_is_gil_enabled(_: &mut Vm, _: A, _: K) -> R<Value> {
+    Ok(Value::FALSE)
+}
+fn sys_getdefaultencoding(vm: &mut Vm, _: A, _: K) -> R<Value> {
+    Ok(vm.new_str("utf-8"))
+}
+
+// ---- math --------------------------------------------------------------------------------
+
+fn farg(vm: &mut Vm, a: A, i: usize, name: &str) -> R<f64> {
+    let Some(v) = a.get(i).copied() else {
+        return Err(vm.new_error("TypeError", &format!("{name}() takes exactly one argument ({} given)", a.len())));
+    };
+    if let Some(f) = vm.to_f64(v)? {
+        return Ok(f);
+    }
+    if let Some(m) = vm.lookup_type_attr(v, "__float__")? {
+        let r = vm.call_value(m, &[v], &[])?;
+        if let Some(f) = vm.to_f64(r)? {
+            return Ok(f);
+        }
+    }
+    let tn = vm.type_name(v);
+    Err(vm.new_error("TypeError", &format!("must be real number, not {tn}")))
+}
+
+fn math1(vm: &mut Vm, a: A, name: &str, f: fn(f64) -> f64, domain: fn(f64) -> bool) -> R<Value> {
+    vm.nargs(name, a, 1, 1)?;
+    let x = farg(vm, a, 0, name)?;
+    if !domain(x) {
+        return Err(vm.new_error("ValueError", "math domain error"));
+    }
+    let r = f(x);
+    if r.is_infinite() && x.is_finite() {
+        return Err(vm.new_error("OverflowError", "math range error"));
+    }
+    Ok(vm.new_float(r))
+}
+macro_rules! m1 {
+    ($name:ident, $py:expr, $f:expr, $dom:expr) => {
+        fn $name(vm: &mut Vm, a: A, _: K) -> R<Value> {
+            math1(vm, a, $py, $f, $dom)
+        }
+    };
+}
+fn any_x(_: f64) -> bool {
+    true
+}
+fn not_inf(x: f64) -> bool {
+    !x.is_infinite()
+}
+m1!(m_sqrt, "sqrt", f64::sqrt, |x| x >= 0.0 || x.is_nan());
+m1!(m_sin, "sin", f64::sin, not_inf);
+m1!(m_cos, "cos", f64::cos, not_inf);
+m1!(m_tan, "tan", f64::tan, not_inf);
+m1!(m_asin, "asin", f64::asin, |x| (-1.0..=1.0).contains(&x) || x.is_nan());
+m1!(m_acos, "acos", f64::acos, |x| (-1.0..=1.0).contains(&x) || x.is_nan());
+m1!(m_atan, "atan", f64::atan, any_x);
+m1!(m_sinh, "sinh", f64::sinh, any_x);
+m1!(m_cosh, "cosh", f64::cosh, any_x);
+m1!(m_tanh, "tanh", f64::tanh, any_x);
+m1!(m_asinh, "asinh", f64::asinh, any_x);
+m1!(m_acosh, "acosh", f64::acosh, |x| x >= 1.0 || x.is_nan());
+m1!(m_atanh, "atanh", f64::atanh, |x| (x > -1.0 && x < 1.0) || x.is_nan());
+m1!(m_exp, "exp", f64::exp, any_x);
+m1!(m_expm1, "expm1", f64::exp_m1, any_x);
+m1!(m_log1p, "log1p", f64::ln_1p, |x| x > -1.0 || x.is_nan());
+m1!(m_fabs, "fabs", f64::abs, any_x);
+m1!(m_degrees, "degrees", f64::to_degrees, any_x);
+m1!(m_radians, "radians", f64::to_radians, any_x);
+m1!(m_erf, "erf", erf, any_x);
+m1!(m_erfc, "erfc", |x| 1.0 - erf(x), any_x);
+m1!(m_gamma, "gamma", gamma, |x| !(x <= 0.0 && x.fract() == 0.0) && x != f64::NEG_INFINITY);
+m1!(m_lgamma, "lgamma", |x| gamma(x).abs().ln(), |x| !(x <= 0.0 && x.fract() == 0.0));
+
+fn erf(x: f64) -> f64 {
+    // Abramowitz-Stegun 7.1.26 refined by a series for small x.
+    if x.abs() < 2.0 {
+        let mut sum = x;
+        let mut term = x;
+        let x2 = x * x;
+        let mut n = 0.0;
+        while term.abs() > 1e-17 * sum.abs() {
+            n += 1.0;
+            term *= -x2 / n;
+            sum += term / (2.0 * n + 1.0);
+        }
+        return sum * 2.0 / std::f64::consts::PI.sqrt();
+    }
+    // Continued fraction for erfc.
+    let ax = x.abs();
+    let mut f = 0.0;
+    for k in (1..60).rev() {
+        f = (k as f64 / 2.0) / (ax + f);
+    }
+    let erfc = (-ax * ax).exp() / std::f64::consts::PI.sqrt() / (ax + f);
+    if x > 0.0 { 1.0 - erfc } else { erfc - 1.0 }
+}
+
+fn gamma(x: f64) -> f64 {
+    if x < 0.5 {
+        return std::f64::consts::PI / ((std::f64::consts::PI * x).sin() * gamma(1.0 - x));
+    }
+    if x.fract() == 0.0 && x < 171.0 {
+        return (1..x as u64).map(|i| i as f64).product();
+    }
+    const G: [f64; 9] = [
+        0.999_999_999_999_809_9,
+        676.5203681218851,
+        -1259.1392167224028,
+        771.323_428_777_653_1,
+        -176.615_029_162_140_6,
+        12.507343278686905,
+        -0.13857109526572012,
+        9.984_369_578_019_572e-6,
+        1.5056327351493116e-7,
+    ];
+    let x = x - 1.0;
+    let mut a = G[0];
+    let t = x + 7.5;
+    for (i, g) in G.iter().enumerate().skip(1) {
+        a += g / (x + i as f64);
+    }
+    (2.0 * std::f64::consts::PI).sqrt() * t.powf(x + 0.5) * (-t).exp() * a
+}
+
+fn big_log(vm: &mut Vm, v: Value) -> R<Option<f64>> {
+    if let Some(b) = vm.to_big(v) {
+        if !b.is_positive() {
+            return Err(vm.new_error("ValueError", "math domain error"));
+        }
+        if let Some(f) = b.to_f64().filter(|f| f.is_finite()) {
+            return Ok(Some(f.ln()));
+        }
+        let bits = b.bits();
+        let shift = bits - 60;
+        let top = (&b >> shift).to_f64().unwrap();
+        return Ok(Some(top.ln() + shift as f64 * std::f64::consts::LN_2));
+    }
+    Ok(None)
+}
+
+fn m_log(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("log", a, 1, 2)?;
+    let ln = |vm: &mut Vm, v: Value| -> R<f64> {
+        if let Some(l) = big_log(vm, v)? {
+            return Ok(l);
+        }
+        let x = farg(vm, &[v], 0, "log")?;
+        if x <= 0.0 {
+            return Err(vm.new_error("ValueError", "math domain error"));
+        }
+        Ok(x.ln())
+    };
+    let num = ln(vm, a[0])?;
+    if a.len() == 2 {
+        let den = ln(vm, a[1])?;
+        if den == 0.0 {
+            return Err(vm.new_error("ZeroDivisionError", "float division by zero"));
+        }
+        return Ok(vm.new_float(num / den));
+    }
+    Ok(vm.new_float(num))
+}
+fn m_log2(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("log2", a, 1, 1)?;
+    if let Some(b) = vm.to_big(a[0]) {
+        if !b.is_positive() {
+            return Err(vm.new_error("ValueError", "math domain error"));
+        }
+        if let Some(f) = b.to_f64().filter(|f| f.is_finite()) {
+            return Ok(vm.new_float(f.log2()));
+        }
+        let l = big_log(vm, a[0])?.unwrap();
+        return Ok(vm.new_float(l / std::f64::consts::LN_2));
+    }
+    math1(vm, a, "log2", f64::log2, |x| x > 0.0 || x.is_nan())
+}
+fn m_log10(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("log10", a, 1, 1)?;
+    if let Some(b) = vm.to_big(a[0]) {
+        if !b.is_positive() {
+            return Err(vm.new_error("ValueError", "math domain error"));
+        }
+        if let Some(f) = b.to_f64().filter(|f| f.is_finite()) {
+            return Ok(vm.new_float(f.log10()));
+        }
+        let l = big_log(vm, a[0])?.unwrap();
+        return Ok(vm.new_float(l / std::f64::consts::LN_10));
+    }
+    math1(vm, a, "log10", f64::log10, |x| x > 0.0 || x.is_nan())
+}
+fn m_atan2(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("atan2", a, 2, 2)?;
+    let (y, x) = (farg(vm, a, 0, "atan2")?, farg(vm, a, 1, "atan2")?);
+    Ok(vm.new_float(y.atan2(x)))
+}
+fn m_pow(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("pow", a, 2, 2)?;
+    let (x, y) = (farg(vm, a, 0, "pow")?, farg(vm, a, 1, "pow")?);
+    if x == 0.0 && y < 0.0 || (x < 0.0 && y.fract() != 0.0 && y.is_finite()) {
+        return Err(vm.new_error("ValueError", "math domain error"));
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(vm.new_error("OverflowError", "math range error"));
+    }
+    Ok(vm.new_float(r))
+}
+fn m_fmod(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("fmod", a, 2, 2)?;
+    let (x, y) = (farg(vm, a, 0, "fmod")?, farg(vm, a, 1, "fmod")?);
+    if y == 0.0 || x.is_infinite() {
+        return Err(vm.new_error("ValueError", "math domain error"));
+    }
+    Ok(vm.new_float(x % y))
+}
+fn m_copysign(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("copysign", a, 2, 2)?;
+    let (x, y) = (farg(vm, a, 0, "copysign")?, farg(vm, a, 1, "copysign")?);
+    Ok(vm.new_float(x.copysign(y)))
+}
+fn m_hypot(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let mut xs = Vec::new();
+    for i in 0..a.len() {
+        xs.push(farg(vm, a, i, "hypot")?);
+    }
+    if xs.iter().any(|x| x.is_infinite()) {
+        return Ok(vm.new_float(f64::INFINITY));
+    }
+    let m = xs.iter().fold(0.0f64, |m, x| m.max(x.abs()));
+    if m == 0.0 || m.is_nan() {
+        return Ok(vm.new_float(m));
+    }
+    let s: f64 = xs.iter().map(|x| (x / m) * (x / m)).sum();
+    Ok(vm.new_float(m * s.sqrt()))
+}
+fn round_to_int(vm: &mut Vm, a: A, name: &str, f: fn(f64) -> f64, dunder: &str) -> R<Value> {
+    vm.nargs(name, a, 1, 1)?;
+    if vm.is_int_like(a[0]) {
+        let b = vm.to_big(a[0]).unwrap();
+        return Ok(crate::objects::int::big_to_value(vm, &b));
+    }
+    if vm.tid_of(a[0]) == tid::INSTANCE
+        && let Some(m) = vm.lookup_type_attr(a[0], dunder)?
+    {
+        return vm.call_value(m, &[a[0]], &[]);
+    }
+    let x = farg(vm, a, 0, name)?;
+    vm.float_to_int(f(x))
+}
+fn m_floor(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    round_to_int(vm, a, "floor", f64::floor, "__floor__")
+}
+fn m_ceil(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    round_to_int(vm, a, "ceil", f64::ceil, "__ceil__")
+}
+fn m_trunc(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    round_to_int(vm, a, "trunc", f64::trunc, "__trunc__")
+}
+fn m_isnan(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("isnan", a, 1, 1)?;
+    let x = farg(vm, a, 0, "isnan")?;
+    Ok(Value::bool(x.is_nan()))
+}
+fn m_isinf(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("isinf", a, 1, 1)?;
+    let x = farg(vm, a, 0, "isinf")?;
+    Ok(Value::bool(x.is_infinite()))
+}
+fn m_isfinite(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("isfinite", a, 1, 1)?;
+    let x = farg(vm, a, 0, "isfinite")?;
+    Ok(Value::bool(x.is_finite()))
+}
+fn m_isclose(vm: &mut Vm, a: A, kw: K) -> R<Value> {
+    vm.nargs("isclose", a, 2, 2)?;
+    let (x, y) = (farg(vm, a, 0, "isclose")?, farg(vm, a, 1, "isclose")?);
+    let rel = match vm.kwarg(kw, "rel_tol") {
+        Some(v) => farg(vm, &[v], 0, "isclose")?,
+        None => 1e-9,
+    };
+    let abs = match vm.kwarg(kw, "abs_tol") {
+        Some(v) => farg(vm, &[v], 0, "isclose")?,
+        None => 0.0,
+    };
+    if rel < 0.0 || abs < 0.0 {
+        return Err(vm.new_error("ValueError", "tolerances must be non-negative"));
+    }
+    if x == y {
+        return Ok(Value::TRUE);
+    }
+    if x.is_infinite() || y.is_infinite() {
+        return Ok(Value::FALSE);
+    }
+    let d = (x - y).abs();
+    Ok(Value::bool(d <= (rel * y).abs() || d <= (rel * x).abs() || d <= abs))
+}
+fn int_args(vm: &mut Vm, a: A) -> R<Vec<BigInt>> {
+    let mut out = Vec::new();
+    for v in a {
+        match vm.to_big(*v) {
+            Some(b) => out.push(b),
+            None => {
+                let tn = vm.type_name(*v);
+                return Err(vm.new_error("TypeError", &format!("'{tn}' object cannot be interpreted as an integer")));
+            }
+        }
+    }
+    Ok(out)
+}
+fn m_gcd(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    use num_integer::Integer;
+    let xs = int_args(vm, a)?;
+    let g = xs.iter().fold(BigInt::zero(), |g, x| g.gcd(x));
+    Ok(crate::objects::int::big_to_value(vm, &g))
+}
+fn m_lcm(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    use num_integer::Integer;
+    let xs = int_args(vm, a)?;
+    let l = xs.iter().fold(BigInt::from(1), |l, x| if x.is_zero() || l.is_zero() { BigInt::zero() } else { l.lcm(x) });
+    Ok(crate::objects::int::big_to_value(vm, &l))
+}
+fn m_factorial(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("factorial", a, 1, 1)?;
+    if vm.tid_of(a[0]) == tid::FLOAT {
+        return Err(vm.new_error("TypeError", "'float' object cannot be interpreted as an integer"));
+    }
+    let n = int_args(vm, a)?[0].clone();
+    if n.is_negative() {
+        return Err(vm.new_error("ValueError", "factorial() not defined for negative values"));
+    }
+    let n = n.to_u64().unwrap_or(u64::MAX);
+    let mut r = BigInt::from(1);
+    for i in 2..=n {
+        r *= i;
+    }
+    Ok(crate::objects::int::big_to_value(vm, &r))
+}
+fn m_comb(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("comb", a, 2, 2)?;
+    let v = int_args(vm, a)?;
+    let (n, k) = (v[0].clone(), v[1].clone());
+    if n.is_negative() || k.is_negative() {
+        return Err(vm.new_error("ValueError", if n.is_negative() { "n must be a non-negative integer" } else { "k must be a non-negative integer" }));
+    }
+    if k > n {
+        return Ok(Value::int(0));
+    }
+    let k = k.clone().min(&n - &k).to_u64().unwrap();
+    let mut r = BigInt::from(1);
+    for i in 0..k {
+        r = r * (&n - i) / (i + 1);
+    }
+    Ok(crate::objects::int::big_to_value(vm, &r))
+}
+fn m_perm(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("perm", a, 1, 2)?;
+    let v = int_args(vm, &a[..1])?;
+    let n = v[0].clone();
+    let k = if a.len() > 1 && a[1] != Value::NONE { int_args(vm, &a[1..])?[0].clone() } else { n.clone() };
+    if n.is_negative() || k.is_negative() {
+        return Err(vm.new_error("ValueError", if n.is_negative() { "n must be a non-negative integer" } else { "k must be a non-negative integer" }));
+    }
+    if k > n {
+        return Ok(Value::int(0));
+    }
+    let mut r = BigInt::from(1);
+    let k = k.to_u64().unwrap();
+    for i in 0..k {
+        r *= &n - i;
+    }
+    Ok(crate::objects::int::big_to_value(vm, &r))
+}
+fn m_isqrt(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("isqrt", a, 1, 1)?;
+    let n = int_args(vm, a)?[0].clone();
+    if n.is_negative() {
+        return Err(vm.new_error("ValueError", "isqrt() argument must be nonnegative"));
+    }
+    Ok(crate::objects::int::big_to_value(vm, &n.sqrt()))
+}
+fn m_fsum(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("fsum", a, 1, 1)?;
+    let items = vm.iter_collect(a[0])?;
+    // Shewchuk's exact summation (as CPython).
+    let mut partials: Vec<f64> = Vec::new();
+    let mut special = 0.0;
+    for v in items {
+        let mut x = farg(vm, &[v], 0, "fsum")?;
+        if !x.is_finite() {
+            special += x;
+            continue;
+        }
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
+    }
+    if special != 0.0 || special.is_nan() {
+        return Ok(vm.new_float(special));
+    }
+    let mut hi = 0.0;
+    if let Some(mut n) = partials.len().checked_sub(1) {
+        hi = partials[n];
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            let yr = hi - x;
+            lo = y - yr;
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            let yr = x - hi;
+            if y == yr {
+                hi = x;
+            }
+        }
+    }
+    Ok(vm.new_float(hi))
+}
+fn m_prod(vm: &mut Vm, a: A, kw: K) -> R<Value> {
+    vm.nargs("prod", a, 1, 1)?;
+    let mut acc = vm.kwarg(kw, "start").unwrap_or(Value::int(1));
+    for x in vm.iter_collect(a[0])? {
+        acc = vm.binary_op(acc, x, crate::compile::code::binop::MUL, false)?;
+    }
+    Ok(acc)
+}
+fn m_modf(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("modf", a, 1, 1)?;
+    let x = farg(vm, a, 0, "modf")?;
+    let (f, i) = if x.is_infinite() { (0.0f64.copysign(x), x) } else { (x.fract(), x.trunc()) };
+    let f = vm.new_float(f);
+    let i = vm.new_float(i);
+    Ok(vm.new_tuple(&[f, i]))
+}
+fn m_frexp(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("frexp", a, 1, 1)?;
+    let x = farg(vm, a, 0, "frexp")?;
+    let (m, e) = if x == 0.0 || !x.is_finite() {
+        (x, 0)
+    } else {
+        let e = x.abs().log2().floor() as i32 + 1;
+        let mut m = x / 2f64.powi(e);
+        let mut e = e;
+        if m.abs() >= 1.0 {
+            m /= 2.0;
+            e += 1;
+        } else if m.abs() < 0.5 {
+            m *= 2.0;
+            e -= 1;
+        }
+        (m, e)
+    };
+    let m = vm.new_float(m);
+    Ok(vm.new_tuple(&[m, Value::int(e as i64)]))
+}
+fn m_ldexp(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("ldexp", a, 2, 2)?;
+    let x = farg(vm, a, 0, "ldexp")?;
+    let e = vm.index_value(a[1], "Expected an int as second argument to ldexp.")?;
+    let r = x * 2f64.powi(e.clamp(-2000, 2000) as i32);
+    if r.is_infinite() && x.is_finite() {
+        return Err(vm.new_error("OverflowError", "math range error"));
+    }
+    Ok(vm.new_float(r))
+}
+fn m_dist(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("dist", a, 2, 2)?;
+    let p = vm.iter_collect(a[0])?;
+    let q = vm.iter_collect(a[1])?;
+    if p.len() != q.len() {
+        return Err(vm.new_error("ValueError", "both points must have the same number of dimensions"));
+    }
+    let mut d = Vec::new();
+    for (x, y) in p.iter().zip(q.iter()) {
+        let x = farg(vm, &[*x], 0, "dist")?;
+        let y = farg(vm, &[*y], 0, "dist")?;
+        d.push(vm.new_float(x - y));
+    }
+    m_hypot(vm, &d, &[])
+}
+
+// ---- time --------------------------------------------------------------------------------
+
+fn since_epoch() -> std::time::Duration {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default()
+}
+fn t_time(vm: &mut Vm, _: A, _: K) -> R<Value> {
+    Ok(vm.new_float(since_epoch().as_secs_f64()))
+}
+fn t_time_ns(vm: &mut Vm, _: A, _: K) -> R<Value> {
+    let n = since_epoch().as_nanos() as i64;
+    Ok(vm.new_int(n))
+}
+static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+fn mono() -> std::time::Duration {
+    START.get_or_init(std::time::Instant::now).elapsed()
+}
+fn t_perf_counter(vm: &mut Vm, _: A, _: K) -> R<Value> {
+    Ok(vm.new_float(mono().as_secs_f64()))
+}
+fn t_perf_counter_ns(vm: &mut Vm, _: A, _: K) -> R<Value> {
+    let n = mono().as_nanos() as i64;
+    Ok(vm.new_int(n))
+}
+fn t_process_time(vm: &mut Vm, _: A, _: K) -> R<Value> {
+    let mut ts = [0i64; 2];
+    unsafe extern "C" {
+        fn clock_gettime(clk: i32, tp: *mut i64) -> i32;
+    }
+    // SAFETY: CLOCK_PROCESS_CPUTIME_ID (2) writes a timespec (two i64 on x86-64) into `ts`.
+    unsafe { clock_gettime(2, ts.as_mut_ptr()) };
+    Ok(vm.new_float(ts[0] as f64 + ts[1] as f64 * 1e-9))
+}
+fn t_sleep(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("sleep", a, 1, 1)?;
+    let s = farg(vm, a, 0, "sleep")?;
+    if s < 0.0 {
+        return Err(vm.new_error("ValueError", "sleep length must be non-negative"));
+    }
+    vm.m.thread().enter_safe_zone();
+    std::thread::sleep(std::time::Duration::from_secs_f64(s));
+    vm.m.thread().leave_safe_zone().map_err(|_| Unwind::Abort)?;
+    Ok(Value::NONE)
+}

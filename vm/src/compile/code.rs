@@ -1,0 +1,281 @@
+//! Bytecode: the instruction set, code objects and the append-only code table. A code object is
+//! immutable once compiled and lives for the whole run (leaked into the table), so frames and the
+//! JIT refer to it by index. Its constants are materialized on the heap (see
+//! `objects/function.rs`). This file must never touch the heap.
+
+use num_bigint::BigInt;
+use std::sync::{Arc, RwLock};
+
+/// One instruction. Jump targets are instruction indices.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum Op {
+    Nop,
+    LoadConst(u32),
+    LoadFast(u32),
+    StoreFast(u32),
+    DeleteFast(u32),
+    /// Cell and free variables: the argument is the slot holding the cell.
+    LoadDeref(u32),
+    StoreDeref(u32),
+    DeleteDeref(u32),
+    LoadClosure(u32),
+    /// A class body reading a free variable: locals dict first (name index, cell slot).
+    LoadClassDeref(u32, u32),
+    LoadName(u32),
+    StoreName(u32),
+    DeleteName(u32),
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    LoadAttr(u32),
+    StoreAttr(u32),
+    DeleteAttr(u32),
+    /// Pushes (function, self) when the attribute is a plain method of the type, else
+    /// (attribute, NULL).
+    LoadMethod(u32),
+    Pop,
+    Dup,
+    Dup2,
+    Rot2,
+    Rot3,
+    Rot4,
+    Binary(u8),
+    InplaceBinary(u8),
+    Unary(u8),
+    Compare(u8),
+    Is(bool),
+    In(bool),
+    Not,
+    Subscr,
+    StoreSubscr,
+    DeleteSubscr,
+    BuildSlice(u32),
+    BuildTuple(u32),
+    BuildList(u32),
+    BuildSet(u32),
+    BuildMap(u32),
+    BuildString(u32),
+    /// Appends TOS to the list at depth n (counting TOS's slot as 1) and pops TOS.
+    ListAppend(u32),
+    SetAdd(u32),
+    MapAdd(u32),
+    ListExtend(u32),
+    SetUpdate(u32),
+    DictUpdate(u32),
+    /// For `**kwargs` in calls: like DictUpdate but duplicate keys are a TypeError.
+    DictMerge(u32),
+    ListToTuple,
+    /// Flags: bits 0-1 conversion (0 none, 1 str, 2 repr, 3 ascii), bit 2: spec on TOS.
+    FormatValue(u32),
+    Jump(u32),
+    /// A backward jump: a commit point.
+    JumpBack(u32),
+    PopJumpIfFalse(u32),
+    PopJumpIfTrue(u32),
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+    GetIter,
+    /// Pushes the next item, or pops the iterator and jumps to the target when exhausted.
+    ForIter(u32),
+    UnpackSequence(u32),
+    /// Starred unpacking: (before << 8) | after.
+    UnpackEx(u32),
+    /// Stack: callable, NULL-or-self, args.
+    Call(u32),
+    /// Stack: callable, NULL-or-self, args, tuple of keyword names (consts).
+    CallKw(u32),
+    /// Stack: callable, NULL, args tuple, kwargs dict (if the flag is 1).
+    CallEx(u32),
+    PushNull,
+    /// Flags: 1 defaults tuple, 2 kw-defaults dict, 8 closure tuple; code object on TOS.
+    MakeFunction(u32),
+    Return,
+    Yield,
+    /// Delegates to the sub-iterator below TOS (TOS: the value to send).
+    YieldFrom,
+    GetYieldFromIter,
+    /// 0: re-raise the handled exception, 1: raise TOS, 2: raise TOS1 from TOS.
+    Raise(u32),
+    /// Re-raises TOS (keeping its traceback).
+    Reraise,
+    /// Stack: exc -> prev_exc, exc; the frame now handles exc.
+    PushExcInfo,
+    /// Pops prev_exc and makes it the handled exception again.
+    PopExcept,
+    /// Stack: prev_exc, exc -> restores prev_exc and re-raises exc.
+    PopExceptReraise,
+    /// TOS: exception type(s), TOS1: exception -> pops the type, pushes bool.
+    CheckExcMatch,
+    /// Stack: cm -> bound __exit__, result of __enter__().
+    BeforeWith,
+    /// TOS: __exit__ -> calls it with (None, None, None) and pops it.
+    WithExitNormal,
+    /// Stack: exit, prev, exc -> exit, prev, exc, exit(type, exc, tb).
+    WithExceptStart,
+    ImportName(u32),
+    ImportFrom(u32),
+    ImportStar,
+    LoadBuildClass,
+    LoadAssertionError,
+    /// Interactive mode: prints TOS's repr unless None and pops it.
+    PrintExpr,
+    /// Sets the `__class__` cell (slot) of a class body to the class on TOS (kept).
+    SetClassCell(u32),
+}
+
+/// Binary operators (also used by the in-place forms).
+pub mod binop {
+    pub const ADD: u8 = 0;
+    pub const SUB: u8 = 1;
+    pub const MUL: u8 = 2;
+    pub const TRUEDIV: u8 = 3;
+    pub const FLOORDIV: u8 = 4;
+    pub const MOD: u8 = 5;
+    pub const POW: u8 = 6;
+    pub const LSHIFT: u8 = 7;
+    pub const RSHIFT: u8 = 8;
+    pub const AND: u8 = 9;
+    pub const OR: u8 = 10;
+    pub const XOR: u8 = 11;
+    pub const MATMUL: u8 = 12;
+    pub const SYMBOLS: [&str; 13] = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"];
+    pub const NAMES: [&str; 13] = [
+        "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor", "matmul",
+    ];
+}
+
+pub mod unop {
+    pub const NEG: u8 = 0;
+    pub const POS: u8 = 1;
+    pub const INVERT: u8 = 2;
+}
+
+pub mod cmpop {
+    pub const LT: u8 = 0;
+    pub const LE: u8 = 1;
+    pub const EQ: u8 = 2;
+    pub const NE: u8 = 3;
+    pub const GT: u8 = 4;
+    pub const GE: u8 = 5;
+    pub const SYMBOLS: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
+    pub const DUNDER: [&str; 6] = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+    /// The reflected operator (a < b  <=>  b > a).
+    pub const SWAPPED: [u8; 6] = [GT, GE, EQ, NE, LT, LE];
+}
+
+/// A compile-time constant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Const {
+    None,
+    Bool(bool),
+    Int(i64),
+    BigInt(BigInt),
+    Float(f64),
+    Str(String),
+    Bytes(Vec<u8>),
+    Tuple(Vec<Const>),
+    Ellipsis,
+    Code(u32),
+}
+
+pub const CO_VARARGS: u32 = 1;
+pub const CO_VARKEYWORDS: u32 = 2;
+pub const CO_GENERATOR: u32 = 4;
+/// Locals live in a dict (module and class bodies).
+pub const CO_DICT_LOCALS: u32 = 8;
+
+/// One entry of the exception table: instructions covered jump to `target` with the stack cut
+/// to `depth` and the exception pushed.
+#[derive(Copy, Clone, Debug)]
+pub struct Handler {
+    pub target: u32,
+    pub depth: u32,
+}
+
+/// Where an instruction came from: 1-based lines, 0-based byte columns, and for binary
+/// operations and subscripts the columns where the operator part starts and ends (for the `~~^^`
+/// markers of tracebacks; 0 when none).
+#[derive(Copy, Clone, Debug, Default, PartialEq)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+    pub anchor_start: u32,
+    pub anchor_end: u32,
+}
+
+/// The source of a module, kept for tracebacks.
+#[derive(Debug)]
+pub struct Source {
+    pub filename: String,
+    pub text: String,
+}
+
+impl Source {
+    /// Line `n` (1-based), if any.
+    pub fn line(&self, n: u32) -> Option<&str> {
+        self.text.lines().nth((n as usize).checked_sub(1)?)
+    }
+}
+
+#[derive(Debug)]
+pub struct Code {
+    pub name: String,
+    pub qualname: String,
+    pub source: Arc<Source>,
+    pub firstlineno: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    /// Fast locals, parameters first (positional, keyword-only, *args, **kwargs).
+    pub varnames: Vec<String>,
+    pub cellvars: Vec<String>,
+    /// For each cell: the parameter whose value it starts with.
+    pub cell2arg: Vec<Option<u32>>,
+    pub freevars: Vec<String>,
+    pub names: Vec<String>,
+    pub consts: Vec<Const>,
+    pub ops: Vec<Op>,
+    pub lines: Vec<u32>,
+    pub positions: Vec<Pos>,
+    /// Per instruction: index into `handlers`, or u32::MAX.
+    pub handler_of: Vec<u32>,
+    pub handlers: Vec<Handler>,
+    pub stacksize: u32,
+    pub docstring: Option<String>,
+}
+
+impl Code {
+    pub fn nlocals(&self) -> usize {
+        self.varnames.len()
+    }
+    /// Slots before the value stack: locals, cells, free variables.
+    pub fn nfixed(&self) -> usize {
+        self.varnames.len() + self.cellvars.len() + self.freevars.len()
+    }
+    pub fn nslots(&self) -> usize {
+        self.nfixed() + self.stacksize as usize
+    }
+    pub fn is_generator(&self) -> bool {
+        self.flags & CO_GENERATOR != 0
+    }
+    pub fn filename(&self) -> &str {
+        &self.source.filename
+    }
+}
+
+static CODES: RwLock<Vec<&'static Code>> = RwLock::new(Vec::new());
+
+/// Adds a code object to the table; returns its id.
+pub fn register(code: Code) -> u32 {
+    let mut t = CODES.write().unwrap();
+    t.push(Box::leak(Box::new(code)));
+    (t.len() - 1) as u32
+}
+
+/// The code object with id `id`.
+pub fn get(id: u32) -> &'static Code {
+    CODES.read().unwrap()[id as usize]
+}

@@ -1,0 +1,77 @@
+//! The compiler front: the only module that touches the parser (`rustpython-parser`, kept
+//! behind this file so that it can be swapped), turning source text into a code object or a
+//! `SyntaxError` description in CPython's wording.
+
+pub mod code;
+pub mod codegen;
+pub mod symtable;
+
+use code::Source;
+use rustpython_parser::ast;
+use rustpython_parser::{Parse, ParseErrorType};
+use std::sync::Arc;
+
+/// A syntax error, located.
+#[derive(Debug, Clone)]
+pub struct SyntaxErr {
+    pub kind: &'static str,
+    pub msg: String,
+    pub filename: String,
+    pub line: u32,
+    /// 1-based column (in characters) of the caret.
+    pub col: u32,
+    pub text: String,
+}
+
+fn locate(text: &str, offset: usize) -> (u32, u32, String) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() as u32 + 1;
+    let start = before.rfind('\n').map(|p| p + 1).unwrap_or(0);
+    let col = text[start..offset].chars().count() as u32 + 1;
+    let line_text = text[start..].lines().next().unwrap_or("").to_string();
+    (line, col, line_text)
+}
+
+/// Compiles a module's source. `interactive`: expression statements print their value.
+pub fn compile(text: &str, filename: &str, interactive: bool) -> Result<u32, SyntaxErr> {
+    let suite = match ast::Suite::parse(text, filename) {
+        Ok(s) => s,
+        Err(e) => {
+            let (kind, msg) = match &e.error {
+                err if err.is_tab_error() => ("TabError", "inconsistent use of tabs and spaces in indentation".to_string()),
+                err if err.is_indentation_error() => {
+                    let m = err.to_string();
+                    let m = if m.contains("expected an indented block") {
+                        "expected an indented block".to_string()
+                    } else if m.contains("unexpected indent") {
+                        "unexpected indent".to_string()
+                    } else {
+                        "unindent does not match any outer indentation level".to_string()
+                    };
+                    ("IndentationError", m)
+                }
+                ParseErrorType::Eof => ("SyntaxError", "unexpected EOF while parsing".to_string()),
+                ParseErrorType::Lexical(l) => {
+                    let m = l.to_string();
+                    let m = if m.contains("unterminated") || m.contains("EOL") || m.contains("StringError") {
+                        "unterminated string literal".to_string()
+                    } else if m.contains("nesting") || m.contains("Nesting") {
+                        "unmatched bracket".to_string()
+                    } else {
+                        m
+                    };
+                    ("SyntaxError", m)
+                }
+                _ => ("SyntaxError", "invalid syntax".to_string()),
+            };
+            let (line, col, t) = locate(text, u32::from(e.offset) as usize);
+            return Err(SyntaxErr { kind, msg, filename: filename.to_string(), line, col, text: t });
+        }
+    };
+    let source = Arc::new(Source { filename: filename.to_string(), text: text.to_string() });
+    codegen::compile_module(&suite, source, interactive).map_err(|e| {
+        let (line, col, t) = locate(text, e.offset as usize);
+        SyntaxErr { kind: "SyntaxError", msg: e.msg, filename: filename.to_string(), line, col, text: t }
+    })
+}

@@ -1,0 +1,620 @@
+//! Attribute access: the type of a value, MRO lookups, instance attributes in map-described
+//! slots, descriptors (functions become bound methods; property, staticmethod, classmethod),
+//! `__getattr__`/`__setattr__` hooks, module and class attributes. This file never commits.
+
+use super::{R, Unwind, Vm};
+use crate::layout::*;
+use crate::value::Value;
+use stm::ObjRef;
+
+/// Bits 40.. of a str's STR_CLEN word hold its interned name id + 1 (0: not interned).
+pub const INTERN_SHIFT: u32 = 40;
+
+impl Vm {
+    /// The class of any value.
+    #[inline]
+    pub fn type_of(&self, v: Value) -> ObjRef {
+        let t = self.types();
+        if v.is_int() {
+            return t.int;
+        }
+        if !v.is_ref() {
+            return match v {
+                Value::NONE => t.none,
+                Value::TRUE | Value::FALSE => t.bool_,
+                Value::NOT_IMPLEMENTED => t.notimpl,
+                _ => t.ellipsis,
+            };
+        }
+        let o = v.as_obj();
+        match self.tid(o) {
+            tid::INSTANCE => self.ld(o, INST_CLASS).as_obj(),
+            tid::ITER => t.iters[self.ld(o, IT_KIND).as_int() as usize],
+            k => t.by_tid[k as usize],
+        }
+    }
+
+    pub fn class_name(&self, cls: ObjRef) -> String {
+        self.str_of(self.rd(cls, CLS_NAME))
+    }
+    pub fn type_name(&self, v: Value) -> String {
+        self.class_name(self.type_of(v))
+    }
+
+    /// The interned id of a name (a str value).
+    pub fn name_id(&self, key: Value) -> u32 {
+        let w = self.raw(key.as_obj(), STR_CLEN) >> INTERN_SHIFT;
+        if w != 0 { (w - 1) as u32 } else { self.intern_value(key) }
+    }
+
+    /// A str for a name, marked with its interned id (for code names and attribute keys).
+    pub fn new_name_str(&mut self, s: &str) -> Value {
+        let v = self.new_str(s);
+        let id = self.rt.intern(s) as u64;
+        let o = v.as_obj();
+        let w = self.raw(o, STR_CLEN) | ((id + 1) << INTERN_SHIFT);
+        self.m.th().store_u64(o, STR_CLEN, w);
+        v
+    }
+
+    /// A str for a name known to Rust code (shared, created at start-up when listed).
+    pub fn s(&mut self, name: &str) -> Value {
+        if let Some(t) = self.rt.strs.get()
+            && let Some(&o) = t.get(name)
+        {
+            return Value::obj(o);
+        }
+        self.new_name_str(name)
+    }
+
+    /// `name` along the MRO of class `cls`.
+    pub fn class_lookup_key(&mut self, cls: ObjRef, key: Value) -> R<Option<Value>> {
+        let mro = self.rd(cls, CLS_MRO).as_obj();
+        for i in 0..self.tuple_len(mro) {
+            let c = self.tuple_get(mro, i).as_obj();
+            let d = self.rd(c, CLS_DICT);
+            if let Some(v) = self.dict_get(d, key)? {
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
+    }
+    pub fn class_lookup(&mut self, cls: ObjRef, name: &str) -> R<Option<Value>> {
+        let k = self.s(name);
+        self.class_lookup_key(cls, k)
+    }
+    /// `name` looked up on the type of `v` (special method lookup).
+    pub fn lookup_type_attr(&mut self, v: Value, name: &str) -> R<Option<Value>> {
+        let t = self.type_of(v);
+        self.class_lookup(t, name)
+    }
+
+    pub fn is_subclass(&self, a: ObjRef, b: ObjRef) -> bool {
+        if a == b {
+            return true;
+        }
+        let mro = self.rd(a, CLS_MRO).as_obj();
+        (0..self.tuple_len(mro)).any(|i| self.tuple_get(mro, i).as_obj() == b)
+    }
+    pub fn isinstance(&self, v: Value, cls: ObjRef) -> bool {
+        self.is_subclass(self.type_of(v), cls)
+    }
+    pub fn isinstance_name(&self, v: Value, exc: &str) -> bool {
+        self.isinstance(v, self.exc_type(exc))
+    }
+
+    pub fn new_instance(&mut self, cls: ObjRef) -> Value {
+        self.new_fixed(tid::INSTANCE, 32, &[Value::obj(cls), Value::int(0), Value::NULL])
+    }
+
+    fn map_names(&self, map: u32) -> &'static [u32] {
+        &self.rt.map(map).names
+    }
+
+    /// An instance attribute from its slots.
+    pub fn instance_get(&self, o: ObjRef, key: Value) -> Option<Value> {
+        let map = self.rd(o, INST_MAP).as_int() as u32;
+        if map == 0 {
+            return None;
+        }
+        let id = self.name_id(key);
+        let i = self.map_names(map).iter().position(|&n| n == id)?;
+        let slots = self.rd(o, INST_SLOTS).as_obj();
+        let v = self.rd(slots, ARRAY_ITEMS + 8 * i as u64);
+        if v.is_null() { None } else { Some(v) }
+    }
+
+    pub fn instance_set(&mut self, o: ObjRef, key: Value, v: Value) -> R<()> {
+        let map = self.rd(o, INST_MAP).as_int() as u32;
+        let id = self.name_id(key);
+        let names = self.map_names(map);
+        if let Some(i) = names.iter().position(|&n| n == id) {
+            let slots = self.rd(o, INST_SLOTS).as_obj();
+            return self.st(slots, ARRAY_ITEMS + 8 * i as u64, v);
+        }
+        let i = names.len();
+        let new_map = self.rt.map_add(map, id);
+        let slots = self.rd(o, INST_SLOTS);
+        let cap = if slots.is_null() { 0 } else { self.raw(slots.as_obj(), ARRAY_CAP) as usize };
+        let slots = if i < cap {
+            slots.as_obj()
+        } else {
+            let n = self.new_array((cap * 2).max(4));
+            for j in 0..i {
+                let x = self.rd(slots.as_obj(), ARRAY_ITEMS + 8 * j as u64);
+                self.init(n, ARRAY_ITEMS + 8 * j as u64, x);
+            }
+            self.st(o, INST_SLOTS, Value::obj(n))?;
+            n
+        };
+        self.st(slots, ARRAY_ITEMS + 8 * i as u64, v)?;
+        self.st(o, INST_MAP, Value::int(new_map as i64))
+    }
+
+    /// Deletes an instance attribute (the slot becomes empty); false if it was not there.
+    pub fn instance_del(&mut self, o: ObjRef, key: Value) -> R<bool> {
+        if self.instance_get(o, key).is_none() {
+            return Ok(false);
+        }
+        let map = self.rd(o, INST_MAP).as_int() as u32;
+        let id = self.name_id(key);
+        let i = self.map_names(map).iter().position(|&n| n == id).unwrap();
+        let slots = self.rd(o, INST_SLOTS).as_obj();
+        self.st(slots, ARRAY_ITEMS + 8 * i as u64, Value::NULL)?;
+        Ok(true)
+    }
+
+    /// The instance's attributes as (name, value) pairs in map order.
+    pub fn instance_items(&mut self, o: ObjRef) -> Vec<(Value, Value)> {
+        let map = self.rd(o, INST_MAP).as_int() as u32;
+        let names = self.map_names(map);
+        let mut out = Vec::new();
+        for (i, &n) in names.iter().enumerate() {
+            let slots = self.rd(o, INST_SLOTS).as_obj();
+            let v = self.rd(slots, ARRAY_ITEMS + 8 * i as u64);
+            if !v.is_null() {
+                let name = self.rt.name(n);
+                let k = self.new_name_str(&name);
+                out.push((k, v));
+            }
+        }
+        out
+    }
+
+    /// Binds a class attribute found for instance `o` (the descriptor protocol).
+    pub fn bind(&mut self, descr: Value, o: Value, cls: ObjRef) -> R<Value> {
+        Ok(match self.tid_of(descr) {
+            tid::FUNCTION => self.new_fixed(tid::METHOD, 32, &[o, descr]),
+            tid::BUILTIN => {
+                let id = self.ld(descr.as_obj(), BI_ID);
+                if self.ld(descr.as_obj(), BI_SELF).is_null() && !self.is_static_builtin(id) {
+                    self.new_fixed(tid::BUILTIN, 32, &[id, o])
+                } else {
+                    descr
+                }
+            }
+            tid::CLASSMETHOD => {
+                let f = self.ld(descr.as_obj(), WRAP_FUNC);
+                self.new_fixed(tid::METHOD, 32, &[Value::obj(cls), f])
+            }
+            tid::STATICMETHOD => self.ld(descr.as_obj(), WRAP_FUNC),
+            tid::PROPERTY => {
+                let g = self.ld(descr.as_obj(), PROP_GET);
+                if g == Value::NONE || g.is_null() {
+                    let n = self.type_name(o);
+                    return Err(self.new_error("AttributeError", &format!("property of '{n}' object has no getter")));
+                }
+                self.call_value(g, &[o], &[])?
+            }
+            _ => descr,
+        })
+    }
+
+    fn is_static_builtin(&self, id: Value) -> bool {
+        let (name, _) = self.rt.builtin(id.as_int() as u32);
+        name.ends_with(".__new__") || name.starts_with("static:")
+    }
+
+    pub fn getattr_str(&mut self, o: Value, name: &str) -> R<Value> {
+        let k = self.s(name);
+        self.getattr(o, k)
+    }
+
+    pub fn set_attr_str(&mut self, o: Value, name: &str, v: Value) -> R<()> {
+        let k = self.s(name);
+        self.setattr(o, k, v)
+    }
+
+    /// `getattr(o, key)` or None when missing (AttributeError swallowed).
+    pub fn getattr_opt(&mut self, o: Value, key: Value) -> R<Option<Value>> {
+        match self.getattr(o, key) {
+            Ok(v) => Ok(Some(v)),
+            Err(Unwind::Exc(e)) if self.isinstance_name(e, "AttributeError") => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn getattr(&mut self, o: Value, key: Value) -> R<Value> {
+        let t = self.type_of(o);
+        let k = self.tid_of(o);
+        if k == tid::CLASS {
+            return self.class_getattr(o.as_obj(), key);
+        }
+        if k == tid::MODULE {
+            let d = self.ld(o.as_obj(), MOD_DICT);
+            if let Some(v) = self.dict_get(d, key)? {
+                return Ok(v);
+            }
+        }
+        let descr = self.class_lookup_key(t, key)?;
+        if let Some(d) = descr
+            && self.tid_of(d) == tid::PROPERTY
+        {
+            return self.bind(d, o, t);
+        }
+        if k == tid::INSTANCE {
+            if let Some(v) = self.instance_get(o.as_obj(), key) {
+                return Ok(v);
+            }
+        } else if let Some(v) = self.special_attr(o, key)? {
+            return Ok(v);
+        }
+        if let Some(d) = descr {
+            return self.bind(d, o, t);
+        }
+        let name = self.str_of(key);
+        if name == "__class__" {
+            return Ok(Value::obj(t));
+        }
+        if name == "__dict__" && k == tid::INSTANCE {
+            let d = self.new_dict();
+            for (a, v) in self.instance_items(o.as_obj()) {
+                self.dict_set(d, a, v)?;
+            }
+            return Ok(d);
+        }
+        if let Some(ga) = self.class_lookup(t, "__getattr__")? {
+            return self.call_value(ga, &[o, key], &[]);
+        }
+        if k == tid::MODULE {
+            let mn = self.str_of(self.ld(o.as_obj(), MOD_NAME));
+            return Err(self.new_error("AttributeError", &format!("module '{mn}' has no attribute '{name}'")));
+        }
+        let tn = self.class_name(t);
+        Err(self.new_error("AttributeError", &format!("'{tn}' object has no attribute '{name}'")))
+    }
+
+    fn class_getattr(&mut self, cls: ObjRef, key: Value) -> R<Value> {
+        if let Some(d) = self.class_lookup_key(cls, key)? {
+            return Ok(match self.tid_of(d) {
+                tid::CLASSMETHOD => {
+                    let f = self.ld(d.as_obj(), WRAP_FUNC);
+                    self.new_fixed(tid::METHOD, 32, &[Value::obj(cls), f])
+                }
+                tid::STATICMETHOD => self.ld(d.as_obj(), WRAP_FUNC),
+                _ => d,
+            });
+        }
+        let name = self.str_of(key);
+        let v = match name.as_str() {
+            "__name__" => self.rd(cls, CLS_NAME),
+            "__qualname__" => self.rd(cls, CLS_QUALNAME),
+            "__mro__" => self.rd(cls, CLS_MRO),
+            "__bases__" => self.rd(cls, CLS_BASES),
+            "__base__" => {
+                let b = self.rd(cls, CLS_BASES).as_obj();
+                if self.tuple_len(b) > 0 { self.tuple_get(b, 0) } else { Value::NONE }
+            }
+            "__dict__" => {
+                let d = self.rd(cls, CLS_DICT);
+                let c = self.new_dict();
+                self.dict_update_from(c, d, false)?;
+                c
+            }
+            "__class__" => Value::obj(self.types().type_),
+            "__module__" => self.rd(cls, CLS_MODULE),
+            "__doc__" => Value::NONE,
+            _ => {
+                // Attributes of `type` itself (mro(), __subclasses__ ...).
+                let ty = self.types().type_;
+                if let Some(d) = self.class_lookup_key(ty, key)? {
+                    return self.bind(d, Value::obj(cls), ty);
+                }
+                let cn = self.class_name(cls);
+                return Err(self.new_error("AttributeError", &format!("type object '{cn}' has no attribute '{name}'")));
+            }
+        };
+        Ok(v)
+    }
+
+    /// Attributes of built-in objects kept in their layouts.
+    fn special_attr(&mut self, o: Value, key: Value) -> R<Option<Value>> {
+        let k = self.tid_of(o);
+        if k == u32::MAX {
+            return Ok(None);
+        }
+        let ob = o.as_obj();
+        let name = self.str_of(key);
+        Ok(Some(match (k, name.as_str()) {
+            (tid::FUNCTION, "__name__") => self.rd(ob, FN_NAME),
+            (tid::FUNCTION, "__qualname__") => self.rd(ob, FN_QUALNAME),
+            (tid::FUNCTION, "__doc__") => self.rd(ob, FN_DOC),
+            (tid::FUNCTION, "__module__") => self.rd(ob, FN_MODULE),
+            (tid::FUNCTION, "__defaults__") => {
+                let d = self.rd(ob, FN_DEFAULTS);
+                if d.is_null() { Value::NONE } else { d }
+            }
+            (tid::FUNCTION, "__kwdefaults__") => {
+                let d = self.rd(ob, FN_KWDEFAULTS);
+                if d.is_null() { Value::NONE } else { d }
+            }
+            (tid::FUNCTION, "__closure__") => {
+                let d = self.rd(ob, FN_CLOSURE);
+                if d.is_null() { Value::NONE } else { d }
+            }
+            (tid::FUNCTION, "__globals__") => self.rd(ob, FN_GLOBALS),
+            (tid::FUNCTION, "__code__") => self.rd(ob, FN_CODE),
+            (tid::FUNCTION, "__dict__") => {
+                let mut d = self.rd(ob, FN_DICT);
+                if d.is_null() {
+                    d = self.new_dict();
+                    self.st(ob, FN_DICT, d)?;
+                }
+                d
+            }
+            (tid::FUNCTION, _) => {
+                let d = self.rd(ob, FN_DICT);
+                if d.is_null() {
+                    return Ok(None);
+                }
+                return self.dict_get(d, key);
+            }
+            (tid::METHOD, "__self__") => self.ld(ob, METH_SELF),
+            (tid::METHOD, "__func__") => self.ld(ob, METH_FUNC),
+            (tid::METHOD, "__name__" | "__qualname__" | "__doc__" | "__module__") => {
+                let f = self.ld(ob, METH_FUNC);
+                return self.getattr(f, key).map(Some);
+            }
+            (tid::BUILTIN, "__name__" | "__qualname__") => {
+                let (n, _) = self.rt.builtin(self.ld(ob, BI_ID).as_int() as u32);
+                let short = n.rsplit('.').next().unwrap_or(n).trim_start_matches("static:");
+                self.new_str(short)
+            }
+            (tid::BUILTIN, "__self__") => {
+                let s = self.ld(ob, BI_SELF);
+                if s.is_null() { Value::NONE } else { s }
+            }
+            (tid::CELL, "cell_contents") => {
+                let v = self.rd(ob, CELL_VAL);
+                if v.is_null() {
+                    return Err(self.new_error("ValueError", "Cell is empty"));
+                }
+                v
+            }
+            (tid::MODULE, "__dict__") => self.ld(ob, MOD_DICT),
+            (tid::MODULE, "__name__") => self.ld(ob, MOD_NAME),
+            (tid::GENERATOR, "__name__") => self.rd(ob, GEN_NAME),
+            (tid::GENERATOR, "__qualname__") => self.rd(ob, GEN_QUALNAME),
+            (tid::RANGE | tid::SLICE, "start") => self.ld(ob, R_START),
+            (tid::RANGE | tid::SLICE, "stop") => self.ld(ob, R_STOP),
+            (tid::RANGE | tid::SLICE, "step") => self.ld(ob, R_STEP),
+            (tid::PROPERTY, "fget") => self.ld(ob, PROP_GET),
+            (tid::PROPERTY, "fset") => self.ld(ob, PROP_SET),
+            (tid::PROPERTY, "fdel") => self.ld(ob, PROP_DEL),
+            (tid::PROPERTY, "__doc__") => self.ld(ob, PROP_DOC),
+            (tid::STATICMETHOD | tid::CLASSMETHOD, "__func__") => self.ld(ob, WRAP_FUNC),
+            (tid::CODE, "co_name") => self.ld(ob, CODE_NAME),
+            (tid::CODE, "co_qualname") => self.ld(ob, CODE_QUALNAME),
+            (tid::CODE, "co_filename") => {
+                let c = crate::compile::code::get(self.ld(ob, CODE_ID).as_int() as u32);
+                self.new_str(c.filename())
+            }
+            (tid::CODE, "co_argcount") => {
+                let c = crate::compile::code::get(self.ld(ob, CODE_ID).as_int() as u32);
+                Value::int(c.argcount as i64)
+            }
+            (tid::CODE, "co_varnames") => {
+                let c = crate::compile::code::get(self.ld(ob, CODE_ID).as_int() as u32);
+                let names: Vec<Value> = c.varnames.iter().map(|n| self.new_str(n)).collect();
+                self.new_tuple(&names)
+            }
+            (tid::TRACEBACK, "tb_next") => {
+                let n = self.ld(ob, TB_NEXT);
+                if n.is_null() { Value::NONE } else { n }
+            }
+            (tid::TRACEBACK, "tb_lineno") => self.ld(ob, TB_LINE),
+            _ => return Ok(None),
+        }))
+    }
+
+    pub fn setattr(&mut self, o: Value, key: Value, v: Value) -> R<()> {
+        let t = self.type_of(o);
+        let k = self.tid_of(o);
+        if k == tid::CLASS {
+            let cls = o.as_obj();
+            if self.rd(cls, CLS_FLAGS).as_int() & CLSF_BUILTIN != 0 {
+                let n = self.str_of(key);
+                let cn = self.class_name(cls);
+                return Err(self.new_error(
+                    "TypeError",
+                    &format!("cannot set '{n}' attribute of immutable type '{cn}'"),
+                ));
+            }
+            let d = self.rd(cls, CLS_DICT);
+            self.dict_set(d, key, v)?;
+            return self.class_changed(cls, key);
+        }
+        if k == tid::MODULE {
+            let d = self.ld(o.as_obj(), MOD_DICT);
+            return self.dict_set(d, key, v);
+        }
+        let flags = self.rd(t, CLS_FLAGS).as_int();
+        if flags & CLSF_HAS_SETATTR != 0
+            && let Some(sa) = self.class_lookup(t, "__setattr__")?
+            && self.tid_of(sa) == tid::FUNCTION
+        {
+            self.call_value(sa, &[o, key, v], &[])?;
+            return Ok(());
+        }
+        self.generic_setattr(o, key, v)
+    }
+
+    /// `object.__setattr__`: descriptors, then the instance's own attributes.
+    pub fn generic_setattr(&mut self, o: Value, key: Value, v: Value) -> R<()> {
+        let t = self.type_of(o);
+        let k = self.tid_of(o);
+        if let Some(d) = self.class_lookup_key(t, key)?
+            && self.tid_of(d) == tid::PROPERTY
+        {
+            let s = self.ld(d.as_obj(), PROP_SET);
+            if s.is_null() || s == Value::NONE {
+                let n = self.str_of(key);
+                let tn = self.class_name(t);
+                return Err(self.new_error(
+                    "AttributeError",
+                    &format!("property '{n}' of '{tn}' object has no setter"),
+                ));
+            }
+            self.call_value(s, &[o, v], &[])?;
+            return Ok(());
+        }
+        if k == tid::INSTANCE {
+            if self.rd(t, CLS_FLAGS).as_int() & CLSF_NO_DICT != 0 && !self.slot_allowed(t, key)? {
+                let n = self.str_of(key);
+                let tn = self.class_name(t);
+                return Err(self.new_error("AttributeError", &format!("'{tn}' object has no attribute '{n}'")));
+            }
+            return self.instance_set(o.as_obj(), key, v);
+        }
+        if k == tid::FUNCTION {
+            let ob = o.as_obj();
+            let name = self.str_of(key);
+            match name.as_str() {
+                "__name__" => return self.st(ob, FN_NAME, v),
+                "__qualname__" => return self.st(ob, FN_QUALNAME, v),
+                "__doc__" => return self.st(ob, FN_DOC, v),
+                "__module__" => return self.st(ob, FN_MODULE, v),
+                "__defaults__" => return self.st(ob, FN_DEFAULTS, if v == Value::NONE { Value::NULL } else { v }),
+                "__kwdefaults__" => return self.st(ob, FN_KWDEFAULTS, if v == Value::NONE { Value::NULL } else { v }),
+                _ => {}
+            }
+            let mut d = self.rd(ob, FN_DICT);
+            if d.is_null() {
+                d = self.new_dict();
+                self.st(ob, FN_DICT, d)?;
+            }
+            return self.dict_set(d, key, v);
+        }
+        let n = self.str_of(key);
+        let tn = self.class_name(t);
+        if self.class_lookup_key(t, key)?.is_some() {
+            return Err(self.new_error(
+                "AttributeError",
+                &format!("'{tn}' object attribute '{n}' is read-only"),
+            ));
+        }
+        Err(self.new_error("AttributeError", &format!("'{tn}' object has no attribute '{n}'")))
+    }
+
+    fn slot_allowed(&mut self, t: ObjRef, key: Value) -> R<bool> {
+        let mro = self.rd(t, CLS_MRO).as_obj();
+        for i in 0..self.tuple_len(mro) {
+            let c = self.tuple_get(mro, i).as_obj();
+            let s = self.rd(c, CLS_SLOTS);
+            if s.is_null() {
+                continue;
+            }
+            for j in 0..self.tuple_len(s.as_obj()) {
+                let n = self.tuple_get(s.as_obj(), j);
+                if self.eq(n, key)? {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    pub fn delattr(&mut self, o: Value, key: Value) -> R<()> {
+        let t = self.type_of(o);
+        let k = self.tid_of(o);
+        if k == tid::CLASS {
+            let d = self.rd(o.as_obj(), CLS_DICT);
+            if !self.dict_del(d, key)? {
+                let n = self.str_of(key);
+                let cn = self.class_name(o.as_obj());
+                return Err(self.new_error("AttributeError", &format!("type object '{cn}' has no attribute '{n}'")));
+            }
+            return self.class_changed(o.as_obj(), key);
+        }
+        if k == tid::MODULE {
+            let d = self.ld(o.as_obj(), MOD_DICT);
+            if self.dict_del(d, key)? {
+                return Ok(());
+            }
+        }
+        if let Some(da) = self.class_lookup(t, "__delattr__")?
+            && self.tid_of(da) == tid::FUNCTION
+        {
+            self.call_value(da, &[o, key], &[])?;
+            return Ok(());
+        }
+        if let Some(d) = self.class_lookup_key(t, key)?
+            && self.tid_of(d) == tid::PROPERTY
+        {
+            let f = self.ld(d.as_obj(), PROP_DEL);
+            if f.is_null() || f == Value::NONE {
+                let n = self.str_of(key);
+                let tn = self.class_name(t);
+                return Err(self.new_error(
+                    "AttributeError",
+                    &format!("property '{n}' of '{tn}' object has no deleter"),
+                ));
+            }
+            self.call_value(f, &[o], &[])?;
+            return Ok(());
+        }
+        if k == tid::INSTANCE && self.instance_del(o.as_obj(), key)? {
+            return Ok(());
+        }
+        if k == tid::FUNCTION {
+            let d = self.rd(o.as_obj(), FN_DICT);
+            if !d.is_null() && self.dict_del(d, key)? {
+                return Ok(());
+            }
+        }
+        let n = self.str_of(key);
+        let tn = self.class_name(t);
+        Err(self.new_error("AttributeError", &format!("'{tn}' object has no attribute '{n}'")))
+    }
+
+    /// LOAD_METHOD: (function, self) for a plain method found on the type, else (attr, NULL).
+    pub fn load_method(&mut self, o: Value, key: Value) -> R<(Value, Value)> {
+        let k = self.tid_of(o);
+        if k != tid::CLASS && k != tid::MODULE {
+            let t = self.type_of(o);
+            if let Some(d) = self.class_lookup_key(t, key)? {
+                let dk = self.tid_of(d);
+                let plain = dk == tid::FUNCTION
+                    || (dk == tid::BUILTIN && self.ld(d.as_obj(), BI_SELF).is_null() && !self.is_static_builtin(self.ld(d.as_obj(), BI_ID)));
+                if plain && (k != tid::INSTANCE || self.instance_get(o.as_obj(), key).is_none()) {
+                    return Ok((d, o));
+                }
+            }
+        }
+        Ok((self.getattr(o, key)?, Value::NULL))
+    }
+
+    /// A class's dict changed: new version, and note hooks the fast paths must respect.
+    pub fn class_changed(&mut self, cls: ObjRef, key: Value) -> R<()> {
+        let v = crate::objects::class::next_version();
+        self.st(cls, CLS_VERSION, Value::int(v))?;
+        let name = self.str_of(key);
+        let mut flags = self.rd(cls, CLS_FLAGS).as_int();
+        match name.as_str() {
+            "__setattr__" => flags |= CLSF_HAS_SETATTR,
+            "__getattr__" => flags |= CLSF_HAS_GETATTR,
+            _ => return Ok(()),
+        }
+        self.st(cls, CLS_FLAGS, Value::int(flags))
+    }
+}

@@ -1,0 +1,482 @@
+//! Calls: binding arguments into a new heap frame (CPython's rules and error messages),
+//! functions and their code objects, bound methods, class instantiation (`__new__`/`__init__`),
+//! built-in functions, and generators (a generator owns its frame and is resumed by a nested
+//! dispatch loop). This file never commits.
+
+use super::eval::{ENTRY_INIT, ENTRY_RUST};
+use super::{R, Unwind, Vm};
+use crate::compile::code::{self, CO_VARARGS, CO_VARKEYWORDS, Code, Const};
+use crate::layout::*;
+use crate::value::Value;
+use stm::ObjRef;
+
+pub enum Prepared {
+    /// A frame to run (F_BACK not set yet).
+    Frame(ObjRef),
+    Done(Value),
+}
+
+/// Generator states.
+pub const GEN_CREATED: i64 = 0;
+pub const GEN_SUSPENDED: i64 = 1;
+pub const GEN_RUNNING: i64 = 2;
+pub const GEN_DONE: i64 = 3;
+
+pub enum GenResult {
+    Yielded(Value),
+    Returned(Value),
+}
+
+impl Vm {
+    /// Materializes code object `id` (and its nested code objects) on the heap.
+    pub fn materialize_code(&mut self, id: u32) -> Value {
+        let c = code::get(id);
+        let consts: Vec<Value> = c.consts.iter().map(|k| self.const_value(k)).collect();
+        let consts = self.new_tuple(&consts);
+        let names: Vec<Value> = c.names.iter().map(|n| self.new_str(n)).collect();
+        let names = self.new_tuple(&names);
+        let name = self.new_str(&c.name);
+        let qual = self.new_str(&c.qualname);
+        self.new_fixed(tid::CODE, 48, &[Value::int(id as i64), consts, names, name, qual])
+    }
+
+    pub fn const_value(&mut self, k: &Const) -> Value {
+        match k {
+            Const::None => Value::NONE,
+            Const::Bool(b) => Value::bool(*b),
+            Const::Int(i) => self.new_int(*i),
+            Const::BigInt(b) => crate::objects::int::big_to_value(self, b),
+            Const::Float(f) => self.new_float(*f),
+            Const::Str(s) => self.new_str(s),
+            Const::Bytes(b) => self.new_bytes(b),
+            Const::Tuple(t) => {
+                let items: Vec<Value> = t.iter().map(|x| self.const_value(x)).collect();
+                self.new_tuple(&items)
+            }
+            Const::Ellipsis => Value::ELLIPSIS,
+            Const::Code(id) => self.materialize_code(*id),
+        }
+    }
+
+    pub fn make_function(&mut self, codeobj: Value, globals: Value, defaults: Value, kwdefaults: Value, closure: Value) -> Value {
+        let co = codeobj.as_obj();
+        let name = self.ld(co, CODE_NAME);
+        let qual = self.ld(co, CODE_QUALNAME);
+        let c = code::get(self.ld(co, CODE_ID).as_int() as u32);
+        let doc = match &c.docstring {
+            Some(d) => self.new_str(d),
+            None => Value::NONE,
+        };
+        let modname = {
+            let k = self.new_str("__name__");
+            self.dict_get(globals, k).ok().flatten().unwrap_or(Value::NONE)
+        };
+        self.new_fixed(
+            tid::FUNCTION,
+            96,
+            &[codeobj, globals, defaults, kwdefaults, closure, name, qual, Value::NULL, modname, doc],
+        )
+    }
+
+    pub fn func_code(&self, f: ObjRef) -> &'static Code {
+        code::get(self.ld(self.ld(f, FN_CODE).as_obj(), CODE_ID).as_int() as u32)
+    }
+
+    /// A fresh frame for running code `co` (a code object) with the given globals and locals.
+    pub fn new_frame(&mut self, co: Value, func: Value, globals: Value, locals: Value) -> ObjRef {
+        let c = code::get(self.ld(co.as_obj(), CODE_ID).as_int() as u32);
+        let n = c.nslots();
+        let f = self.alloc(tid::FRAME, frame_size(n));
+        self.init(f, F_FUNC, func);
+        self.init(f, F_CODE, co);
+        self.init(f, F_GLOBALS, globals);
+        self.init(f, F_LOCALS, locals);
+        self.init(f, F_PC, Value::int(0));
+        self.init(f, F_SP, Value::int(c.nfixed() as i64));
+        self.init(f, F_ENTRY, Value::int(0));
+        self.init(f, F_NSLOTS, Value::int(n as i64));
+        f
+    }
+
+    /// Binds `args`/`kw` for a call of Python function `func` into a new frame.
+    pub fn setup_frame(&mut self, func: Value, args: &[Value], kw: &[(Value, Value)]) -> R<ObjRef> {
+        let fo = func.as_obj();
+        let c = self.func_code(fo);
+        let co = self.ld(fo, FN_CODE);
+        let globals = self.ld(fo, FN_GLOBALS);
+        let f = self.new_frame(co, func, globals, Value::NULL);
+        let argc = c.argcount as usize;
+        let n = args.len();
+        // Fast path: exact positional arguments.
+        if n == argc && kw.is_empty() && c.flags & (CO_VARARGS | CO_VARKEYWORDS) == 0 && c.kwonlyargcount == 0 {
+            for (i, a) in args.iter().enumerate() {
+                self.init(f, F_SLOTS + 8 * i as u64, *a);
+            }
+        } else {
+            self.bind_slow(f, fo, c, args, kw)?;
+        }
+        let nl = c.nlocals();
+        for (i, arg) in c.cell2arg.iter().enumerate() {
+            let v = match arg {
+                Some(a) => self.ld(f, F_SLOTS + 8 * *a as u64),
+                None => Value::NULL,
+            };
+            let cell = self.new_cell(v);
+            self.init(f, F_SLOTS + 8 * (nl + i) as u64, cell);
+        }
+        if !c.freevars.is_empty() {
+            let clo = self.ld(fo, FN_CLOSURE).as_obj();
+            for j in 0..c.freevars.len() {
+                let cell = self.tuple_get(clo, j);
+                self.init(f, F_SLOTS + 8 * (nl + c.cellvars.len() + j) as u64, cell);
+            }
+        }
+        Ok(f)
+    }
+
+    fn bind_slow(&mut self, f: ObjRef, fo: ObjRef, c: &Code, args: &[Value], kw: &[(Value, Value)]) -> R<()> {
+        let qual = self.str_of(self.ld(fo, FN_QUALNAME));
+        let argc = c.argcount as usize;
+        let kwonly = c.kwonlyargcount as usize;
+        let n = args.len();
+        let set = |vm: &mut Vm, i: usize, v: Value| vm.init(f, F_SLOTS + 8 * i as u64, v);
+        let get = |vm: &Vm, i: usize| vm.ld(f, F_SLOTS + 8 * i as u64);
+        let defaults = self.ld(fo, FN_DEFAULTS);
+        let ndef = if defaults.is_null() { 0 } else { self.tuple_len(defaults.as_obj()) };
+        if n > argc && c.flags & CO_VARARGS == 0 {
+            let kwgiven = kw.iter().filter(|(k, _)| {
+                let k = self.str_of(*k);
+                c.varnames[argc..argc + kwonly].contains(&k)
+            });
+            let kwn = kwgiven.count();
+            let takes = if ndef > 0 {
+                format!("from {} to {} positional arguments", argc - ndef, argc)
+            } else {
+                format!("{} positional argument{}", argc, if argc == 1 { "" } else { "s" })
+            };
+            let given = if kwn > 0 {
+                format!(
+                    "{n} positional argument{} (and {kwn} keyword-only argument{}) were given",
+                    if n == 1 { "" } else { "s" },
+                    if kwn == 1 { "" } else { "s" }
+                )
+            } else {
+                format!("{n} {}", if n == 1 { "was given" } else { "were given" })
+            };
+            return Err(self.new_error("TypeError", &format!("{qual}() takes {takes} but {given}")));
+        }
+        for i in 0..n.min(argc) {
+            set(self, i, args[i]);
+        }
+        let mut next = argc + kwonly;
+        if c.flags & CO_VARARGS != 0 {
+            let rest = if n > argc { self.new_tuple(&args[argc..]) } else { self.new_tuple(&[]) };
+            set(self, next, rest);
+            next += 1;
+        }
+        let kwdict = if c.flags & CO_VARKEYWORDS != 0 {
+            let d = self.new_dict();
+            set(self, next, d);
+            Some(d)
+        } else {
+            None
+        };
+        let mut posonly_kw = Vec::new();
+        for (k, v) in kw {
+            let ks = self.str_of(*k);
+            let pos = c.varnames[..argc + kwonly].iter().position(|x| *x == ks);
+            match pos {
+                Some(i) if i >= c.posonlyargcount as usize => {
+                    if !get(self, i).is_null() {
+                        return Err(self.new_error("TypeError", &format!("{qual}() got multiple values for argument '{ks}'")));
+                    }
+                    set(self, i, *v);
+                }
+                Some(_) if kwdict.is_none() => posonly_kw.push(ks),
+                _ => match kwdict {
+                    Some(d) => self.dict_set(d, *k, *v)?,
+                    None => {
+                        return Err(self.new_error("TypeError", &format!("{qual}() got an unexpected keyword argument '{ks}'")));
+                    }
+                },
+            }
+        }
+        if !posonly_kw.is_empty() {
+            return Err(self.new_error(
+                "TypeError",
+                &format!(
+                    "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    posonly_kw.join(", ")
+                ),
+            ));
+        }
+        let mut missing = Vec::new();
+        for i in n.min(argc)..argc {
+            if get(self, i).is_null() {
+                if i + ndef >= argc {
+                    let d = self.tuple_get(defaults.as_obj(), i + ndef - argc);
+                    set(self, i, d);
+                } else {
+                    missing.push(format!("'{}'", c.varnames[i]));
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(&qual, &missing, "positional"));
+        }
+        let kwdefaults = self.ld(fo, FN_KWDEFAULTS);
+        for i in argc..argc + kwonly {
+            if get(self, i).is_null() {
+                let k = self.new_str(&c.varnames[i]);
+                let d = if kwdefaults.is_null() { None } else { self.dict_get(kwdefaults, k)? };
+                match d {
+                    Some(d) => set(self, i, d),
+                    None => missing.push(format!("'{}'", c.varnames[i])),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(&qual, &missing, "keyword-only"));
+        }
+        Ok(())
+    }
+
+    fn missing_args(&mut self, qual: &str, missing: &[String], kind: &str) -> Unwind {
+        let list = match missing.len() {
+            1 => missing[0].clone(),
+            2 => format!("{} and {}", missing[0], missing[1]),
+            k => format!("{}, and {}", missing[..k - 1].join(", "), missing[k - 1]),
+        };
+        let s = if missing.len() == 1 { "" } else { "s" };
+        self.new_error("TypeError", &format!("{qual}() missing {} required {kind} argument{s}: {list}", missing.len()))
+    }
+
+    /// Starts a call: a frame for a Python function (to be run by the caller's loop), or the
+    /// finished result of anything else.
+    pub fn prepare_call(&mut self, callable: Value, args: &[Value], kw: &[(Value, Value)]) -> R<Prepared> {
+        match self.tid_of(callable) {
+            tid::FUNCTION => {
+                let fo = callable.as_obj();
+                let f = self.setup_frame(callable, args, kw)?;
+                if self.func_code(fo).is_generator() {
+                    return Ok(Prepared::Done(self.new_generator(f, fo)));
+                }
+                Ok(Prepared::Frame(f))
+            }
+            tid::METHOD => {
+                let o = callable.as_obj();
+                let s = self.ld(o, METH_SELF);
+                let func = self.ld(o, METH_FUNC);
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(s);
+                a.extend_from_slice(args);
+                self.prepare_call(func, &a, kw)
+            }
+            tid::BUILTIN => {
+                let o = callable.as_obj();
+                let id = self.ld(o, BI_ID).as_int() as u32;
+                let s = self.ld(o, BI_SELF);
+                let (_, f) = self.rt.builtin(id);
+                if s.is_null() {
+                    Ok(Prepared::Done(f(self, args, kw)?))
+                } else {
+                    let mut a = Vec::with_capacity(args.len() + 1);
+                    a.push(s);
+                    a.extend_from_slice(args);
+                    Ok(Prepared::Done(f(self, &a, kw)?))
+                }
+            }
+            tid::CLASS => self.instantiate(callable.as_obj(), args, kw),
+            _ => {
+                let call = self.lookup_type_attr(callable, "__call__")?;
+                match call {
+                    Some(c) => {
+                        let mut a = Vec::with_capacity(args.len() + 1);
+                        a.push(callable);
+                        a.extend_from_slice(args);
+                        self.prepare_call(c, &a, kw)
+                    }
+                    None => {
+                        let tn = self.type_name(callable);
+                        Err(self.new_error("TypeError", &format!("'{tn}' object is not callable")))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Calls any callable and returns its result (a nested loop for Python code).
+    pub fn call_value(&mut self, callable: Value, args: &[Value], kw: &[(Value, Value)]) -> R<Value> {
+        match self.prepare_call(callable, args, kw)? {
+            Prepared::Done(v) => Ok(v),
+            Prepared::Frame(f) => self.run_frame(f),
+        }
+    }
+
+    fn instantiate(&mut self, cls: ObjRef, args: &[Value], kw: &[(Value, Value)]) -> R<Prepared> {
+        let t = self.types();
+        let type_ = t.type_;
+        let object_new = self.builtin_obj_attr(t.object, "__new__");
+        if cls == type_ && args.len() == 1 && kw.is_empty() {
+            return Ok(Prepared::Done(Value::obj(self.type_of(args[0]))));
+        }
+        let new = self.class_lookup(cls, "__new__")?.unwrap_or(Value::NULL);
+        let obj = if new == object_new {
+            self.new_instance(cls)
+        } else {
+            // __new__ is a static method: the class goes first.
+            let new = if self.tid_of(new) == tid::STATICMETHOD { self.ld(new.as_obj(), WRAP_FUNC) } else { new };
+            let mut a = Vec::with_capacity(args.len() + 1);
+            a.push(Value::obj(cls));
+            a.extend_from_slice(args);
+            self.call_value(new, &a, kw)?
+        };
+        let oc = self.type_of(obj);
+        if !self.is_subclass(oc, cls) {
+            return Ok(Prepared::Done(obj));
+        }
+        let init = self.class_lookup(oc, "__init__")?.unwrap_or(Value::NULL);
+        let object_init = self.builtin_obj_attr(t_object(self), "__init__");
+        if init == object_init {
+            if new == object_new && (!args.is_empty() || !kw.is_empty()) {
+                let n = self.class_name(cls);
+                return Err(self.new_error("TypeError", &format!("{n}() takes no arguments")));
+            }
+            return Ok(Prepared::Done(obj));
+        }
+        let mut a = Vec::with_capacity(args.len() + 1);
+        a.push(obj);
+        a.extend_from_slice(args);
+        if self.tid_of(init) == tid::FUNCTION && !self.func_code(init.as_obj()).is_generator() {
+            let f = self.setup_frame(init, &a, kw)?;
+            self.init(f, F_ENTRY, Value::int(ENTRY_INIT));
+            self.init(f, F_GEN, obj);
+            return Ok(Prepared::Frame(f));
+        }
+        let r = self.call_value(init, &a, kw)?;
+        if r != Value::NONE {
+            let tn = self.type_name(r);
+            return Err(self.new_error("TypeError", &format!("__init__() should return None, not '{tn}'")));
+        }
+        Ok(Prepared::Done(obj))
+    }
+
+    /// A value from a built-in class's own dict (no MRO walk).
+    pub fn builtin_obj_attr(&mut self, cls: ObjRef, name: &str) -> Value {
+        let d = self.rd(cls, CLS_DICT);
+        let k = self.new_str(name);
+        self.dict_get(d, k).ok().flatten().unwrap_or(Value::NULL)
+    }
+
+    // ---- generators ---------------------------------------------------------------------
+
+    fn new_generator(&mut self, frame: ObjRef, func: ObjRef) -> Value {
+        let name = self.ld(func, FN_NAME);
+        let qual = self.ld(func, FN_QUALNAME);
+        let g = self.new_fixed(tid::GENERATOR, 48, &[Value::obj(frame), Value::int(GEN_CREATED), name, qual]);
+        self.init(frame, F_GEN, g);
+        g
+    }
+
+    /// Resumes a generator with `v` (or with an exception thrown in).
+    pub fn gen_resume(&mut self, g: Value, v: Value, throw: Option<Value>) -> R<GenResult> {
+        let go = g.as_obj();
+        let state = self.rd(go, GEN_STATE).as_int();
+        if state == GEN_RUNNING {
+            return Err(self.new_error("ValueError", "generator already executing"));
+        }
+        if state == GEN_DONE {
+            if let Some(e) = throw {
+                return Err(Unwind::Exc(e));
+            }
+            return Ok(GenResult::Returned(Value::NONE));
+        }
+        let f = self.rd(go, GEN_FRAME).as_obj();
+        if state == GEN_CREATED {
+            if throw.is_none() && v != Value::NONE {
+                return Err(self.new_error("TypeError", "can't send non-None value to a just-started generator"));
+            }
+        } else if throw.is_none() {
+            let sp = self.rd(f, F_SP).as_int() as usize;
+            self.set_slot(f, sp, v)?;
+            self.st(f, F_SP, Value::int(sp as i64 + 1))?;
+        }
+        self.st(go, GEN_STATE, Value::int(GEN_RUNNING))?;
+        self.pending_throw = throw;
+        let r = self.run_frame(f);
+        self.pending_throw = None;
+        match r {
+            Ok(v) if self.yielded => {
+                self.st(go, GEN_STATE, Value::int(GEN_SUSPENDED))?;
+                Ok(GenResult::Yielded(v))
+            }
+            Ok(v) => {
+                self.st(go, GEN_STATE, Value::int(GEN_DONE))?;
+                self.st(go, GEN_FRAME, Value::NULL)?;
+                Ok(GenResult::Returned(v))
+            }
+            Err(Unwind::Exc(e)) => {
+                self.st(go, GEN_STATE, Value::int(GEN_DONE))?;
+                self.st(go, GEN_FRAME, Value::NULL)?;
+                if self.isinstance_name(e, "StopIteration") {
+                    let ne = self.new_error("RuntimeError", "generator raised StopIteration");
+                    if let Unwind::Exc(n) = ne {
+                        self.set_attr_str(n, "__cause__", e)?;
+                        self.set_attr_str(n, "__context__", e)?;
+                    }
+                    return Err(ne);
+                }
+                Err(Unwind::Exc(e))
+            }
+            Err(a) => Err(a),
+        }
+    }
+
+    /// One step of `yield from`: Ok(yielded value) or Err(the sub-iterator's return value).
+    pub fn delegate(&mut self, sub: Value, sent: Value) -> R<Result<Value, Value>> {
+        if self.tid_of(sub) == tid::GENERATOR {
+            return Ok(match self.gen_resume(sub, sent, None)? {
+                GenResult::Yielded(v) => Ok(v),
+                GenResult::Returned(v) => Err(v),
+            });
+        }
+        if sent == Value::NONE {
+            return Ok(match self.iter_next(sub)? {
+                Some(v) => Ok(v),
+                None => Err(Value::NONE),
+            });
+        }
+        let send = self.getattr_str(sub, "send")?;
+        match self.call_value(send, &[sent], &[]) {
+            Ok(v) => Ok(Ok(v)),
+            Err(Unwind::Exc(e)) if self.isinstance_name(e, "StopIteration") => {
+                let v = self.stop_iteration_value(e)?;
+                Ok(Err(v))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn stop_iteration_value(&mut self, e: Value) -> R<Value> {
+        let args = self.getattr_str(e, "args")?;
+        if self.tid_of(args) == tid::TUPLE && self.tuple_len(args.as_obj()) > 0 {
+            Ok(self.tuple_get(args.as_obj(), 0))
+        } else {
+            Ok(Value::NONE)
+        }
+    }
+
+    /// Runs a module's code with `globals` as its namespace.
+    pub fn exec_code(&mut self, id: u32, globals: Value, locals: Value) -> R<Value> {
+        let co = self.materialize_code(id);
+        let f = self.new_frame(co, Value::NULL, globals, locals);
+        self.run_frame(f)
+    }
+}
+
+fn t_object(vm: &Vm) -> ObjRef {
+    vm.types().object
+}
+
+#[allow(dead_code)]
+const _: i64 = ENTRY_RUST;

@@ -1,0 +1,939 @@
+//! The dispatch loop. Python-to-Python calls push a heap frame and switch to it in the same
+//! loop (no Rust recursion); a builtin that calls back into Python runs a nested loop. Only the
+//! outermost loop has commit points (backward jumps and calls): there it flushes the frame,
+//! answers safe points, commits when the transaction is long enough, and restarts from the last
+//! commit after an abort. This file owns control flow and the exception table walk; the
+//! semantics of each operation live in `ops.rs`, `call.rs` and `objects/`.
+
+use super::{R, Unwind, Vm};
+use crate::compile::code::{self, Code, Op};
+use crate::layout::*;
+use crate::value::Value;
+use stm::ObjRef;
+
+/// Frame entry flags (F_ENTRY): returning from this frame returns from the dispatch loop that
+/// runs it.
+pub const ENTRY_RUST: i64 = 1;
+/// An `__init__` frame pushed by a class call: its result is the instance kept in F_GEN.
+pub const ENTRY_INIT: i64 = 2;
+
+impl Vm {
+    #[inline(always)]
+    pub fn slot(&self, f: ObjRef, i: usize) -> Value {
+        self.rd(f, F_SLOTS + 8 * i as u64)
+    }
+    #[inline(always)]
+    pub fn set_slot(&mut self, f: ObjRef, i: usize, v: Value) -> R<()> {
+        self.st(f, F_SLOTS + 8 * i as u64, v)
+    }
+
+    pub fn frame_code(&self, f: ObjRef) -> &'static Code {
+        code::get(self.ld(self.ld(f, F_CODE).as_obj(), CODE_ID).as_int() as u32)
+    }
+
+    /// Runs `f` (its F_ENTRY is ENTRY_RUST; F_BACK is set to the current frame here) until it
+    /// returns or yields. `self.yielded` tells which.
+    pub fn run_frame(&mut self, f: ObjRef) -> R<Value> {
+        let back = self.frame;
+        self.st(f, F_BACK, Value::obj(back))?;
+        let e = self.rd(f, F_ENTRY).as_int();
+        self.st(f, F_ENTRY, Value::int(e | ENTRY_RUST))?;
+        self.nesting += 1;
+        self.call_depth += 1;
+        if self.call_depth > self.recursion_limit {
+            self.call_depth -= 1;
+            self.nesting -= 1;
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.frame = f;
+        let r = self.dispatch();
+        self.nesting -= 1;
+        r
+    }
+
+    /// Writes the running frame's pc and stack pointer into it.
+    #[inline(always)]
+    fn flush(&mut self, f: ObjRef, pc: usize, sp: usize) -> R<()> {
+        self.st(f, F_PC, Value::int(pc as i64))?;
+        self.st(f, F_SP, Value::int(sp as i64))
+    }
+
+    /// A commit point of the outermost loop: safe point, and commit when the transaction is
+    /// long enough. The frame may move (returned).
+    fn commit_point(&mut self, f: ObjRef) -> R<ObjRef> {
+        self.m.roots().words[0] = f.0;
+        let r = if self.m.should_break() {
+            self.m.commit().and_then(|_| {
+                self.m.start();
+                Ok(())
+            })
+        } else {
+            self.m.safe_point()
+        };
+        match r {
+            Ok(()) => {
+                let f = ObjRef(self.m.roots().words[0]);
+                if !self.m.th().is_inevitable() {
+                    self.last_commit = (f, self.call_depth);
+                }
+                Ok(f)
+            }
+            Err(gc::GcError::Aborted(_)) => Err(Unwind::Abort),
+            Err(e) => {
+                eprintln!("Fatal Python error: {e}");
+                std::process::exit(1)
+            }
+        }
+    }
+
+    pub fn dispatch(&mut self) -> R<Value> {
+        let mut frame = self.frame;
+        let mut code = self.frame_code(frame);
+        let mut pc = self.rd(frame, F_PC).as_int() as usize;
+        let mut sp = self.rd(frame, F_SP).as_int() as usize;
+        let mut consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
+        let outermost = self.nesting == 1;
+
+        macro_rules! reload {
+            () => {{
+                self.frame = frame;
+                code = self.frame_code(frame);
+                pc = self.rd(frame, F_PC).as_int() as usize;
+                sp = self.rd(frame, F_SP).as_int() as usize;
+                consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
+            }};
+        }
+
+        let mut thrown = self.pending_throw.take();
+        'dispatch: loop {
+            // One instruction; `break 'op err` leaves with an error to handle below.
+            let err: Unwind = 'op: {
+                if let Some(e) = thrown.take() {
+                    break 'op Unwind::Exc(e);
+                }
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'op e,
+                        }
+                    };
+                }
+                macro_rules! push {
+                    ($v:expr) => {{
+                        let v = $v;
+                        tri!(self.set_slot(frame, sp, v));
+                        sp += 1;
+                    }};
+                }
+                macro_rules! pop {
+                    () => {{
+                        sp -= 1;
+                        self.slot(frame, sp)
+                    }};
+                }
+                macro_rules! top {
+                    () => {
+                        self.slot(frame, sp - 1)
+                    };
+                }
+                macro_rules! peek {
+                    ($n:expr) => {
+                        self.slot(frame, sp - $n)
+                    };
+                }
+                macro_rules! sync {
+                    () => {
+                        tri!(self.flush(frame, pc, sp))
+                    };
+                }
+                let op = code.ops[pc];
+                match op {
+                    Op::Nop => {}
+                    Op::LoadConst(i) => push!(self.tuple_get(consts, i as usize)),
+                    Op::LoadFast(i) => {
+                        let v = self.slot(frame, i as usize);
+                        if v.is_null() {
+                            let n = &code.varnames[i as usize];
+                            break 'op self.new_error(
+                                "UnboundLocalError",
+                                &format!("cannot access local variable '{n}' where it is not associated with a value"),
+                            );
+                        }
+                        push!(v)
+                    }
+                    Op::StoreFast(i) => {
+                        let v = pop!();
+                        tri!(self.set_slot(frame, i as usize, v));
+                    }
+                    Op::DeleteFast(i) => {
+                        if self.slot(frame, i as usize).is_null() {
+                            let n = &code.varnames[i as usize];
+                            break 'op self.new_error(
+                                "UnboundLocalError",
+                                &format!("cannot access local variable '{n}' where it is not associated with a value"),
+                            );
+                        }
+                        tri!(self.set_slot(frame, i as usize, Value::NULL));
+                    }
+                    Op::LoadDeref(i) => {
+                        let cell = self.slot(frame, i as usize).as_obj();
+                        let v = self.rd(cell, CELL_VAL);
+                        if v.is_null() {
+                            break 'op self.unbound_deref(code, i as usize);
+                        }
+                        push!(v)
+                    }
+                    Op::StoreDeref(i) => {
+                        let v = pop!();
+                        let cell = self.slot(frame, i as usize).as_obj();
+                        tri!(self.st(cell, CELL_VAL, v));
+                    }
+                    Op::DeleteDeref(i) => {
+                        let cell = self.slot(frame, i as usize).as_obj();
+                        if self.rd(cell, CELL_VAL).is_null() {
+                            break 'op self.unbound_deref(code, i as usize);
+                        }
+                        tri!(self.st(cell, CELL_VAL, Value::NULL));
+                    }
+                    Op::LoadClosure(i) => push!(self.slot(frame, i as usize)),
+                    Op::LoadClassDeref(n, i) => {
+                        let locals = self.rd(frame, F_LOCALS);
+                        let key = self.name_const(frame, n);
+                        let v = tri!(self.dict_get(locals, key));
+                        if let Some(v) = v {
+                            push!(v)
+                        } else {
+                            let cell = self.slot(frame, i as usize).as_obj();
+                            let v = self.rd(cell, CELL_VAL);
+                            if v.is_null() {
+                                break 'op self.unbound_deref(code, i as usize);
+                            }
+                            push!(v)
+                        }
+                    }
+                    Op::LoadName(n) => {
+                        let key = self.name_const(frame, n);
+                        let locals = self.rd(frame, F_LOCALS);
+                        if let Some(v) = tri!(self.dict_get(locals, key)) {
+                            push!(v)
+                        } else {
+                            let v = tri!(self.load_global(frame, key));
+                            push!(v)
+                        }
+                    }
+                    Op::StoreName(n) => {
+                        let key = self.name_const(frame, n);
+                        let v = pop!();
+                        let locals = self.rd(frame, F_LOCALS);
+                        tri!(self.dict_set(locals, key, v));
+                    }
+                    Op::DeleteName(n) => {
+                        let key = self.name_const(frame, n);
+                        let locals = self.rd(frame, F_LOCALS);
+                        if !tri!(self.dict_del(locals, key)) {
+                            break 'op self.name_error(key);
+                        }
+                    }
+                    Op::LoadGlobal(n) => {
+                        let key = self.name_const(frame, n);
+                        let v = tri!(self.load_global(frame, key));
+                        push!(v)
+                    }
+                    Op::StoreGlobal(n) => {
+                        let key = self.name_const(frame, n);
+                        let v = pop!();
+                        let g = self.rd(frame, F_GLOBALS);
+                        tri!(self.dict_set(g, key, v));
+                    }
+                    Op::DeleteGlobal(n) => {
+                        let key = self.name_const(frame, n);
+                        let g = self.rd(frame, F_GLOBALS);
+                        if !tri!(self.dict_del(g, key)) {
+                            break 'op self.name_error(key);
+                        }
+                    }
+                    Op::LoadAttr(n) => {
+                        sync!();
+                        let key = self.name_const(frame, n);
+                        let o = top!();
+                        let v = tri!(self.getattr(o, key));
+                        tri!(self.set_slot(frame, sp - 1, v));
+                    }
+                    Op::StoreAttr(n) => {
+                        sync!();
+                        let key = self.name_const(frame, n);
+                        let o = pop!();
+                        let v = pop!();
+                        tri!(self.setattr(o, key, v));
+                    }
+                    Op::DeleteAttr(n) => {
+                        sync!();
+                        let key = self.name_const(frame, n);
+                        let o = pop!();
+                        tri!(self.delattr(o, key));
+                    }
+                    Op::LoadMethod(n) => {
+                        sync!();
+                        let key = self.name_const(frame, n);
+                        let o = top!();
+                        let (a, b) = tri!(self.load_method(o, key));
+                        tri!(self.set_slot(frame, sp - 1, a));
+                        push!(b)
+                    }
+                    Op::Pop => sp -= 1,
+                    Op::Dup => push!(top!()),
+                    Op::Dup2 => {
+                        let a = peek!(2);
+                        let b = peek!(1);
+                        push!(a);
+                        push!(b);
+                    }
+                    Op::Rot2 => {
+                        let a = peek!(1);
+                        let b = peek!(2);
+                        tri!(self.set_slot(frame, sp - 1, b));
+                        tri!(self.set_slot(frame, sp - 2, a));
+                    }
+                    Op::Rot3 => {
+                        let a = peek!(1);
+                        let b = peek!(2);
+                        let c = peek!(3);
+                        tri!(self.set_slot(frame, sp - 1, b));
+                        tri!(self.set_slot(frame, sp - 2, c));
+                        tri!(self.set_slot(frame, sp - 3, a));
+                    }
+                    Op::Rot4 => {
+                        let a = peek!(1);
+                        let b = peek!(2);
+                        let c = peek!(3);
+                        let d = peek!(4);
+                        tri!(self.set_slot(frame, sp - 1, b));
+                        tri!(self.set_slot(frame, sp - 2, c));
+                        tri!(self.set_slot(frame, sp - 3, d));
+                        tri!(self.set_slot(frame, sp - 4, a));
+                    }
+                    Op::Binary(k) | Op::InplaceBinary(k) => {
+                        let b = peek!(1);
+                        let a = peek!(2);
+                        // Fast path: small ints.
+                        let r = if a.is_int() && b.is_int() && let Some(r) = self.int_fast(k, a.as_int(), b.as_int()) {
+                            r
+                        } else {
+                            sync!();
+                            tri!(self.binary_op(a, b, k, matches!(op, Op::InplaceBinary(_))))
+                        };
+                        sp -= 1;
+                        tri!(self.set_slot(frame, sp - 1, r));
+                    }
+                    Op::Unary(k) => {
+                        sync!();
+                        let a = top!();
+                        let r = tri!(self.unary_op(a, k));
+                        tri!(self.set_slot(frame, sp - 1, r));
+                    }
+                    Op::Not => {
+                        sync!();
+                        let a = top!();
+                        let t = tri!(self.truthy(a));
+                        tri!(self.set_slot(frame, sp - 1, Value::bool(!t)));
+                    }
+                    Op::Compare(k) => {
+                        let b = peek!(1);
+                        let a = peek!(2);
+                        let r = if a.is_int() && b.is_int() {
+                            Value::bool(ops_cmp_int(k, a.as_int(), b.as_int()))
+                        } else {
+                            sync!();
+                            tri!(self.compare(a, b, k))
+                        };
+                        sp -= 1;
+                        tri!(self.set_slot(frame, sp - 1, r));
+                    }
+                    Op::Is(neg) => {
+                        let b = pop!();
+                        let a = top!();
+                        tri!(self.set_slot(frame, sp - 1, Value::bool((a == b) != neg)));
+                    }
+                    Op::In(neg) => {
+                        sync!();
+                        let b = pop!();
+                        let a = top!();
+                        let r = tri!(self.contains(b, a));
+                        tri!(self.set_slot(frame, sp - 1, Value::bool(r != neg)));
+                    }
+                    Op::Subscr => {
+                        sync!();
+                        let i = pop!();
+                        let o = top!();
+                        let r = tri!(self.getitem(o, i));
+                        tri!(self.set_slot(frame, sp - 1, r));
+                    }
+                    Op::StoreSubscr => {
+                        sync!();
+                        let i = pop!();
+                        let o = pop!();
+                        let v = pop!();
+                        tri!(self.setitem(o, i, v));
+                    }
+                    Op::DeleteSubscr => {
+                        sync!();
+                        let i = pop!();
+                        let o = pop!();
+                        tri!(self.delitem(o, i));
+                    }
+                    Op::BuildSlice(n) => {
+                        let step = if n == 3 { pop!() } else { Value::NONE };
+                        let stop = pop!();
+                        let start = pop!();
+                        let s = self.new_fixed(crate::layout::tid::SLICE, 32, &[start, stop, step]);
+                        push!(s)
+                    }
+                    Op::BuildTuple(n) | Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) => {
+                        let n = n as usize;
+                        let items: Vec<Value> = (sp - n..sp).map(|i| self.slot(frame, i)).collect();
+                        sp -= n;
+                        let v = match op {
+                            Op::BuildTuple(_) => self.new_tuple(&items),
+                            Op::BuildList(_) => self.new_list(&items),
+                            Op::BuildSet(_) => {
+                                sync!();
+                                let s = self.new_set(false);
+                                for x in items {
+                                    tri!(self.set_add(s, x));
+                                }
+                                s
+                            }
+                            _ => tri!(self.concat_strs(&items)),
+                        };
+                        push!(v)
+                    }
+                    Op::BuildMap(n) => {
+                        sync!();
+                        let n = n as usize;
+                        let items: Vec<Value> = (sp - 2 * n..sp).map(|i| self.slot(frame, i)).collect();
+                        sp -= 2 * n;
+                        let d = self.new_dict();
+                        for kv in items.chunks(2) {
+                            tri!(self.dict_set(d, kv[0], kv[1]));
+                        }
+                        push!(d)
+                    }
+                    Op::ListAppend(d) => {
+                        let v = pop!();
+                        let l = peek!(d as usize);
+                        tri!(self.list_append(l, v));
+                    }
+                    Op::SetAdd(d) => {
+                        sync!();
+                        let v = pop!();
+                        let s = peek!(d as usize);
+                        tri!(self.set_add(s, v));
+                    }
+                    Op::MapAdd(d) => {
+                        sync!();
+                        let v = pop!();
+                        let k = pop!();
+                        let m = peek!(d as usize);
+                        tri!(self.dict_set(m, k, v));
+                    }
+                    Op::ListExtend(d) => {
+                        sync!();
+                        let v = pop!();
+                        let l = peek!(d as usize);
+                        let items = tri!(self.iter_collect(v));
+                        for x in items {
+                            tri!(self.list_append(l, x));
+                        }
+                    }
+                    Op::SetUpdate(d) => {
+                        sync!();
+                        let v = pop!();
+                        let s = peek!(d as usize);
+                        let items = tri!(self.iter_collect(v));
+                        for x in items {
+                            tri!(self.set_add(s, x));
+                        }
+                    }
+                    Op::DictUpdate(d) | Op::DictMerge(d) => {
+                        sync!();
+                        let v = pop!();
+                        let m = peek!(d as usize);
+                        tri!(self.dict_update_from(m, v, matches!(op, Op::DictMerge(_))));
+                    }
+                    Op::ListToTuple => {
+                        let l = top!();
+                        let items = self.list_items(l);
+                        let t = self.new_tuple(&items);
+                        tri!(self.set_slot(frame, sp - 1, t));
+                    }
+                    Op::FormatValue(flags) => {
+                        sync!();
+                        let spec = if flags & 4 != 0 { Some(pop!()) } else { None };
+                        let v = top!();
+                        let v = match flags & 3 {
+                            1 => tri!(self.str_value(v)),
+                            2 => tri!(self.repr_value(v)),
+                            3 => tri!(self.ascii_value(v)),
+                            _ => v,
+                        };
+                        let r = tri!(self.format_value(v, spec.unwrap_or(Value::NULL)));
+                        tri!(self.set_slot(frame, sp - 1, r));
+                    }
+                    Op::Jump(t) => {
+                        pc = t as usize;
+                        continue 'dispatch;
+                    }
+                    Op::JumpBack(t) => {
+                        pc = t as usize;
+                        if outermost {
+                            sync!();
+                            frame = tri!(self.commit_point(frame));
+                            self.frame = frame;
+                            consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
+                        } else if self.m.th().segment_info().signal.load(std::sync::atomic::Ordering::Relaxed) != 0 {
+                            // A nested loop answers pause requests but never commits or collects.
+                            if self.m.thread().safe_point().is_err() {
+                                break 'op Unwind::Abort;
+                            }
+                        }
+                        continue 'dispatch;
+                    }
+                    Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
+                        let v = pop!();
+                        let b = if v == Value::TRUE {
+                            true
+                        } else if v == Value::FALSE {
+                            false
+                        } else {
+                            sync!();
+                            tri!(self.truthy(v))
+                        };
+                        if b == matches!(op, Op::PopJumpIfTrue(_)) {
+                            pc = t as usize;
+                            continue 'dispatch;
+                        }
+                    }
+                    Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
+                        let v = top!();
+                        sync!();
+                        let b = tri!(self.truthy(v));
+                        if b == matches!(op, Op::JumpIfTrueOrPop(_)) {
+                            pc = t as usize;
+                            continue 'dispatch;
+                        }
+                        sp -= 1;
+                    }
+                    Op::GetIter => {
+                        sync!();
+                        let v = top!();
+                        let it = tri!(self.get_iter(v));
+                        tri!(self.set_slot(frame, sp - 1, it));
+                    }
+                    Op::ForIter(t) => {
+                        sync!();
+                        let it = top!();
+                        match tri!(self.iter_next(it)) {
+                            Some(v) => push!(v),
+                            None => {
+                                sp -= 1;
+                                pc = t as usize;
+                                continue 'dispatch;
+                            }
+                        }
+                    }
+                    Op::UnpackSequence(n) => {
+                        sync!();
+                        let v = pop!();
+                        let items = tri!(self.unpack(v, n as usize, None));
+                        for x in items.into_iter().rev() {
+                            push!(x);
+                        }
+                    }
+                    Op::UnpackEx(n) => {
+                        sync!();
+                        let v = pop!();
+                        let before = (n >> 8) as usize;
+                        let after = (n & 0xff) as usize;
+                        let items = tri!(self.unpack(v, before, Some(after)));
+                        for x in items.into_iter().rev() {
+                            push!(x);
+                        }
+                    }
+                    Op::PushNull => push!(Value::NULL),
+                    Op::Call(_) | Op::CallKw(_) | Op::CallEx(_) => {
+                        sync!();
+                        let (argc, kwnames, ex) = match op {
+                            Op::Call(n) => (n as usize, Value::NULL, false),
+                            Op::CallKw(n) => (n as usize, pop!(), false),
+                            Op::CallEx(f) => (if f == 1 { 2 } else { 1 }, Value::NULL, true),
+                            _ => unreachable!(),
+                        };
+                        let base = sp - argc - 2;
+                        let callable = self.slot(frame, base);
+                        let selfv = self.slot(frame, base + 1);
+                        let mut args: Vec<Value> = Vec::with_capacity(argc + 1);
+                        if !selfv.is_null() {
+                            args.push(selfv);
+                        }
+                        let mut kw: Vec<(Value, Value)> = Vec::new();
+                        if ex {
+                            let t = self.slot(frame, base + 2);
+                            args.extend(self.tuple_items(t.as_obj()));
+                            if argc == 2 {
+                                let d = self.slot(frame, base + 3);
+                                kw = self.dict_items(d);
+                            }
+                        } else {
+                            let nkw = if kwnames.is_null() { 0 } else { self.tuple_len(kwnames.as_obj()) };
+                            for i in base + 2..sp - nkw {
+                                args.push(self.slot(frame, i));
+                            }
+                            for j in 0..nkw {
+                                kw.push((self.tuple_get(kwnames.as_obj(), j), self.slot(frame, sp - nkw + j)));
+                            }
+                        }
+                        sp = base;
+                        // Python functions (and classes with a Python __init__) get a frame in
+                        // this loop.
+                        match tri!(self.prepare_call(callable, &args, &kw)) {
+                            super::call::Prepared::Frame(nf) => {
+                                tri!(self.flush(frame, pc, sp));
+                                self.call_depth += 1;
+                                if self.call_depth > self.recursion_limit {
+                                    self.call_depth -= 1;
+                                    break 'op self.new_error("RecursionError", "maximum recursion depth exceeded");
+                                }
+                                tri!(self.st(nf, F_BACK, Value::obj(frame)));
+                                frame = nf;
+                                if outermost {
+                                    frame = tri!(self.commit_point(frame));
+                                }
+                                reload!();
+                                continue 'dispatch;
+                            }
+                            super::call::Prepared::Done(v) => push!(v),
+                        }
+                    }
+                    Op::MakeFunction(flags) => {
+                        let codeobj = pop!();
+                        let closure = if flags & 8 != 0 { pop!() } else { Value::NULL };
+                        let kwdefaults = if flags & 2 != 0 { pop!() } else { Value::NULL };
+                        let defaults = if flags & 1 != 0 { pop!() } else { Value::NULL };
+                        let globals = self.rd(frame, F_GLOBALS);
+                        let f = self.make_function(codeobj, globals, defaults, kwdefaults, closure);
+                        push!(f)
+                    }
+                    Op::Return => {
+                        let mut v = pop!();
+                        let entry = self.rd(frame, F_ENTRY).as_int();
+                        if entry & ENTRY_INIT != 0 {
+                            if v != Value::NONE {
+                                let tn = self.type_name(v);
+                                break 'op self.new_error(
+                                    "TypeError",
+                                    &format!("__init__() should return None, not '{tn}'"),
+                                );
+                            }
+                            v = self.rd(frame, F_GEN);
+                        }
+                        tri!(self.flush(frame, pc, sp));
+                        let back = self.rd(frame, F_BACK).as_obj();
+                        self.call_depth -= 1;
+                        if entry & ENTRY_RUST != 0 {
+                            self.frame = back;
+                            self.yielded = false;
+                            return Ok(v);
+                        }
+                        frame = back;
+                        reload!();
+                        pc += 1;
+                        push!(v);
+                        continue 'dispatch;
+                    }
+                    Op::Yield => {
+                        let v = pop!();
+                        tri!(self.flush(frame, pc + 1, sp));
+                        let back = self.rd(frame, F_BACK).as_obj();
+                        self.call_depth -= 1;
+                        self.frame = back;
+                        self.yielded = true;
+                        return Ok(v);
+                    }
+                    Op::GetYieldFromIter => {
+                        sync!();
+                        let v = top!();
+                        if self.tid_of(v) != crate::layout::tid::GENERATOR {
+                            let it = tri!(self.get_iter(v));
+                            tri!(self.set_slot(frame, sp - 1, it));
+                        }
+                    }
+                    Op::YieldFrom => {
+                        sync!();
+                        let sent = top!();
+                        let sub = peek!(2);
+                        match tri!(self.delegate(sub, sent)) {
+                            Ok(y) => {
+                                // Yield y; when resumed, the sent value replaces TOS and this
+                                // instruction runs again.
+                                sp -= 1;
+                                tri!(self.flush(frame, pc, sp));
+                                let back = self.rd(frame, F_BACK).as_obj();
+                                self.call_depth -= 1;
+                                self.frame = back;
+                                self.yielded = true;
+                                return Ok(y);
+                            }
+                            Err(result) => {
+                                sp -= 2;
+                                push!(result);
+                            }
+                        }
+                    }
+                    Op::Raise(n) => {
+                        sync!();
+                        let e = match n {
+                            0 => match self.handled_exception() {
+                                Some(e) => {
+                                    self.reraise = true;
+                                    break 'op Unwind::Exc(e);
+                                }
+                                None => break 'op self.new_error("RuntimeError", "No active exception to reraise"),
+                            },
+                            1 => {
+                                let e = pop!();
+                                tri!(self.make_raisable(e, None))
+                            }
+                            _ => {
+                                let cause = pop!();
+                                let e = pop!();
+                                tri!(self.make_raisable(e, Some(cause)))
+                            }
+                        };
+                        break 'op Unwind::Exc(e);
+                    }
+                    Op::Reraise => {
+                        let e = pop!();
+                        self.reraise = true;
+                        break 'op Unwind::Exc(e);
+                    }
+                    Op::PushExcInfo => {
+                        let e = pop!();
+                        let prev = self.rd(frame, F_EXC);
+                        push!(if prev.is_null() { Value::NONE } else { prev });
+                        push!(e);
+                        tri!(self.st(frame, F_EXC, e));
+                    }
+                    Op::PopExcept => {
+                        let prev = pop!();
+                        tri!(self.st(frame, F_EXC, if prev == Value::NONE { Value::NULL } else { prev }));
+                    }
+                    Op::PopExceptReraise => {
+                        let e = pop!();
+                        let prev = pop!();
+                        tri!(self.st(frame, F_EXC, if prev == Value::NONE { Value::NULL } else { prev }));
+                        self.reraise = true;
+                        break 'op Unwind::Exc(e);
+                    }
+                    Op::CheckExcMatch => {
+                        sync!();
+                        let ty = pop!();
+                        let e = top!();
+                        let m = tri!(self.exception_matches(e, ty));
+                        push!(Value::bool(m));
+                    }
+                    Op::BeforeWith => {
+                        sync!();
+                        let cm = pop!();
+                        let (exit, entered) = tri!(self.enter_context(cm));
+                        push!(exit);
+                        push!(entered);
+                    }
+                    Op::WithExitNormal => {
+                        sync!();
+                        let exit = pop!();
+                        tri!(self.call_value(exit, &[Value::NONE, Value::NONE, Value::NONE], &[]));
+                    }
+                    Op::WithExceptStart => {
+                        sync!();
+                        let e = peek!(1);
+                        let exit = peek!(3);
+                        let ty = self.type_of(e);
+                        let tb = tri!(self.getattr_str(e, "__traceback__"));
+                        let r = tri!(self.call_value(exit, &[Value::obj(ty), e, tb], &[]));
+                        push!(r);
+                    }
+                    Op::ImportName(n) => {
+                        sync!();
+                        let fromlist = pop!();
+                        let level = pop!();
+                        let name = self.name_const(frame, n);
+                        let globals = self.rd(frame, F_GLOBALS);
+                        let m = tri!(self.import_name(name, fromlist, level.as_int() as u32, globals));
+                        push!(m)
+                    }
+                    Op::ImportFrom(n) => {
+                        sync!();
+                        let name = self.name_const(frame, n);
+                        let m = top!();
+                        let v = tri!(self.import_from(m, name));
+                        push!(v)
+                    }
+                    Op::ImportStar => {
+                        sync!();
+                        let m = pop!();
+                        let locals = self.rd(frame, F_LOCALS);
+                        tri!(self.import_star(m, locals));
+                    }
+                    Op::LoadBuildClass => {
+                        let v = tri!(self.builtin_value("__build_class__"));
+                        push!(v)
+                    }
+                    Op::LoadAssertionError => push!(Value::obj(self.exc_type("AssertionError"))),
+                    Op::PrintExpr => {
+                        sync!();
+                        let v = pop!();
+                        tri!(self.display_hook(v));
+                    }
+                    Op::SetClassCell(_) => {}
+                }
+                pc += 1;
+                continue 'dispatch;
+            };
+            // ---- an error: find a handler in this frame or unwind ----
+            match err {
+                Unwind::Abort => {
+                    self.frame = frame;
+                    return Err(Unwind::Abort);
+                }
+                Unwind::Exc(e) => {
+                    let reraise = std::mem::replace(&mut self.reraise, false);
+                    if let Err(a) = self.flush(frame, pc, sp) {
+                        return Err(a);
+                    }
+                    if !reraise {
+                        self.frame = frame;
+                        if let Err(a) = self.note_raise(e, frame, code, pc) {
+                            return Err(a);
+                        }
+                    }
+                    let mut fr = frame;
+                    let mut e = e;
+                    loop {
+                        let c = self.frame_code(fr);
+                        let p = self.rd(fr, F_PC).as_int() as usize;
+                        let h = c.handler_of[p];
+                        if h != u32::MAX {
+                            let h = c.handlers[h as usize];
+                            frame = fr;
+                            reload!();
+                            sp = c.nfixed() + h.depth as usize;
+                            pc = h.target as usize;
+                            if let Err(a) = self.set_slot(frame, sp, e) {
+                                return Err(a);
+                            }
+                            sp += 1;
+                            break;
+                        }
+                        let entry = self.rd(fr, F_ENTRY).as_int();
+                        let back = self.rd(fr, F_BACK).as_obj();
+                        self.call_depth -= 1;
+                        if entry & ENTRY_RUST != 0 {
+                            self.frame = back;
+                            return Err(Unwind::Exc(e));
+                        }
+                        fr = back;
+                        // The exception passes through the caller too.
+                        let c = self.frame_code(fr);
+                        let p = self.rd(fr, F_PC).as_int() as usize;
+                        self.frame = fr;
+                        match self.add_traceback(e, fr, c, p) {
+                            Ok(()) => {}
+                            Err(Unwind::Abort) => return Err(Unwind::Abort),
+                            Err(Unwind::Exc(e2)) => e = e2,
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn unbound_deref(&mut self, code: &Code, slot: usize) -> Unwind {
+        let nl = code.varnames.len();
+        let name = if slot - nl < code.cellvars.len() {
+            code.cellvars[slot - nl].clone()
+        } else {
+            code.freevars[slot - nl - code.cellvars.len()].clone()
+        };
+        if slot - nl < code.cellvars.len() {
+            self.new_error(
+                "UnboundLocalError",
+                &format!("cannot access local variable '{name}' where it is not associated with a value"),
+            )
+        } else {
+            self.new_error(
+                "NameError",
+                &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        }
+    }
+
+    /// The str constant for name index `n` of the frame's code.
+    #[inline]
+    pub fn name_const(&self, frame: ObjRef, n: u32) -> Value {
+        let names = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_NAMES).as_obj();
+        self.tuple_get(names, n as usize)
+    }
+
+    fn load_global(&mut self, frame: ObjRef, key: Value) -> R<Value> {
+        let g = self.rd(frame, F_GLOBALS);
+        if let Some(v) = self.dict_get(g, key)? {
+            return Ok(v);
+        }
+        let b = Value::obj(self.rt.globals().builtins);
+        if let Some(v) = self.dict_get(b, key)? {
+            return Ok(v);
+        }
+        Err(self.name_error(key))
+    }
+
+    pub fn name_error(&mut self, key: Value) -> Unwind {
+        let n = self.str_of(key);
+        self.new_error("NameError", &format!("name '{n}' is not defined"))
+    }
+
+    pub fn builtin_value(&mut self, name: &str) -> R<Value> {
+        let k = self.new_str(name);
+        let b = Value::obj(self.rt.globals().builtins);
+        match self.dict_get(b, k)? {
+            Some(v) => Ok(v),
+            None => Err(self.name_error(k)),
+        }
+    }
+
+    /// The exception handled by the innermost frame that handles one.
+    pub fn handled_exception(&self) -> Option<Value> {
+        let mut f = self.frame;
+        while !f.is_null() {
+            let e = self.rd(f, F_EXC);
+            if !e.is_null() {
+                return Some(e);
+            }
+            f = self.rd(f, F_BACK).as_obj();
+        }
+        None
+    }
+}
+
+#[inline(always)]
+fn ops_cmp_int(k: u8, a: i64, b: i64) -> bool {
+    use crate::compile::code::cmpop::*;
+    match k {
+        LT => a < b,
+        LE => a <= b,
+        EQ => a == b,
+        NE => a != b,
+        GT => a > b,
+        _ => a >= b,
+    }
+}

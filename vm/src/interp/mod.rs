@@ -1,0 +1,262 @@
+//! The per-thread interpreter state (`Vm`) and its heap accessors: every load and store of a
+//! Python object goes through the small functions here, which apply the STM's read and write
+//! barriers. Values held in Rust locals are valid only until the next safe point (the outermost
+//! dispatch loop's commit points); nothing here commits or collects.
+
+pub mod attr;
+pub mod call;
+pub mod eval;
+pub mod import;
+pub mod ops;
+pub mod traceback;
+
+use crate::layout::{self, Model, tid};
+use crate::runtime::Runtime;
+use crate::value::Value;
+use gc::{GcError, Mutator};
+use std::sync::Arc;
+use stm::ObjRef;
+
+/// Why Rust code stops early: a Python exception (the exception object), or a transaction
+/// abort (everything since the last commit point is rolled back and redone).
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum Unwind {
+    Exc(Value),
+    Abort,
+}
+
+pub type R<T> = Result<T, Unwind>;
+
+pub struct Vm {
+    pub m: Mutator<Model>,
+    pub rt: Arc<Runtime>,
+    /// The running frame (NULL between runs).
+    pub frame: ObjRef,
+    /// Nested dispatch loops (1 in the outermost one).
+    pub nesting: u32,
+    /// Python frames on the chain.
+    pub call_depth: u32,
+    pub recursion_limit: u32,
+    /// Set by the dispatch loop: whether the frame it left yielded (else it returned).
+    pub yielded: bool,
+    /// Set before raising: the exception is re-raised (no new traceback entry).
+    pub reraise: bool,
+    /// An exception to raise at the resume point of the next frame run (generator.throw).
+    pub pending_throw: Option<Value>,
+    /// The frame chain head and call depth at the last commit (where an abort restarts).
+    pub last_commit: (ObjRef, u32),
+    /// Containers being repr'd (for `[...]`).
+    pub repr_stack: Vec<Value>,
+}
+
+fn fatal_alloc(e: GcError) -> ! {
+    eprintln!("Fatal Python error: cannot allocate memory: {e}");
+    std::process::exit(1)
+}
+
+impl Vm {
+    pub fn new(rt: Arc<Runtime>) -> Vm {
+        let m = rt.gc.mutator();
+        Vm {
+            m,
+            rt,
+            frame: ObjRef(0),
+            nesting: 0,
+            call_depth: 0,
+            recursion_limit: 1000,
+            yielded: false,
+            reraise: false,
+            pending_throw: None,
+            last_commit: (ObjRef(0), 0),
+            repr_stack: Vec::new(),
+        }
+    }
+
+    // ---- raw field access -------------------------------------------------------------
+
+    /// Loads a field that never changes after the object was built (no read barrier).
+    #[inline(always)]
+    pub fn ld(&self, o: ObjRef, off: u64) -> Value {
+        Value(self.m.th().load_u64(o, off))
+    }
+    /// Loads a mutable field (read barrier first).
+    #[inline(always)]
+    pub fn rd(&self, o: ObjRef, off: u64) -> Value {
+        let th = self.m.th();
+        th.read(o);
+        Value(th.load_u64(o, off))
+    }
+    /// Stores into a field (write barrier first).
+    #[inline(always)]
+    pub fn st(&mut self, o: ObjRef, off: u64, v: Value) -> R<()> {
+        let th = self.m.thread();
+        th.write(o).map_err(|_| Unwind::Abort)?;
+        th.store_u64(o, off, v.0);
+        Ok(())
+    }
+    /// Stores into a field of an object allocated since the last safe point (no barrier needed:
+    /// young objects never have the write-barrier flag).
+    #[inline(always)]
+    pub fn init(&mut self, o: ObjRef, off: u64, v: Value) {
+        self.m.th().store_u64(o, off, v.0);
+    }
+    #[inline(always)]
+    pub fn raw(&self, o: ObjRef, off: u64) -> u64 {
+        self.m.th().load_u64(o, off)
+    }
+    #[inline(always)]
+    pub fn tid(&self, o: ObjRef) -> u32 {
+        self.m.th().typeid(o)
+    }
+    /// The layout kind of a value (`u32::MAX` for immediates and small ints).
+    #[inline(always)]
+    pub fn tid_of(&self, v: Value) -> u32 {
+        if v.is_ref() { self.tid(v.as_obj()) } else { u32::MAX }
+    }
+    #[inline(always)]
+    pub fn small(v: Value) -> usize {
+        v.as_int() as usize
+    }
+
+    // ---- allocation ---------------------------------------------------------------------
+
+    /// Allocates a zeroed object. Never collects; out of memory is fatal.
+    #[inline]
+    pub fn alloc(&mut self, typeid: u32, size: usize) -> ObjRef {
+        match self.m.alloc(typeid, size) {
+            Ok(o) => o,
+            Err(e) => fatal_alloc(e),
+        }
+    }
+
+    pub fn new_float(&mut self, f: f64) -> Value {
+        let o = self.alloc(tid::FLOAT, 16);
+        self.m.th().store_u64(o, layout::FLOAT_VAL, f.to_bits());
+        Value::obj(o)
+    }
+    #[inline]
+    pub fn float_of(&self, o: ObjRef) -> f64 {
+        f64::from_bits(self.raw(o, layout::FLOAT_VAL))
+    }
+
+    pub fn new_str(&mut self, s: &str) -> Value {
+        let blen = s.len();
+        let o = self.alloc(tid::STR, layout::str_size(blen));
+        let th = self.m.thread();
+        th.store_u64(o, layout::STR_BLEN, blen as u64);
+        th.store_u64(o, layout::STR_CLEN, s.chars().count() as u64);
+        th.store_u64(o, layout::STR_HASH, crate::objects::str::hash_bytes(s.as_bytes()));
+        th.with_bytes_mut(o.0 + layout::STR_DATA, blen as u64, |b| b.copy_from_slice(s.as_bytes()));
+        Value::obj(o)
+    }
+
+    /// Lends the UTF-8 bytes of a str object to `f`.
+    #[inline]
+    pub fn with_str<T>(&self, o: ObjRef, f: impl FnOnce(&str) -> T) -> T {
+        let n = self.raw(o, layout::STR_BLEN);
+        // SAFETY of the conversion: str objects are built only from `&str` (new_str) and never
+        // change afterwards.
+        self.m.th().with_bytes(o.0 + layout::STR_DATA, n, |b| f(unsafe { std::str::from_utf8_unchecked(b) }))
+    }
+    /// A copy of a str object's text.
+    pub fn str_of(&self, v: Value) -> String {
+        self.with_str(v.as_obj(), |s| s.to_string())
+    }
+    pub fn str_len_chars(&self, o: ObjRef) -> usize {
+        (self.raw(o, layout::STR_CLEN) & ((1 << attr::INTERN_SHIFT) - 1)) as usize
+    }
+    pub fn is_str(&self, v: Value) -> bool {
+        v.is_ref() && self.tid(v.as_obj()) == tid::STR
+    }
+
+    pub fn new_bytes(&mut self, b: &[u8]) -> Value {
+        let o = self.alloc(tid::BYTES, layout::bytes_size(b.len()));
+        let th = self.m.thread();
+        th.store_u64(o, layout::BYTES_LEN, b.len() as u64);
+        th.store_u64(o, layout::BYTES_HASH, crate::objects::str::hash_bytes(b));
+        th.with_bytes_mut(o.0 + layout::BYTES_DATA, b.len() as u64, |d| d.copy_from_slice(b));
+        Value::obj(o)
+    }
+    pub fn bytes_of(&self, o: ObjRef) -> Vec<u8> {
+        let n = self.raw(o, layout::BYTES_LEN);
+        self.m.th().with_bytes(o.0 + layout::BYTES_DATA, n, |b| b.to_vec())
+    }
+
+    pub fn new_tuple(&mut self, items: &[Value]) -> Value {
+        let o = self.alloc(tid::TUPLE, layout::tuple_size(items.len()));
+        let th = self.m.th();
+        th.store_u64(o, layout::TUPLE_LEN, items.len() as u64);
+        for (i, v) in items.iter().enumerate() {
+            th.store_u64(o, layout::TUPLE_ITEMS + 8 * i as u64, v.0);
+        }
+        Value::obj(o)
+    }
+    #[inline]
+    pub fn tuple_len(&self, o: ObjRef) -> usize {
+        self.raw(o, layout::TUPLE_LEN) as usize
+    }
+    #[inline]
+    pub fn tuple_get(&self, o: ObjRef, i: usize) -> Value {
+        self.ld(o, layout::TUPLE_ITEMS + 8 * i as u64)
+    }
+    pub fn tuple_items(&self, o: ObjRef) -> Vec<Value> {
+        (0..self.tuple_len(o)).map(|i| self.tuple_get(o, i)).collect()
+    }
+
+    pub fn new_array(&mut self, cap: usize) -> ObjRef {
+        let o = self.alloc(tid::ARRAY, layout::array_size(cap));
+        self.m.th().store_u64(o, layout::ARRAY_CAP, cap as u64);
+        o
+    }
+    pub fn new_raw(&mut self, nbytes: usize) -> ObjRef {
+        let o = self.alloc(tid::RAW, layout::raw_size(nbytes));
+        self.m.th().store_u64(o, layout::ARRAY_CAP, nbytes as u64);
+        o
+    }
+
+    pub fn new_list(&mut self, items: &[Value]) -> Value {
+        let arr = self.new_array(items.len().max(4));
+        for (i, v) in items.iter().enumerate() {
+            self.init(arr, layout::ARRAY_ITEMS + 8 * i as u64, *v);
+        }
+        let o = self.alloc(tid::LIST, 32);
+        self.init(o, layout::LIST_LEN, Value::int(items.len() as i64));
+        self.init(o, layout::LIST_ITEMS, Value::obj(arr));
+        Value::obj(o)
+    }
+
+    pub fn new_cell(&mut self, v: Value) -> Value {
+        let o = self.alloc(tid::CELL, 16);
+        self.init(o, layout::CELL_VAL, v);
+        Value::obj(o)
+    }
+
+    /// Allocates an object of a fixed layout with the given fields (from offset 8).
+    pub fn new_fixed(&mut self, typeid: u32, size: usize, fields: &[Value]) -> Value {
+        let o = self.alloc(typeid, size);
+        for (i, v) in fields.iter().enumerate() {
+            self.init(o, 8 + 8 * i as u64, *v);
+        }
+        Value::obj(o)
+    }
+
+    pub fn new_int(&mut self, i: i64) -> Value {
+        if Value::fits(i) { Value::int(i) } else { crate::objects::int::big_to_value(self, &i.into()) }
+    }
+
+    // ---- small helpers ----------------------------------------------------------------
+
+    pub fn types(&self) -> &crate::runtime::Types {
+        self.rt.types()
+    }
+
+    /// Interned name id of a str value.
+    pub fn intern_value(&self, v: Value) -> u32 {
+        self.with_str(v.as_obj(), |s| self.rt.intern(s))
+    }
+
+    /// Keyword argument `name` from a builtin's keyword list.
+    pub fn kwarg(&self, kw: &[(Value, Value)], name: &str) -> Option<Value> {
+        kw.iter().find(|(k, _)| self.with_str(k.as_obj(), |s| s == name)).map(|(_, v)| *v)
+    }
+}

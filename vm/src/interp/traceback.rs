@@ -1,0 +1,187 @@
+//! Printing uncaught exceptions the way CPython 3.11 does: chained tracebacks ("direct cause"
+//! and "during handling"), source lines with `^`/`~` markers under the failing expression, and
+//! the final `Type: message` line; plus SyntaxError's file/line/caret form.
+
+use super::{R, Vm};
+use crate::compile::code;
+use crate::layout::*;
+use crate::value::Value;
+
+fn char_col(line: &str, byte: u32) -> usize {
+    line.get(..(byte as usize).min(line.len())).map(|s| s.chars().count()).unwrap_or(0)
+}
+
+impl Vm {
+    /// The full text CPython prints for an uncaught exception.
+    pub fn format_exception(&mut self, e: Value) -> R<String> {
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        self.format_chain(e, &mut out, &mut seen)?;
+        Ok(out)
+    }
+
+    fn format_chain(&mut self, e: Value, out: &mut String, seen: &mut Vec<Value>) -> R<()> {
+        seen.push(e);
+        let cause = self.getattr_str(e, "__cause__")?;
+        let context = self.getattr_str(e, "__context__")?;
+        let suppress = self.getattr_str(e, "__suppress_context__")?;
+        if cause != Value::NONE && !seen.contains(&cause) {
+            self.format_chain(cause, out, seen)?;
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if context != Value::NONE && suppress != Value::TRUE && !seen.contains(&context) {
+            self.format_chain(context, out, seen)?;
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+        self.format_one(e, out)
+    }
+
+    fn format_one(&mut self, e: Value, out: &mut String) -> R<()> {
+        let tb = self.getattr_str(e, "__traceback__")?;
+        if tb != Value::NONE {
+            out.push_str("Traceback (most recent call last):\n");
+            let mut t = tb;
+            let mut last: Option<(String, u32, String)> = None;
+            let mut repeat = 0;
+            while t.is_ref() && self.tid_of(t) == tid::TRACEBACK {
+                let o = t.as_obj();
+                let co = self.ld(o, TB_CODE).as_obj();
+                let c = code::get(self.ld(co, CODE_ID).as_int() as u32);
+                let line = self.ld(o, TB_LINE).as_int() as u32;
+                let pc = self.ld(o, TB_PC).as_int() as usize;
+                let key = (c.filename().to_string(), line, c.name.clone());
+                if last.as_ref() == Some(&key) {
+                    repeat += 1;
+                } else {
+                    if repeat > 3 {
+                        out.push_str(&format!("  [Previous line repeated {} more time{}]\n", repeat - 3, if repeat - 3 == 1 { "" } else { "s" }));
+                    }
+                    repeat = 1;
+                    last = Some(key);
+                }
+                if repeat <= 3 {
+                    out.push_str(&format!("  File \"{}\", line {}, in {}\n", c.filename(), line, c.name));
+                    if let Some(src) = c.source.line(line) {
+                        let stripped = src.trim_start();
+                        if !stripped.is_empty() {
+                            out.push_str(&format!("    {}\n", stripped.trim_end()));
+                            if let Some(p) = c.positions.get(pc) {
+                                out.push_str(&markers(src, p));
+                            }
+                        }
+                    }
+                }
+                t = self.ld(o, TB_NEXT);
+            }
+            if repeat > 3 {
+                out.push_str(&format!("  [Previous line repeated {} more time{}]\n", repeat - 3, if repeat - 3 == 1 { "" } else { "s" }));
+            }
+        }
+        let cls = self.type_of(e);
+        let mut name = self.str_of(self.rd(cls, CLS_QUALNAME));
+        let m = self.rd(cls, CLS_MODULE);
+        if self.is_str(m) {
+            let m = self.str_of(m);
+            if m != "builtins" && m != "__main__" {
+                name = format!("{m}.{name}");
+            }
+        }
+        if self.isinstance_name(e, "SyntaxError") {
+            self.format_syntax_error_value(e, out)?;
+        }
+        let msg = match self.str_value(e) {
+            Ok(s) => self.str_of(s),
+            Err(_) => "<exception str() failed>".into(),
+        };
+        if msg.is_empty() {
+            out.push_str(&format!("{name}\n"));
+        } else {
+            out.push_str(&format!("{name}: {msg}\n"));
+        }
+        let nk = self.s_const("__notes__");
+        if let Some(notes) = self.getattr_opt(e, nk)?
+            && self.tid_of(notes) == tid::LIST
+        {
+            for n in self.list_items(notes) {
+                let s = self.str_string(n)?;
+                out.push_str(&format!("{s}\n"));
+            }
+        }
+        Ok(())
+    }
+
+    fn s_const(&mut self, n: &str) -> Value {
+        self.s(n)
+    }
+
+    /// The location block of a SyntaxError raised at run time (compile of an imported module).
+    fn format_syntax_error_value(&mut self, e: Value, out: &mut String) -> R<()> {
+        let k = self.s_const("filename");
+        let f = self.getattr_opt(e, k)?;
+        let k = self.s_const("lineno");
+        let l = self.getattr_opt(e, k)?;
+        let k = self.s_const("text");
+        let t = self.getattr_opt(e, k)?;
+        let k = self.s_const("offset");
+        let o = self.getattr_opt(e, k)?;
+        if let (Some(f), Some(l)) = (f, l)
+            && self.is_str(f)
+        {
+            out.push_str(&format!("  File \"{}\", line {}\n", self.str_of(f), self.repr_string(l)?));
+            if let Some(t) = t
+                && self.is_str(t)
+            {
+                let text = self.str_of(t);
+                let stripped = text.trim_start();
+                let lead = text.chars().count() - stripped.chars().count();
+                out.push_str(&format!("    {}\n", stripped.trim_end()));
+                if let Some(o) = o.and_then(|o| self.small_int(o)) {
+                    let col = (o as usize).saturating_sub(1).saturating_sub(lead);
+                    out.push_str(&format!("    {}^\n", " ".repeat(col)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Prints an uncaught exception to stderr (flushing stdout first).
+    pub fn print_exception(&mut self, e: Value) {
+        crate::builtins::modules::flush_all();
+        match self.format_exception(e) {
+            Ok(s) => eprint!("{s}"),
+            Err(_) => eprintln!("(pystm could not format the exception)"),
+        }
+    }
+}
+
+/// The `^^^`/`~~^^` line under a source line for an instruction position, or "" when the
+/// position covers the whole line (CPython 3.11's rule).
+fn markers(src: &str, p: &code::Pos) -> String {
+    if p.line == 0 || p.end_line < p.line {
+        return String::new();
+    }
+    let stripped = src.trim_start();
+    let lead = src.chars().count() - stripped.chars().count();
+    let start = char_col(src, p.col);
+    let end = if p.end_line == p.line { char_col(src, p.end_col) } else { src.trim_end().chars().count() };
+    if end <= start {
+        return String::new();
+    }
+    let len_stripped = stripped.trim_end().chars().count();
+    let anchored = p.end_line == p.line && p.anchor_end > p.anchor_start;
+    if end - start >= len_stripped && !anchored {
+        return String::new();
+    }
+    let mut s = String::from("    ");
+    s.push_str(&" ".repeat(start.saturating_sub(lead)));
+    if anchored {
+        let a0 = char_col(src, p.anchor_start).clamp(start, end);
+        let a1 = char_col(src, p.anchor_end).clamp(a0, end);
+        s.push_str(&"~".repeat(a0 - start));
+        s.push_str(&"^".repeat(a1 - a0));
+        s.push_str(&"~".repeat(end - a1));
+    } else {
+        s.push_str(&"^".repeat(end - start));
+    }
+    s.push('\n');
+    s
+}

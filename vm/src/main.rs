@@ -1,0 +1,260 @@
+//! The `pystm` command: CPython's command-line conventions (`script`, `-c`, `-m`, `-`, the
+//! REPL, `-u`, `-V`, `-h`, `-X key[=value]`), usage errors with exit status 2, and the program
+//! run on a thread with a large stack.
+
+use std::io::{IsTerminal, Read};
+use vm::run::{self, Settings};
+use vm::runtime::Options;
+
+const USAGE: &str = "usage: pystm [option] ... [-c cmd | -m mod | file | -] [arg] ...";
+
+fn help() -> String {
+    format!(
+        "{USAGE}
+Options (CPython's conventions):
+-c cmd : program passed in as string (terminates option list)
+-h     : print this help message and exit (also -? or --help)
+-m mod : run library module as a script (terminates option list)
+-u     : force the stdout and stderr streams to be unbuffered
+-V     : print the Python version number and exit (also --version)
+-X opt : set implementation-specific option (kept in sys._xoptions)
+-B, -E, -I, -O, -q, -s, -S : accepted for compatibility; no effect
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+
+pystm's -X options:
+-X gc_stress : collect the nursery at every safe point and the whole heap often
+               (slow; for testing the garbage collector)
+
+Environment variables:
+PYTHONPATH   : ':'-separated list of directories prefixed to the module search path
+PYTHONUNBUFFERED : same as -u
+"
+    )
+}
+
+fn usage_error(msg: &str) -> ! {
+    eprintln!("{msg}\n{USAGE}\nTry `pystm -h' for more information.");
+    std::process::exit(2);
+}
+
+enum Mode {
+    Script(String),
+    Command(String),
+    Module(String),
+    Stdin,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let mut opts = Options { unbuffered: std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()), ..Default::default() };
+    let mut gc_stress = false;
+    let mut i = 1;
+    let mut mode = None;
+    while i < args.len() {
+        let a = &args[i];
+        if a == "--help" {
+            print!("{}", help());
+            return;
+        }
+        if a == "--version" {
+            println!("Python 3.11.7 (pystm {})", env!("CARGO_PKG_VERSION"));
+            return;
+        }
+        if a == "-" {
+            mode = Some(Mode::Stdin);
+            i += 1;
+            break;
+        }
+        if !a.starts_with('-') || a.len() < 2 {
+            mode = Some(Mode::Script(a.clone()));
+            i += 1;
+            break;
+        }
+        if a.starts_with("--") {
+            usage_error(&format!("unknown option {a}"));
+        }
+        // A cluster of one-letter options; -c, -m, -X, -W take an argument.
+        let chars: Vec<char> = a[1..].chars().collect();
+        let mut j = 0;
+        let mut done = false;
+        while j < chars.len() {
+            let c = chars[j];
+            match c {
+                'c' | 'm' | 'X' | 'W' => {
+                    let rest: String = chars[j + 1..].iter().collect();
+                    let val = if !rest.is_empty() {
+                        rest
+                    } else {
+                        i += 1;
+                        match args.get(i) {
+                            Some(v) => v.clone(),
+                            None => usage_error(&format!("Argument expected for the -{c} option")),
+                        }
+                    };
+                    match c {
+                        'c' => {
+                            mode = Some(Mode::Command(val));
+                            done = true;
+                        }
+                        'm' => {
+                            mode = Some(Mode::Module(val));
+                            done = true;
+                        }
+                        'X' => {
+                            let (k, v) = match val.split_once('=') {
+                                Some((k, v)) => (k.to_string(), Some(v.to_string())),
+                                None => (val.clone(), None),
+                            };
+                            if k == "gc_stress" {
+                                gc_stress = !matches!(v.as_deref(), Some("0"));
+                            }
+                            opts.xoptions.push((k, v));
+                        }
+                        _ => {}
+                    }
+                    j = chars.len();
+                }
+                'u' => opts.unbuffered = true,
+                'h' | '?' => {
+                    print!("{}", help());
+                    return;
+                }
+                'V' => {
+                    println!("Python 3.11.7 (pystm {})", env!("CARGO_PKG_VERSION"));
+                    return;
+                }
+                'B' | 'E' | 'I' | 'O' | 'q' | 's' | 'S' | 'd' | 'v' => {}
+                'i' => opts.interactive = true,
+                c => usage_error(&format!("Unknown option: -{c}")),
+            }
+            j += 1;
+        }
+        i += 1;
+        if done {
+            break;
+        }
+    }
+    let rest: Vec<String> = args[i.min(args.len())..].to_vec();
+    let cwd = std::env::current_dir().map(|p| p.display().to_string()).unwrap_or_default();
+    let mode = mode.unwrap_or(Mode::Stdin);
+    // What to run, and sys.argv / sys.path[0].
+    let (text, filename) = match &mode {
+        Mode::Script(path) => {
+            let abs = std::path::Path::new(path);
+            let abs = if abs.is_absolute() { abs.to_path_buf() } else { std::path::Path::new(&cwd).join(abs) };
+            let mut p = abs.clone();
+            if p.is_dir() {
+                p = p.join("__main__.py");
+            }
+            match std::fs::read(&p) {
+                Ok(b) => match String::from_utf8(b) {
+                    Ok(t) => {
+                        opts.argv = std::iter::once(path.clone()).chain(rest.iter().cloned()).collect();
+                        let dir = abs.parent().map(|d| d.display().to_string()).unwrap_or_default();
+                        opts.path0 = if abs.is_dir() { abs.display().to_string() } else { dir };
+                        let shown = std::fs::canonicalize(&p).map(|x| x.display().to_string()).unwrap_or(path.clone());
+                        (Some(t), shown)
+                    }
+                    Err(_) => {
+                        eprintln!("SyntaxError: Non-UTF-8 code in file '{path}'");
+                        std::process::exit(1);
+                    }
+                },
+                Err(e) => {
+                    let why = match e.kind() {
+                        std::io::ErrorKind::NotFound => "[Errno 2] No such file or directory".to_string(),
+                        std::io::ErrorKind::PermissionDenied => "[Errno 13] Permission denied".to_string(),
+                        _ => e.to_string(),
+                    };
+                    eprintln!("{}: can't open file '{}': {why}", args[0], abs.display());
+                    std::process::exit(2);
+                }
+            }
+        }
+        Mode::Command(c) => {
+            opts.argv = std::iter::once("-c".to_string()).chain(rest.iter().cloned()).collect();
+            opts.path0 = String::new();
+            (Some(c.clone()), "<string>".to_string())
+        }
+        Mode::Module(m) => {
+            opts.path0 = cwd.clone();
+            let mut found = None;
+            let mut dirs = vec![cwd.clone()];
+            if let Ok(p) = std::env::var("PYTHONPATH") {
+                dirs.extend(p.split(':').filter(|s| !s.is_empty()).map(String::from));
+            }
+            let rel = m.replace('.', "/");
+            for d in dirs {
+                for cand in [format!("{d}/{rel}.py"), format!("{d}/{rel}/__main__.py")] {
+                    if found.is_none() && std::path::Path::new(&cand).is_file() {
+                        found = Some(cand);
+                    }
+                }
+            }
+            match found {
+                Some(f) => {
+                    let f = std::fs::canonicalize(&f).map(|x| x.display().to_string()).unwrap_or(f);
+                    opts.argv = std::iter::once(f.clone()).chain(rest.iter().cloned()).collect();
+                    match std::fs::read_to_string(&f) {
+                        Ok(t) => (Some(t), f),
+                        Err(e) => {
+                            eprintln!("{}: {e}", args[0]);
+                            std::process::exit(1);
+                        }
+                    }
+                }
+                None => {
+                    eprintln!("{}: No module named {m}", args[0]);
+                    std::process::exit(1);
+                }
+            }
+        }
+        Mode::Stdin => {
+            opts.path0 = String::new();
+            opts.argv = std::iter::once(if rest.is_empty() && matches!(mode, Mode::Stdin) { String::new() } else { "-".into() })
+                .chain(rest.iter().cloned())
+                .collect();
+            if std::io::stdin().is_terminal() {
+                (None, "<stdin>".to_string())
+            } else {
+                let mut t = String::new();
+                if std::io::stdin().read_to_string(&mut t).is_err() {
+                    eprintln!("pystm: cannot read the program from stdin (not UTF-8?)");
+                    std::process::exit(1);
+                }
+                if args.iter().any(|a| a == "-") {
+                    opts.argv[0] = "-".into();
+                }
+                (Some(t), "<stdin>".to_string())
+            }
+        }
+    };
+    let settings = Settings { options: opts, gc_stress };
+    // The interpreter recurses on the Rust stack only for nested dispatch loops; give it room.
+    let h = std::thread::Builder::new().name("main".into()).stack_size(512 << 20).spawn(move || {
+        let mut vm = match run::new_vm(&settings) {
+            Ok(vm) => vm,
+            Err(e) => {
+                eprintln!("Fatal Python error: {e}");
+                return 1;
+            }
+        };
+        match text {
+            Some(t) => {
+                let s = run::run_source(&mut vm, &t, &filename);
+                if settings.options.interactive && std::io::stdin().is_terminal() { run::repl(&mut vm) } else { s }
+            }
+            None => run::repl(&mut vm),
+        }
+    });
+    let status = match h {
+        Ok(h) => h.join().unwrap_or(70),
+        Err(e) => {
+            eprintln!("Fatal Python error: cannot start the interpreter thread: {e}");
+            1
+        }
+    };
+    std::process::exit(status);
+}

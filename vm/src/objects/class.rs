@@ -1,0 +1,255 @@
+//! Classes: creation (C3 linearization with CPython's error, `__slots__`, the implicit
+//! `__hash__ = None` next to `__eq__`, the `__class__` cell, `__set_name__`,
+//! `__init_subclass__`), version tags for the JIT's guards, and the built-in class objects made
+//! at start-up. This file never commits.
+
+use crate::interp::{R, Vm};
+use crate::layout::*;
+use crate::value::Value;
+use std::sync::atomic::{AtomicI64, Ordering};
+use stm::ObjRef;
+
+static VERSION: AtomicI64 = AtomicI64::new(1);
+
+/// A fresh class version (unique in the process).
+pub fn next_version() -> i64 {
+    VERSION.fetch_add(1, Ordering::Relaxed)
+}
+
+impl Vm {
+    /// Allocates a class object with an MRO computed from `bases`.
+    pub fn new_class(&mut self, name: &str, bases: &[ObjRef], dict: Value, kind: u32, flags: i64, module: Value) -> R<ObjRef> {
+        let n = self.new_str(name);
+        let bases_t: Vec<Value> = bases.iter().map(|b| Value::obj(*b)).collect();
+        let bases_v = self.new_tuple(&bases_t);
+        let cls = self.alloc(tid::CLASS, 96);
+        self.init(cls, CLS_NAME, n);
+        self.init(cls, CLS_QUALNAME, n);
+        self.init(cls, CLS_DICT, dict);
+        self.init(cls, CLS_BASES, bases_v);
+        self.init(cls, CLS_VERSION, Value::int(next_version()));
+        self.init(cls, CLS_KIND, Value::int(kind as i64));
+        self.init(cls, CLS_FLAGS, Value::int(flags));
+        self.init(cls, CLS_MODULE, module);
+        let mro = self.c3(cls, bases)?;
+        let mro_v: Vec<Value> = mro.iter().map(|c| Value::obj(*c)).collect();
+        let mro_t = self.new_tuple(&mro_v);
+        self.init(cls, CLS_MRO, mro_t);
+        Ok(cls)
+    }
+
+    fn c3(&mut self, cls: ObjRef, bases: &[ObjRef]) -> R<Vec<ObjRef>> {
+        let mut seqs: Vec<Vec<ObjRef>> = Vec::new();
+        for b in bases {
+            let m = self.rd(*b, CLS_MRO).as_obj();
+            seqs.push((0..self.tuple_len(m)).map(|i| self.tuple_get(m, i).as_obj()).collect());
+        }
+        seqs.push(bases.to_vec());
+        let mut out = vec![cls];
+        loop {
+            seqs.retain(|s| !s.is_empty());
+            if seqs.is_empty() {
+                return Ok(out);
+            }
+            let cand = seqs.iter().map(|s| s[0]).find(|c| !seqs.iter().any(|s| s[1..].contains(c)));
+            match cand {
+                Some(c) => {
+                    out.push(c);
+                    for s in seqs.iter_mut() {
+                        if s[0] == c {
+                            s.remove(0);
+                        }
+                    }
+                }
+                None => {
+                    let names: Vec<String> = bases.iter().map(|b| self.class_name(*b)).collect();
+                    return Err(self.new_error(
+                        "TypeError",
+                        &format!(
+                            "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                            names.join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// `__build_class__(func, name, *bases, **kw)`.
+    pub fn build_class(&mut self, args: &[Value], kw: &[(Value, Value)]) -> R<Value> {
+        if args.len() < 2 {
+            return Err(self.new_error("TypeError", "__build_class__: not enough arguments"));
+        }
+        let (func, name) = (args[0], args[1]);
+        let name_s = self.str_of(name);
+        let t = self.types();
+        let object = t.object;
+        let mut bases = Vec::new();
+        for b in &args[2..] {
+            if self.tid_of(*b) != tid::CLASS {
+                let tn = self.type_name(*b);
+                return Err(self.new_error("TypeError", &format!("bases must be types, not {tn}")));
+            }
+            let bo = b.as_obj();
+            let f = self.rd(bo, CLS_FLAGS).as_int();
+            if f & CLSF_BUILTIN != 0 && bo != object {
+                let bn = self.class_name(bo);
+                return Err(self.new_error(
+                    "TypeError",
+                    &format!("pystm cannot subclass the built-in type '{bn}' yet"),
+                ));
+            }
+            if bases.contains(&bo) {
+                let bn = self.class_name(bo);
+                return Err(self.new_error("TypeError", &format!("duplicate base class {bn}")));
+            }
+            bases.push(bo);
+        }
+        if bases.is_empty() {
+            bases.push(object);
+        }
+        let mut class_kw = Vec::new();
+        for (k, v) in kw {
+            if self.with_str(k.as_obj(), |s| s == "metaclass") {
+                if self.tid_of(*v) != tid::CLASS || v.as_obj() != self.types().type_ {
+                    return Err(self.new_error("TypeError", "pystm supports only the default metaclass 'type'"));
+                }
+            } else {
+                class_kw.push((*k, *v));
+            }
+        }
+        // Run the body with a fresh namespace.
+        let ns = self.new_dict();
+        let f = self.setup_frame(func, &[], &[])?;
+        self.st(f, F_LOCALS, ns)?;
+        self.run_frame(f)?;
+        self.create_class(&name_s, &bases, ns, &class_kw)
+    }
+
+    /// `type(name, bases, dict)` and class statements.
+    pub fn create_class(&mut self, name: &str, bases: &[ObjRef], ns: Value, kw: &[(Value, Value)]) -> R<Value> {
+        let dict = self.new_dict();
+        self.dict_update_from(dict, ns, false)?;
+        let mut flags = 0;
+        for b in bases {
+            flags |= self.rd(*b, CLS_FLAGS).as_int() & (CLSF_HAS_GETATTR | CLSF_HAS_SETATTR | CLSF_EXCEPTION);
+        }
+        for (n, f) in [("__setattr__", CLSF_HAS_SETATTR), ("__getattr__", CLSF_HAS_GETATTR)] {
+            let k = self.s(n);
+            if self.dict_contains(dict, k)? {
+                flags |= f;
+            }
+        }
+        let eq = self.s("__eq__");
+        let hash = self.s("__hash__");
+        if self.dict_contains(dict, eq)? && !self.dict_contains(dict, hash)? {
+            self.dict_set(dict, hash, Value::NONE)?;
+        }
+        // Plain functions named __new__, __init_subclass__ and __class_getitem__ are implicit
+        // static/class methods.
+        for (n, k) in [("__new__", tid::STATICMETHOD), ("__init_subclass__", tid::CLASSMETHOD), ("__class_getitem__", tid::CLASSMETHOD)] {
+            let key = self.s(n);
+            if let Some(f) = self.dict_get(dict, key)?
+                && self.tid_of(f) == tid::FUNCTION
+            {
+                let w = self.new_fixed(k, 16, &[f]);
+                self.dict_set(dict, key, w)?;
+            }
+        }
+        let modkey = self.s("__module__");
+        let module = self.dict_get(dict, modkey)?.unwrap_or(Value::NONE);
+        let cls = self.new_class(name, bases, dict, tid::INSTANCE, flags, module)?;
+        let qk = self.s("__qualname__");
+        if let Some(q) = self.dict_get(dict, qk)? {
+            self.st(cls, CLS_QUALNAME, q)?;
+            self.dict_del(dict, qk)?;
+        }
+        // __slots__.
+        let sk = self.s("__slots__");
+        if let Some(s) = self.dict_get(dict, sk)? {
+            let names = if self.is_str(s) { vec![s] } else { self.iter_collect(s)? };
+            let mut has_dict = false;
+            for n in &names {
+                if self.with_str(n.as_obj(), |x| x == "__dict__") {
+                    has_dict = true;
+                }
+            }
+            let t = self.new_tuple(&names);
+            self.st(cls, CLS_SLOTS, t)?;
+            let object = self.types().object;
+            let bases_no_dict =
+                bases.iter().all(|b| *b == object || self.rd(*b, CLS_FLAGS).as_int() & CLSF_NO_DICT != 0);
+            if !has_dict && bases_no_dict {
+                let f = self.rd(cls, CLS_FLAGS).as_int() | CLSF_NO_DICT;
+                self.st(cls, CLS_FLAGS, Value::int(f))?;
+            }
+        }
+        // The __class__ cell for zero-argument super().
+        let ck = self.s("__classcell__");
+        if let Some(cell) = self.dict_get(dict, ck)? {
+            self.st(cell.as_obj(), CELL_VAL, Value::obj(cls))?;
+            self.dict_del(dict, ck)?;
+        }
+        // __set_name__ on descriptors.
+        for (k, v) in self.dict_items(dict) {
+            if self.tid_of(v) == tid::INSTANCE
+                && let Some(m) = self.lookup_type_attr(v, "__set_name__")?
+            {
+                self.call_value(m, &[v, Value::obj(cls), k], &[])?;
+            }
+        }
+        // __init_subclass__ of the nearest base that has one.
+        let mro = self.rd(cls, CLS_MRO).as_obj();
+        let isk = self.s("__init_subclass__");
+        for i in 1..self.tuple_len(mro) {
+            let c = self.tuple_get(mro, i).as_obj();
+            let d = self.rd(c, CLS_DICT);
+            if let Some(m) = self.dict_get(d, isk)? {
+                let f = if self.tid_of(m) == tid::CLASSMETHOD { self.ld(m.as_obj(), WRAP_FUNC) } else { m };
+                if self.tid_of(f) == tid::FUNCTION {
+                    self.call_value(f, &[Value::obj(cls)], kw)?;
+                } else if !kw.is_empty() {
+                    return Err(self.new_error("TypeError", &format!("{name}.__init_subclass__() takes no keyword arguments")));
+                }
+                break;
+            }
+        }
+        Ok(Value::obj(cls))
+    }
+
+    /// `super(cls, obj)`: the attribute after `cls` in the MRO of obj's class.
+    pub fn super_getattr(&mut self, sup: ObjRef, key: Value) -> R<Value> {
+        let start = self.ld(sup, SUPER_TYPE).as_obj();
+        let obj = self.ld(sup, SUPER_OBJ);
+        let ocls = if self.tid_of(obj) == tid::CLASS && self.is_subclass(obj.as_obj(), start) {
+            obj.as_obj()
+        } else {
+            self.type_of(obj)
+        };
+        let mro = self.rd(ocls, CLS_MRO).as_obj();
+        let n = self.tuple_len(mro);
+        let mut i = 0;
+        while i < n && self.tuple_get(mro, i).as_obj() != start {
+            i += 1;
+        }
+        for j in i + 1..n {
+            let c = self.tuple_get(mro, j).as_obj();
+            let d = self.rd(c, CLS_DICT);
+            if let Some(v) = self.dict_get(d, key)? {
+                if self.tid_of(obj) == tid::CLASS && ocls == obj.as_obj() {
+                    return Ok(match self.tid_of(v) {
+                        tid::CLASSMETHOD => {
+                            let f = self.ld(v.as_obj(), WRAP_FUNC);
+                            self.new_fixed(tid::METHOD, 32, &[obj, f])
+                        }
+                        tid::STATICMETHOD => self.ld(v.as_obj(), WRAP_FUNC),
+                        _ => v,
+                    });
+                }
+                return self.bind(v, obj, ocls);
+            }
+        }
+        let n = self.str_of(key);
+        Err(self.new_error("AttributeError", &format!("'super' object has no attribute '{n}'")))
+    }
+}

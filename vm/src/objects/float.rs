@@ -1,0 +1,246 @@
+//! Floats: CPython's repr (shortest round-trip digits, exponent form below 1e-4 and from 1e16),
+//! arithmetic with CPython's error messages, mixed int/float comparison that is exact, and
+//! CPython's float hash. This file never runs Python code.
+
+use crate::interp::{R, Vm};
+use crate::value::Value;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{FromPrimitive, ToPrimitive, Zero};
+
+/// `repr(float)` as CPython prints it.
+pub fn float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if f == 0.0 {
+        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
+    // Shortest round-trip digits from Rust's LowerExp: "d.ddde-x".
+    let e = format!("{:e}", f);
+    let (mant, exp) = e.split_once('e').unwrap();
+    let exp: i32 = exp.parse().unwrap();
+    let neg = mant.starts_with('-');
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let sign = if neg { "-" } else { "" };
+    if !(-4..16).contains(&exp) {
+        let m = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits.clone() };
+        return format!("{sign}{m}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
+    }
+    let point = exp + 1; // digits before the decimal point
+    let s = if point <= 0 {
+        format!("0.{}{}", "0".repeat((-point) as usize), digits)
+    } else if point as usize >= digits.len() {
+        format!("{}{}.0", digits, "0".repeat(point as usize - digits.len()))
+    } else {
+        format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+    };
+    format!("{sign}{s}")
+}
+
+/// CPython's hash of a float.
+pub fn float_hash(f: f64) -> i64 {
+    if f.is_nan() {
+        return 0;
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { 314159 } else { -314159 };
+    }
+    if f.fract() == 0.0 && f.abs() < 9.2e18 {
+        return Vm::small_hash(f as i64);
+    }
+    const BITS: u32 = 61;
+    let m: u64 = (1 << BITS) - 1;
+    let (mut mant, mut e) = frexp(f.abs());
+    let mut x: u64 = 0;
+    while mant != 0.0 {
+        x = ((x << 28) & m) | (x >> (BITS - 28));
+        mant *= 268435456.0;
+        e -= 28;
+        let y = mant as u64;
+        mant -= y as f64;
+        x += y;
+        if x >= m {
+            x -= m;
+        }
+    }
+    let e = if e >= 0 { e % BITS as i32 } else { BITS as i32 - 1 - ((-1 - e) % BITS as i32) };
+    x = ((x << e) & m) | (x >> (BITS as i32 - e));
+    let mut h = x as i64;
+    if f < 0.0 {
+        h = -h;
+    }
+    if h == -1 { -2 } else { h }
+}
+
+fn frexp(f: f64) -> (f64, i32) {
+    if f == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        let (m, e) = frexp(f * (1u64 << 54) as f64);
+        return (m, e - 54);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022)
+}
+
+impl Vm {
+    /// A float view of an int/bool/float value (None for other types; OverflowError for ints
+    /// too large).
+    pub fn to_f64(&mut self, v: Value) -> R<Option<f64>> {
+        if let Some(i) = self.small_int(v) {
+            return Ok(Some(i as f64));
+        }
+        if self.tid_of(v) == crate::layout::tid::FLOAT {
+            return Ok(Some(self.float_of(v.as_obj())));
+        }
+        if let Some(b) = self.to_big(v) {
+            let f = b.to_f64().unwrap_or(f64::INFINITY);
+            if f.is_infinite() {
+                return Err(self.new_error("OverflowError", "int too large to convert to float"));
+            }
+            return Ok(Some(f));
+        }
+        Ok(None)
+    }
+
+    pub fn float_binop(&mut self, a: f64, b: f64, k: u8) -> R<Value> {
+        use crate::compile::code::binop::*;
+        let r = match k {
+            ADD => a + b,
+            SUB => a - b,
+            MUL => a * b,
+            TRUEDIV => {
+                if b == 0.0 {
+                    return Err(self.new_error("ZeroDivisionError", "float division by zero"));
+                }
+                a / b
+            }
+            FLOORDIV => {
+                if b == 0.0 {
+                    return Err(self.new_error("ZeroDivisionError", "float floor division by zero"));
+                }
+                float_divmod(a, b).0
+            }
+            MOD => {
+                if b == 0.0 {
+                    return Err(self.new_error("ZeroDivisionError", "float modulo"));
+                }
+                float_divmod(a, b).1
+            }
+            POW => {
+                if a == 0.0 && b < 0.0 {
+                    return Err(self.new_error("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                }
+                if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+                    return Err(self.new_error("ValueError", "complex numbers are not supported by pystm yet"));
+                }
+                let r = a.powf(b);
+                if r.is_infinite() && a.is_finite() && b.is_finite() {
+                    return Err(self.new_error("OverflowError", "(34, 'Numerical result out of range')"));
+                }
+                r
+            }
+            _ => return Ok(Value::NOT_IMPLEMENTED),
+        };
+        Ok(self.new_float(r))
+    }
+
+    /// Compares an int with a float exactly (as CPython does).
+    pub fn cmp_int_float(&self, i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
+        if f.is_nan() {
+            return None;
+        }
+        if f.is_infinite() {
+            return Some(if f > 0.0 { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+        }
+        let fl = f.floor();
+        let fb = BigInt::from_f64(fl).unwrap_or_else(BigInt::zero);
+        match i.cmp(&fb) {
+            std::cmp::Ordering::Equal => {
+                if f > fl {
+                    Some(std::cmp::Ordering::Less)
+                } else {
+                    Some(std::cmp::Ordering::Equal)
+                }
+            }
+            o => Some(o),
+        }
+    }
+}
+
+/// Python's divmod for floats.
+pub fn float_divmod(a: f64, b: f64) -> (f64, f64) {
+    let mut m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(b);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(a / b)
+    };
+    (floordiv, m)
+}
+
+/// round(x, n) for floats with CPython's correctly rounded result (via decimal strings).
+pub fn round_float(x: f64, n: i64) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    if n > 300 {
+        return x;
+    }
+    if n < -308 {
+        return 0.0f64.copysign(x);
+    }
+    if n >= 0 {
+        let s = format!("{:.*}", n as usize, x);
+        // Rust's formatting rounds half to even on the exact binary value, as CPython does.
+        s.parse().unwrap()
+    } else {
+        let p = 10f64.powi((-n) as i32);
+        let y = x / p;
+        let r = y.round();
+        let r = if (y - y.trunc()).abs() == 0.5 { 2.0 * (y / 2.0).round() } else { r };
+        r * p
+    }
+}
+
+/// round(int) to `n` digits (n < 0) with ties to even.
+pub fn round_int(b: &BigInt, n: i64) -> BigInt {
+    if n >= 0 {
+        return b.clone();
+    }
+    let p = num_traits::pow(BigInt::from(10), (-n) as usize);
+    let (q, r) = b.div_mod_floor(&p);
+    let twice: BigInt = &r * 2;
+    let q = match twice.cmp(&p) {
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal => {
+            if q.is_odd() {
+                q + 1
+            } else {
+                q
+            }
+        }
+        std::cmp::Ordering::Less => q,
+    };
+    q * p
+}

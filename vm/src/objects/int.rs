@@ -1,0 +1,272 @@
+//! Integers: small ints are tagged words; anything wider is a heap big int (sign and u64
+//! digits) handled through `num_bigint`. Arithmetic follows CPython (floor division and modulo
+//! take the divisor's sign, true division gives a float, negative powers give floats), as does
+//! hashing (modulo 2**61 - 1). This file owns int semantics; it never runs Python code.
+
+use crate::interp::{R, Vm};
+use crate::layout::*;
+use crate::value::Value;
+use num_bigint::{BigInt, Sign};
+use num_integer::Integer;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+
+pub const HASH_MODULUS: u64 = (1 << 61) - 1;
+
+/// A big int as a value (small when it fits).
+pub fn big_to_value(vm: &mut Vm, b: &BigInt) -> Value {
+    if let Some(i) = b.to_i64()
+        && Value::fits(i)
+    {
+        return Value::int(i);
+    }
+    let (sign, digits) = b.to_u64_digits();
+    let o = vm.alloc(tid::BIGINT, big_size(digits.len()));
+    let n = digits.len() as i64 * if sign == Sign::Minus { -1 } else { 1 };
+    let th = vm.m.th();
+    th.store_u64(o, BIG_LEN, n as u64);
+    for (i, d) in digits.iter().enumerate() {
+        th.store_u64(o, BIG_DIGITS + 8 * i as u64, *d);
+    }
+    Value::obj(o)
+}
+
+impl Vm {
+    pub fn is_int_like(&self, v: Value) -> bool {
+        v.is_int() || v.is_bool() || self.tid_of(v) == tid::BIGINT
+    }
+
+    /// The integer value of an int or bool (None for anything else).
+    pub fn to_big(&self, v: Value) -> Option<BigInt> {
+        if v.is_int() {
+            return Some(BigInt::from(v.as_int()));
+        }
+        if v.is_bool() {
+            return Some(BigInt::from((v == Value::TRUE) as i64));
+        }
+        if self.tid_of(v) == tid::BIGINT {
+            let o = v.as_obj();
+            let n = self.raw(o, BIG_LEN) as i64;
+            let digits: Vec<u64> = (0..n.unsigned_abs()).map(|i| self.raw(o, BIG_DIGITS + 8 * i)).collect();
+            let mag = BigInt::from_slice(Sign::Plus, &[]);
+            let mut r = mag;
+            for d in digits.iter().rev() {
+                r = (r << 64) + BigInt::from(*d);
+            }
+            return Some(if n < 0 { -r } else { r });
+        }
+        None
+    }
+
+    /// A small int (or bool) as i64; None for big ints and non-ints.
+    #[inline]
+    pub fn small_int(&self, v: Value) -> Option<i64> {
+        if v.is_int() {
+            Some(v.as_int())
+        } else if v.is_bool() {
+            Some((v == Value::TRUE) as i64)
+        } else {
+            None
+        }
+    }
+
+    /// An index-like integer as i64 (OverflowError when too big, TypeError when not an int).
+    pub fn index_value(&mut self, v: Value, what: &str) -> R<i64> {
+        if let Some(i) = self.small_int(v) {
+            return Ok(i);
+        }
+        if let Some(b) = self.to_big(v) {
+            return b.to_i64().ok_or_else(|| {
+                self.new_error("OverflowError", "Python int too large to convert to C ssize_t")
+            });
+        }
+        if let Some(ix) = self.lookup_type_attr(v, "__index__")? {
+            let r = self.call_value(ix, &[v], &[])?;
+            return self.index_value(r, what);
+        }
+        let tn = self.type_name(v);
+        Err(self.new_error("TypeError", &what.replace("{}", &tn)))
+    }
+
+    /// The fast path for two small ints: None when the result needs the slow path.
+    #[inline(always)]
+    pub fn int_fast(&self, k: u8, a: i64, b: i64) -> Option<Value> {
+        use crate::compile::code::binop::*;
+        let r = match k {
+            ADD => a + b,
+            SUB => a - b,
+            MUL => a.checked_mul(b)?,
+            FLOORDIV if b != 0 => a.div_floor(&b),
+            MOD if b != 0 => a.mod_floor(&b),
+            AND => a & b,
+            OR => a | b,
+            XOR => a ^ b,
+            LSHIFT if (0..62).contains(&b) => {
+                let r = a.checked_shl(b as u32)?;
+                if r >> b != a {
+                    return None;
+                }
+                r
+            }
+            RSHIFT if b >= 0 => a >> b.min(63),
+            _ => return None,
+        };
+        if Value::fits(r) { Some(Value::int(r)) } else { None }
+    }
+
+    /// Integer arithmetic on arbitrary ints.
+    pub fn int_binop(&mut self, a: BigInt, b: BigInt, k: u8) -> R<Value> {
+        use crate::compile::code::binop::*;
+        let r = match k {
+            ADD => a + b,
+            SUB => a - b,
+            MUL => a * b,
+            TRUEDIV => {
+                if b.is_zero() {
+                    return Err(self.new_error("ZeroDivisionError", "division by zero"));
+                }
+                return self.int_truediv(&a, &b);
+            }
+            FLOORDIV => {
+                if b.is_zero() {
+                    return Err(self.new_error("ZeroDivisionError", "integer division or modulo by zero"));
+                }
+                a.div_floor(&b)
+            }
+            MOD => {
+                if b.is_zero() {
+                    return Err(self.new_error("ZeroDivisionError", "integer modulo by zero"));
+                }
+                a.mod_floor(&b)
+            }
+            POW => {
+                if b.is_negative() {
+                    if a.is_zero() {
+                        return Err(self.new_error("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                    }
+                    let fa = a.to_f64().unwrap_or(f64::INFINITY);
+                    let fb = b.to_f64().unwrap_or(f64::NEG_INFINITY);
+                    return Ok(self.new_float(fa.powf(fb)));
+                }
+                let Some(e) = b.to_u32() else {
+                    if a.is_one() || a.is_zero() {
+                        return Ok(big_to_value(self, &a));
+                    }
+                    if a == BigInt::from(-1) {
+                        return Ok(Value::int(if b.is_even() { 1 } else { -1 }));
+                    }
+                    return Err(self.new_error("MemoryError", ""));
+                };
+                num_traits::pow(a, e as usize)
+            }
+            LSHIFT => {
+                if b.is_negative() {
+                    return Err(self.new_error("ValueError", "negative shift count"));
+                }
+                let Some(s) = b.to_usize() else {
+                    return Err(self.new_error("OverflowError", "too many digits in integer"));
+                };
+                a << s
+            }
+            RSHIFT => {
+                if b.is_negative() {
+                    return Err(self.new_error("ValueError", "negative shift count"));
+                }
+                let s = b.to_usize().unwrap_or(usize::MAX).min(1 << 40);
+                // Arithmetic shift: floor division by 2**s.
+                if a.is_negative() { -((-a - BigInt::one()) >> s) - BigInt::one() } else { a >> s }
+            }
+            AND => a & b,
+            OR => a | b,
+            XOR => a ^ b,
+            _ => return Ok(Value::NOT_IMPLEMENTED),
+        };
+        Ok(big_to_value(self, &r))
+    }
+
+    /// int / int, correctly rounded like CPython for the common range.
+    fn int_truediv(&mut self, a: &BigInt, b: &BigInt) -> R<Value> {
+        if let (Some(x), Some(y)) = (a.to_i64(), b.to_i64())
+            && x.unsigned_abs() < (1 << 53)
+            && y.unsigned_abs() < (1 << 53)
+        {
+            return Ok(self.new_float(x as f64 / y as f64));
+        }
+        // Scale so that the quotient has 64+ significant bits, then round once.
+        let (fa, fb) = (a.to_f64(), b.to_f64());
+        match (fa, fb) {
+            (Some(x), Some(y)) if x.is_finite() && y.is_finite() => {
+                let q = a.abs().div_floor(&b.abs());
+                let f = if q.bits() > 60 {
+                    q.to_f64().unwrap_or(f64::INFINITY)
+                        * if a.is_negative() != b.is_negative() { -1.0 } else { 1.0 }
+                } else {
+                    x / y
+                };
+                if f.is_infinite() {
+                    return Err(self.new_error("OverflowError", "integer division result too large for a float"));
+                }
+                Ok(self.new_float(f))
+            }
+            _ => Err(self.new_error("OverflowError", "integer division result too large for a float")),
+        }
+    }
+
+    pub fn int_hash(b: &BigInt) -> i64 {
+        let m = BigInt::from(HASH_MODULUS);
+        let r = (b.abs() % &m).to_i64().unwrap();
+        let r = if b.is_negative() { -r } else { r };
+        if r == -1 { -2 } else { r }
+    }
+
+    pub fn small_hash(i: i64) -> i64 {
+        let m = HASH_MODULUS as i64;
+        let r = if i >= 0 { i % m } else { -((-i) % m) };
+        if r == -1 { -2 } else { r }
+    }
+
+    /// int(x) of a str in `base` (0: by prefix), with CPython's rules for '_' and whitespace.
+    pub fn parse_int(&mut self, s: &str, base: u32) -> R<Value> {
+        let orig = s;
+        let t = s.trim();
+        let (neg, body) = match t.as_bytes().first() {
+            Some(b'-') => (true, &t[1..]),
+            Some(b'+') => (false, &t[1..]),
+            _ => (false, t),
+        };
+        let lower = body.to_ascii_lowercase();
+        let (mut base, mut digits) = (base, lower.as_str());
+        let prefixed = |p: &str| digits.len() > 2 && digits.starts_with(p);
+        if (base == 16 || base == 0) && prefixed("0x") {
+            base = 16;
+            digits = &digits[2..];
+        } else if (base == 8 || base == 0) && prefixed("0o") {
+            base = 8;
+            digits = &digits[2..];
+        } else if (base == 2 || base == 0) && prefixed("0b") {
+            base = 2;
+            digits = &digits[2..];
+        } else if base == 0 {
+            base = 10;
+            if digits.len() > 1 && digits.starts_with('0') && digits.chars().any(|c| c != '0' && c != '_') {
+                digits = "!";
+            }
+        }
+        let digits = digits.strip_prefix('_').filter(|_| base != 10).unwrap_or(digits);
+        let ok = !digits.is_empty()
+            && !digits.starts_with('_')
+            && !digits.ends_with('_')
+            && !digits.contains("__")
+            && digits.chars().all(|c| c == '_' || c.to_digit(base).is_some());
+        if !ok {
+            let r = crate::objects::str::repr_str(orig);
+            let shown = if base == 0 { 10 } else { base };
+            return Err(self.new_error("ValueError", &format!("invalid literal for int() with base {shown}: {r}")));
+        }
+        let clean: String = digits.chars().filter(|&c| c != '_').collect();
+        let mut v = BigInt::parse_bytes(clean.as_bytes(), base).unwrap();
+        if neg {
+            v = -v;
+        }
+        Ok(big_to_value(self, &v))
+    }
+}

@@ -1,0 +1,302 @@
+//! Lists (a tagged length and a growable value array) and the slice arithmetic shared by every
+//! sequence: get, assign and delete with steps. This file never runs Python code except through
+//! `Vm` calls it makes for equality.
+
+use crate::interp::{R, Vm};
+use crate::layout::*;
+use crate::value::Value;
+
+impl Vm {
+    #[inline]
+    pub fn list_len(&self, l: Value) -> usize {
+        self.rd(l.as_obj(), LIST_LEN).as_int() as usize
+    }
+    #[inline]
+    pub fn list_get(&self, l: Value, i: usize) -> Value {
+        let arr = self.rd(l.as_obj(), LIST_ITEMS).as_obj();
+        self.rd(arr, ARRAY_ITEMS + 8 * i as u64)
+    }
+    pub fn list_set(&mut self, l: Value, i: usize, v: Value) -> R<()> {
+        let arr = self.rd(l.as_obj(), LIST_ITEMS).as_obj();
+        self.st(arr, ARRAY_ITEMS + 8 * i as u64, v)
+    }
+    pub fn list_items(&self, l: Value) -> Vec<Value> {
+        let n = self.list_len(l);
+        let arr = self.rd(l.as_obj(), LIST_ITEMS).as_obj();
+        self.m.th().read(arr);
+        (0..n).map(|i| self.ld(arr, ARRAY_ITEMS + 8 * i as u64)).collect()
+    }
+
+    fn list_reserve(&mut self, l: Value, need: usize) -> R<()> {
+        let arr = self.rd(l.as_obj(), LIST_ITEMS).as_obj();
+        let cap = self.raw(arr, ARRAY_CAP) as usize;
+        if need <= cap {
+            return Ok(());
+        }
+        let n = self.list_len(l);
+        let new_cap = (need + need / 8 + 6).max(cap * 3 / 2);
+        let new = self.new_array(new_cap);
+        self.m.th().read(arr);
+        for i in 0..n {
+            let v = self.ld(arr, ARRAY_ITEMS + 8 * i as u64);
+            self.init(new, ARRAY_ITEMS + 8 * i as u64, v);
+        }
+        self.st(l.as_obj(), LIST_ITEMS, Value::obj(new))
+    }
+
+    pub fn list_append(&mut self, l: Value, v: Value) -> R<()> {
+        let n = self.list_len(l);
+        self.list_reserve(l, n + 1)?;
+        self.list_set(l, n, v)?;
+        self.st(l.as_obj(), LIST_LEN, Value::int(n as i64 + 1))
+    }
+
+    /// Replaces the whole contents.
+    pub fn list_replace(&mut self, l: Value, items: &[Value]) -> R<()> {
+        let arr = self.new_array(items.len().max(4));
+        for (i, v) in items.iter().enumerate() {
+            self.init(arr, ARRAY_ITEMS + 8 * i as u64, *v);
+        }
+        self.st(l.as_obj(), LIST_ITEMS, Value::obj(arr))?;
+        self.st(l.as_obj(), LIST_LEN, Value::int(items.len() as i64))
+    }
+
+    pub fn list_insert(&mut self, l: Value, at: usize, v: Value) -> R<()> {
+        let n = self.list_len(l);
+        self.list_reserve(l, n + 1)?;
+        let mut i = n;
+        while i > at {
+            let x = self.list_get(l, i - 1);
+            self.list_set(l, i, x)?;
+            i -= 1;
+        }
+        self.list_set(l, at, v)?;
+        self.st(l.as_obj(), LIST_LEN, Value::int(n as i64 + 1))
+    }
+
+    pub fn list_remove_at(&mut self, l: Value, at: usize) -> R<Value> {
+        let n = self.list_len(l);
+        let v = self.list_get(l, at);
+        for i in at..n - 1 {
+            let x = self.list_get(l, i + 1);
+            self.list_set(l, i, x)?;
+        }
+        // Clear the vacated slot so that the GC does not keep its object alive.
+        self.list_set(l, n - 1, Value::NULL)?;
+        self.st(l.as_obj(), LIST_LEN, Value::int(n as i64 - 1))?;
+        Ok(v)
+    }
+
+    /// (start, stop, step, length) of a slice over a sequence of length `n`.
+    pub fn slice_indices(&mut self, s: Value, n: usize) -> R<(i64, i64, i64, usize)> {
+        let o = s.as_obj();
+        let (start, stop, step) = (self.ld(o, R_START), self.ld(o, R_STOP), self.ld(o, R_STEP));
+        let step = if step == Value::NONE {
+            1
+        } else {
+            let st = self.slice_int(step)?;
+            if st == 0 {
+                return Err(self.new_error("ValueError", "slice step cannot be zero"));
+            }
+            st
+        };
+        let n = n as i64;
+        let (lo, hi) = if step < 0 { (-1, n - 1) } else { (0, n) };
+        let clamp = |v: i64| -> i64 {
+            if v < 0 {
+                (v + n).max(lo)
+            } else {
+                v.min(hi)
+            }
+        };
+        let start = if start == Value::NONE { if step < 0 { hi } else { lo } } else { clamp(self.slice_int(start)?) };
+        let stop = if stop == Value::NONE { if step < 0 { lo } else { hi } } else { clamp(self.slice_int(stop)?) };
+        let len = if step < 0 {
+            if stop < start { (start - stop - 1) / (-step) + 1 } else { 0 }
+        } else if start < stop {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        };
+        Ok((start, stop, step, len as usize))
+    }
+
+    fn slice_int(&mut self, v: Value) -> R<i64> {
+        if let Some(i) = self.small_int(v) {
+            return Ok(i);
+        }
+        if let Some(b) = self.to_big(v) {
+            use num_traits::{Signed, ToPrimitive};
+            return Ok(b.to_i64().unwrap_or(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }));
+        }
+        if let Some(ix) = self.lookup_type_attr(v, "__index__")? {
+            let r = self.call_value(ix, &[v], &[])?;
+            return self.slice_int(r);
+        }
+        Err(self.new_error("TypeError", "slice indices must be integers or None or have an __index__ method"))
+    }
+
+    pub fn get_slice(&mut self, o: Value, s: Value) -> R<Value> {
+        let k = self.tid_of(o);
+        let n = match k {
+            tid::STR => self.str_len_chars(o.as_obj()),
+            tid::BYTES => self.raw(o.as_obj(), BYTES_LEN) as usize,
+            _ => self.len(o)?,
+        };
+        let (start, _, step, len) = self.slice_indices(s, n)?;
+        let idx = (0..len).map(|i| (start + i as i64 * step) as usize);
+        Ok(match k {
+            tid::STR => {
+                let r: String = self.with_str(o.as_obj(), |st| {
+                    if st.len() == n {
+                        let b = st.as_bytes();
+                        idx.map(|i| b[i] as char).collect()
+                    } else {
+                        let cs: Vec<char> = st.chars().collect();
+                        idx.map(|i| cs[i]).collect()
+                    }
+                });
+                self.new_str(&r)
+            }
+            tid::BYTES => {
+                let b = self.bytes_of(o.as_obj());
+                let r: Vec<u8> = idx.map(|i| b[i]).collect();
+                self.new_bytes(&r)
+            }
+            tid::LIST => {
+                let items = self.list_items(o);
+                let r: Vec<Value> = idx.map(|i| items[i]).collect();
+                self.new_list(&r)
+            }
+            tid::TUPLE => {
+                let r: Vec<Value> = idx.map(|i| self.tuple_get(o.as_obj(), i)).collect();
+                self.new_tuple(&r)
+            }
+            _ => {
+                // range
+                let (rs, _, rstep) = self.range_parts(o);
+                let new_start = rs + start * rstep;
+                let new_step = rstep * step;
+                let new_stop = new_start + len as i64 * new_step;
+                self.new_fixed(tid::RANGE, 32, &[Value::int(new_start), Value::int(new_stop), Value::int(new_step)])
+            }
+        })
+    }
+
+    pub fn list_set_slice(&mut self, l: Value, s: Value, v: Value) -> R<()> {
+        let items = self.list_items(l);
+        let (start, _, step, len) = self.slice_indices(s, items.len())?;
+        let new = if v == l { items.clone() } else { self.iter_collect(v)? };
+        if step == 1 {
+            let start = start as usize;
+            let mut out = items[..start].to_vec();
+            out.extend_from_slice(&new);
+            out.extend_from_slice(&items[(start + len).min(items.len()).max(start)..]);
+            return self.list_replace(l, &out);
+        }
+        if new.len() != len {
+            return Err(self.new_error(
+                "ValueError",
+                &format!("attempt to assign sequence of size {} to extended slice of size {len}", new.len()),
+            ));
+        }
+        for (i, x) in new.into_iter().enumerate() {
+            self.list_set(l, (start + i as i64 * step) as usize, x)?;
+        }
+        Ok(())
+    }
+
+    pub fn list_del_slice(&mut self, l: Value, s: Value) -> R<()> {
+        let items = self.list_items(l);
+        let (start, _, step, len) = self.slice_indices(s, items.len())?;
+        let gone: std::collections::HashSet<usize> = (0..len).map(|i| (start + i as i64 * step) as usize).collect();
+        let out: Vec<Value> = items.iter().enumerate().filter(|(i, _)| !gone.contains(i)).map(|(_, v)| *v).collect();
+        self.list_replace(l, &out)
+    }
+
+    /// Sorts values in place by `keys` (stable), raising what comparisons raise.
+    pub fn sort_values(&mut self, vals: &mut Vec<Value>, keys: Option<Vec<Value>>, reverse: bool) -> R<()> {
+        let keys = keys.unwrap_or_else(|| vals.clone());
+        let mut idx: Vec<usize> = (0..vals.len()).collect();
+        // Merge sort over indices with a fallible comparison (stable).
+        let mut err = None;
+        let mut buf = idx.clone();
+        self.merge_sort(&mut idx, &mut buf, &keys, reverse, &mut err);
+        if let Some(e) = err {
+            return Err(e);
+        }
+        *vals = idx.iter().map(|&i| vals[i]).collect();
+        Ok(())
+    }
+
+    fn less(&mut self, a: Value, b: Value, err: &mut Option<crate::interp::Unwind>) -> bool {
+        if err.is_some() {
+            return false;
+        }
+        if a.is_int() && b.is_int() {
+            return a.as_int() < b.as_int();
+        }
+        match self.compare(a, b, crate::compile::code::cmpop::LT).and_then(|r| self.truthy(r)) {
+            Ok(t) => t,
+            Err(e) => {
+                *err = Some(e);
+                false
+            }
+        }
+    }
+
+    fn merge_sort(&mut self, idx: &mut [usize], buf: &mut [usize], keys: &[Value], rev: bool, err: &mut Option<crate::interp::Unwind>) {
+        let n = idx.len();
+        if n <= 1 {
+            return;
+        }
+        if n <= 8 {
+            // Insertion sort (stable).
+            for i in 1..n {
+                let mut j = i;
+                while j > 0 {
+                    let (a, b) = (keys[idx[j]], keys[idx[j - 1]]);
+                    let lt = if rev { self.less(b, a, err) } else { self.less(a, b, err) };
+                    if !lt {
+                        break;
+                    }
+                    idx.swap(j, j - 1);
+                    j -= 1;
+                }
+            }
+            return;
+        }
+        let mid = n / 2;
+        {
+            let (l, r) = idx.split_at_mut(mid);
+            let (bl, br) = buf.split_at_mut(mid);
+            self.merge_sort(l, bl, keys, rev, err);
+            self.merge_sort(r, br, keys, rev, err);
+        }
+        buf[..n].copy_from_slice(idx);
+        let (mut i, mut j, mut k) = (0, mid, 0);
+        while i < mid && j < n {
+            let (a, b) = (keys[buf[j]], keys[buf[i]]);
+            // Take from the right only when strictly smaller (stability).
+            let take_right = if rev { self.less(b, a, err) } else { self.less(a, b, err) };
+            if take_right {
+                idx[k] = buf[j];
+                j += 1;
+            } else {
+                idx[k] = buf[i];
+                i += 1;
+            }
+            k += 1;
+        }
+        while i < mid {
+            idx[k] = buf[i];
+            i += 1;
+            k += 1;
+        }
+        while j < n {
+            idx[k] = buf[j];
+            j += 1;
+            k += 1;
+        }
+    }
+}

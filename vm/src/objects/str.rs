@@ -1,0 +1,113 @@
+//! Strings: hashing, CPython's repr quoting, character indexing and the text helpers the
+//! methods in `builtins/str_methods.rs` share. This file never runs Python code.
+
+use crate::interp::Vm;
+use crate::layout::*;
+
+/// The hash of a str's (or bytes') contents (FNV-1a then mixed).
+pub fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &x in b {
+        h ^= x as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58476d1ce4e5b9);
+    h ^ (h >> 32)
+}
+
+/// `repr(s)` for a str, with CPython's choice of quotes and escapes.
+pub fn repr_str(s: &str) -> String {
+    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(q);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if !is_printable(c) => {
+                let n = c as u32;
+                if n < 0x100 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
+}
+
+/// `ascii(s)`: like repr, with every non-ASCII character escaped.
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n < 0x100 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
+}
+
+/// An approximation of Python's `str.isprintable` per character.
+pub fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    if n < 0x20 || (0x7f..0xa0).contains(&n) || n == 0xad {
+        return false;
+    }
+    if c.is_whitespace() && c != ' ' {
+        return false;
+    }
+    !matches!(n, 0x2028 | 0x2029 | 0xfeff | 0xd800..=0xdfff | 0xe000..=0xf8ff | 0xfff9..=0xfffb)
+        && !(0x200b..=0x200f).contains(&n)
+        && !(0x2060..=0x206f).contains(&n)
+}
+
+/// `repr(bytes)`.
+pub fn repr_bytes(b: &[u8]) -> String {
+    let q = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let mut out = String::from("b");
+    out.push(q);
+    for &x in b {
+        match x {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            x if x as char == q => {
+                out.push('\\');
+                out.push(q);
+            }
+            0x20..=0x7e => out.push(x as char),
+            x => out.push_str(&format!("\\x{x:02x}")),
+        }
+    }
+    out.push(q);
+    out
+}
+
+impl Vm {
+    /// The character at index `i` (in characters).
+    pub fn str_char_at(&self, o: stm::ObjRef, i: usize) -> char {
+        let ascii = self.str_len_chars(o) == self.raw(o, STR_BLEN) as usize;
+        self.with_str(o, |s| if ascii { s.as_bytes()[i] as char } else { s.chars().nth(i).unwrap() })
+    }
+}

@@ -1,0 +1,221 @@
+//! Running a program: building the heap and the runtime, start-up, executing the main module in
+//! the outermost dispatch loop (restarting from the last commit after an abort), turning an
+//! uncaught exception into CPython's traceback and exit status, and the interactive prompt.
+
+use crate::builtins;
+use crate::interp::eval::ENTRY_RUST;
+use crate::interp::{Unwind, Vm};
+use crate::layout::*;
+use crate::runtime::{Options, Runtime};
+use crate::value::Value;
+use std::sync::Arc;
+use stm::ObjRef;
+
+/// What to run.
+pub enum Program {
+    /// Source text with its file name (a script, `-c`, stdin).
+    Source { text: String, filename: String },
+    /// `-m module`, already located: its file.
+    Interactive,
+}
+
+pub struct Settings {
+    pub options: Options,
+    pub gc_stress: bool,
+}
+
+/// Builds a runtime and the main thread's VM, with the built-ins committed.
+pub fn new_vm(settings: &Settings) -> Result<Vm, String> {
+    let mut gcc = gc::GcConfig { stress: settings.gc_stress, ..Default::default() };
+    gcc.stm.segments = 1;
+    let g = gc::Gc::new(gcc, Model).map_err(|e| format!("cannot create the heap: {e}"))?;
+    let rt = Runtime::new(g, settings.options.clone());
+    let mut vm = Vm::new(rt);
+    vm.m.start();
+    builtins::init(&mut vm);
+    Ok(vm)
+}
+
+/// The `__main__` module's dict.
+fn main_module(vm: &mut Vm, filename: Option<&str>) -> Value {
+    let m = vm.new_module("__main__");
+    let d = vm.ld(m.as_obj(), MOD_DICT);
+    let b = Value::obj(vm.rt.globals().builtins);
+    let bk = vm.new_str("builtins");
+    let mods = Value::obj(vm.rt.globals().modules);
+    let bmod = vm.dict_get(mods, bk).ok().flatten().unwrap_or(b);
+    vm.def_value(d, "__builtins__", bmod);
+    if let Some(f) = filename {
+        let fv = vm.new_str(f);
+        vm.def_value(d, "__file__", fv);
+    }
+    let mk = vm.new_str("__main__");
+    let _ = vm.dict_set(mods, mk, m);
+    d
+}
+
+/// Runs code `id` as the outermost frame; Err(exception) if it raised.
+pub fn run_outermost(vm: &mut Vm, id: u32, globals: Value) -> Result<(), Value> {
+    let co = vm.materialize_code(id);
+    let f = vm.new_frame(co, Value::NULL, globals, globals);
+    vm.init(f, F_ENTRY, Value::int(ENTRY_RUST));
+    vm.frame = f;
+    vm.nesting = 1;
+    vm.call_depth = 1;
+    vm.last_commit = (ObjRef(0), 0);
+    let r = loop {
+        match vm.dispatch() {
+            Ok(_) => break Ok(()),
+            Err(Unwind::Exc(e)) => break Err(e),
+            Err(Unwind::Abort) => {
+                // Everything since the last commit is rolled back: restart from there.
+                vm.m.start();
+                let (f, depth) = vm.last_commit;
+                if f.is_null() {
+                    // Aborted before the first commit: the module frame never existed.
+                    let co = vm.materialize_code(id);
+                    let f = vm.new_frame(co, Value::NULL, globals, globals);
+                    vm.init(f, F_ENTRY, Value::int(ENTRY_RUST));
+                    vm.frame = f;
+                    vm.call_depth = 1;
+                } else {
+                    vm.frame = f;
+                    vm.call_depth = depth;
+                }
+            }
+        }
+    };
+    vm.nesting = 0;
+    r
+}
+
+/// The exit status for an uncaught exception (printing what CPython prints).
+pub fn exit_status(vm: &mut Vm, e: Value) -> i32 {
+    if vm.isinstance_name(e, "SystemExit") {
+        let code = vm.getattr_str(e, "code").unwrap_or(Value::NONE);
+        if code == Value::NONE {
+            return 0;
+        }
+        if let Some(i) = vm.small_int(code) {
+            return i as i32;
+        }
+        builtins::modules::flush_all();
+        let s = vm.str_string(code).unwrap_or_default();
+        eprintln!("{s}");
+        return 1;
+    }
+    vm.print_exception(e);
+    1
+}
+
+/// Compiles and runs a program's source as `__main__`; returns the exit status.
+pub fn run_source(vm: &mut Vm, text: &str, filename: &str) -> i32 {
+    let id = match crate::compile::compile(text, filename, false) {
+        Ok(id) => id,
+        Err(se) => {
+            builtins::modules::flush_all();
+            eprint!("{}", format_syntax_error(&se));
+            return 1;
+        }
+    };
+    let file = if filename.starts_with('<') { None } else { Some(filename) };
+    let globals = main_module(vm, file);
+    let status = match run_outermost(vm, id, globals) {
+        Ok(()) => 0,
+        Err(e) => exit_status(vm, e),
+    };
+    finish(vm);
+    status
+}
+
+/// Commits the last transaction and flushes output.
+pub fn finish(vm: &mut Vm) {
+    if vm.m.th().in_transaction() {
+        let _ = vm.m.commit();
+    }
+    builtins::modules::flush_all();
+}
+
+pub fn format_syntax_error(se: &crate::compile::SyntaxErr) -> String {
+    let stripped = se.text.trim_start();
+    let lead = se.text.chars().count() - stripped.chars().count();
+    let col = (se.col as usize).saturating_sub(1).saturating_sub(lead);
+    format!(
+        "  File \"{}\", line {}\n    {}\n    {}^\n{}: {}\n",
+        se.filename,
+        se.line,
+        stripped.trim_end(),
+        " ".repeat(col),
+        se.kind,
+        se.msg
+    )
+}
+
+/// The interactive prompt (stdin is a terminal).
+pub fn repl(vm: &mut Vm) -> i32 {
+    use std::io::Write;
+    println!("Python 3.11.7 (pystm {}) on linux", env!("CARGO_PKG_VERSION"));
+    println!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
+    let globals = main_module(vm, None);
+    let stdin = std::io::stdin();
+    loop {
+        print!(">>> ");
+        let _ = std::io::stdout().flush();
+        let mut src = String::new();
+        if stdin.read_line(&mut src).unwrap_or(0) == 0 {
+            println!();
+            break;
+        }
+        let first = src.trim_end().to_string();
+        if first.trim().is_empty() {
+            continue;
+        }
+        if first.ends_with(':') || first.ends_with('\\') || open_brackets(&first) {
+            loop {
+                print!("... ");
+                let _ = std::io::stdout().flush();
+                let mut more = String::new();
+                if stdin.read_line(&mut more).unwrap_or(0) == 0 || more.trim().is_empty() {
+                    break;
+                }
+                src.push_str(&more);
+            }
+        }
+        let id = match crate::compile::compile(&src, "<stdin>", true) {
+            Ok(id) => id,
+            Err(se) => {
+                eprint!("{}", format_syntax_error(&se));
+                continue;
+            }
+        };
+        if !vm.m.th().in_transaction() {
+            vm.m.start();
+        }
+        if let Err(e) = run_outermost(vm, id, globals) {
+            if vm.isinstance_name(e, "SystemExit") {
+                let s = exit_status(vm, e);
+                finish(vm);
+                return s;
+            }
+            vm.print_exception(e);
+        }
+        builtins::modules::flush_all();
+    }
+    finish(vm);
+    0
+}
+
+fn open_brackets(s: &str) -> bool {
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+#[allow(dead_code)]
+fn _unused(_: Arc<Runtime>, _: Program) {}

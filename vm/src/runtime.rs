@@ -1,0 +1,171 @@
+//! What all threads of one pystm process share: the GC, the built-in classes and modules (old
+//! heap objects, global roots), the interned names, the instance maps, the builtin function
+//! table and the command-line options. Everything here is immutable after start-up or
+//! append-only. This file must never run Python code.
+
+use crate::layout::Model;
+use gc::Gc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use stm::ObjRef;
+
+/// Options from the command line that Python code can see.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub argv: Vec<String>,
+    pub path0: String,
+    pub xoptions: Vec<(String, Option<String>)>,
+    pub unbuffered: bool,
+    pub interactive: bool,
+}
+
+/// The built-in classes.
+#[derive(Default, Debug)]
+pub struct Types {
+    /// Indexed by layout kind: the class of objects with that layout.
+    pub by_tid: Vec<ObjRef>,
+    pub object: ObjRef,
+    pub type_: ObjRef,
+    pub int: ObjRef,
+    pub bool_: ObjRef,
+    pub float: ObjRef,
+    pub str_: ObjRef,
+    pub bytes: ObjRef,
+    pub tuple: ObjRef,
+    pub list: ObjRef,
+    pub dict: ObjRef,
+    pub set: ObjRef,
+    pub frozenset: ObjRef,
+    pub none: ObjRef,
+    pub notimpl: ObjRef,
+    pub ellipsis: ObjRef,
+    pub function: ObjRef,
+    pub builtin: ObjRef,
+    pub range: ObjRef,
+    pub generator: ObjRef,
+    pub module: ObjRef,
+    pub property: ObjRef,
+    pub staticmethod: ObjRef,
+    pub classmethod: ObjRef,
+    pub super_: ObjRef,
+    pub slice: ObjRef,
+    /// The class of stream objects (sys.stdout, open()).
+    pub io: ObjRef,
+    /// Iterator classes by iterator kind.
+    pub iters: Vec<ObjRef>,
+    /// Built-in exception classes by name.
+    pub exc: HashMap<&'static str, ObjRef>,
+}
+
+/// One built-in function or method implemented in Rust. Methods take the receiver first.
+pub type BuiltinFn = fn(&mut crate::interp::Vm, &[crate::value::Value], &[(crate::value::Value, crate::value::Value)]) -> crate::interp::R<crate::value::Value>;
+
+pub struct BuiltinDef {
+    pub name: &'static str,
+    pub f: BuiltinFn,
+}
+
+/// Instance maps (hidden classes): the attribute names in slot order. Append-only.
+pub struct Map {
+    pub names: Vec<u32>,
+    pub transitions: Mutex<HashMap<u32, u32>>,
+}
+
+pub struct Runtime {
+    pub gc: Arc<Gc<Model>>,
+    pub types: OnceLock<Types>,
+    pub builtins: RwLock<Vec<BuiltinDef>>,
+    /// The `builtins` module's dict, `sys.modules`, the `sys` module.
+    pub globals: OnceLock<Globals>,
+    pub names: RwLock<(HashMap<String, u32>, Vec<Arc<str>>)>,
+    pub maps: RwLock<Vec<&'static Map>>,
+    pub options: Options,
+    /// Names Rust code looks up often, as shared str objects.
+    pub strs: OnceLock<HashMap<&'static str, ObjRef>>,
+}
+
+#[derive(Debug)]
+pub struct Globals {
+    pub builtins: ObjRef,
+    pub modules: ObjRef,
+    pub sys: ObjRef,
+}
+
+impl Runtime {
+    pub fn new(gc: Arc<Gc<Model>>, options: Options) -> Arc<Runtime> {
+        let empty: &'static Map = Box::leak(Box::new(Map { names: vec![], transitions: Mutex::new(HashMap::new()) }));
+        Arc::new(Runtime {
+            gc,
+            types: OnceLock::new(),
+            builtins: RwLock::new(Vec::new()),
+            globals: OnceLock::new(),
+            names: RwLock::new((HashMap::new(), Vec::new())),
+            maps: RwLock::new(vec![empty]),
+            options,
+            strs: OnceLock::new(),
+        })
+    }
+
+    pub fn types(&self) -> &Types {
+        self.types.get().expect("built-in types exist")
+    }
+
+    pub fn globals(&self) -> &Globals {
+        self.globals.get().expect("built-in modules exist")
+    }
+
+    /// The id of an interned name.
+    pub fn intern(&self, s: &str) -> u32 {
+        if let Some(&i) = self.names.read().unwrap().0.get(s) {
+            return i;
+        }
+        let mut t = self.names.write().unwrap();
+        if let Some(&i) = t.0.get(s) {
+            return i;
+        }
+        let i = t.1.len() as u32;
+        t.1.push(Arc::from(s));
+        t.0.insert(s.to_string(), i);
+        i
+    }
+
+    pub fn name(&self, id: u32) -> Arc<str> {
+        self.names.read().unwrap().1[id as usize].clone()
+    }
+
+    pub fn map(&self, id: u32) -> &'static Map {
+        self.maps.read().unwrap()[id as usize]
+    }
+
+    /// The map reached from `from` by adding attribute `name`.
+    pub fn map_add(&self, from: u32, name: u32) -> u32 {
+        let m = self.map(from);
+        if let Some(&t) = m.transitions.lock().unwrap().get(&name) {
+            return t;
+        }
+        let mut tr = m.transitions.lock().unwrap();
+        if let Some(&t) = tr.get(&name) {
+            return t;
+        }
+        let mut names = m.names.clone();
+        names.push(name);
+        let new: &'static Map = Box::leak(Box::new(Map { names, transitions: Mutex::new(HashMap::new()) }));
+        let mut maps = self.maps.write().unwrap();
+        maps.push(new);
+        let id = (maps.len() - 1) as u32;
+        tr.insert(name, id);
+        id
+    }
+
+    pub fn register_builtin(&self, name: &'static str, f: BuiltinFn) -> u32 {
+        let mut b = self.builtins.write().unwrap();
+        b.push(BuiltinDef { name, f });
+        (b.len() - 1) as u32
+    }
+
+    pub fn builtin(&self, id: u32) -> (&'static str, BuiltinFn) {
+        let b = self.builtins.read().unwrap();
+        let d = &b[id as usize];
+        (d.name, d.f)
+    }
+}
