@@ -150,6 +150,8 @@ pub const CLSF_HAS_SETATTR: i64 = 4;
 pub const CLSF_EXCEPTION: i64 = 8;
 /// Instances have no `__dict__` (every class of the MRO but object has `__slots__`).
 pub const CLSF_NO_DICT: i64 = 16;
+/// The class (or a base) defines `__getattribute__` in Python.
+pub const CLSF_HAS_GETATTRIBUTE: i64 = 32;
 // Instance: class, tagged map id, slots array.
 pub const INST_CLASS: u64 = 8;
 pub const INST_MAP: u64 = 16;

@@ -61,6 +61,10 @@ pub fn install(vm: &mut Vm, t: &Types) {
     vm.def_method(t.float, "float.conjugate", float_conjugate);
     vm.def_method(t.float, "float.__int__", float_int);
     vm.def_method(t.float, "float.__float__", float_conjugate);
+    let fh = vm.new_builtin("float.fromhex", float_fromhex);
+    let fh = vm.new_fixed(tid::CLASSMETHOD, 16, &[fh]);
+    let d = vm.ld(t.float, CLS_DICT);
+    vm.def_value(d, "fromhex", fh);
 
     vm.def_method(t.tuple, "tuple.__new__", tuple_new);
     vm.def_method(t.tuple, "tuple.index", seq_index);
@@ -239,7 +243,7 @@ fn object_setattr(vm: &mut Vm, a: A, _: K) -> R<Value> {
 }
 fn object_getattribute(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("__getattribute__", a, 2, 2)?;
-    vm.getattr(a[0], a[1])
+    vm.generic_getattr(a[0], a[1])
 }
 fn object_delattr(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("__delattr__", a, 2, 2)?;
@@ -545,6 +549,47 @@ fn float_as_integer_ratio(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let d = big_to_value(vm, &d);
     Ok(vm.new_tuple(&[n, d]))
 }
+fn float_fromhex(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("fromhex", &a[1..], 1, 1)?;
+    let s = vm.arg_str(a[1], "fromhex() argument")?;
+    let t = s.trim().to_ascii_lowercase();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r.to_string()),
+        None => (false, t.trim_start_matches('+').to_string()),
+    };
+    let bad = || "invalid hexadecimal floating-point string";
+    let parse = || -> Option<f64> {
+        match t.as_str() {
+            "inf" | "infinity" => return Some(f64::INFINITY),
+            "nan" => return Some(f64::NAN),
+            _ => {}
+        }
+        let t = t.strip_prefix("0x").unwrap_or(&t);
+        let (mant, exp) = match t.split_once('p') {
+            Some((m, e)) => (m, e.parse::<i32>().ok()?),
+            None => (t, 0),
+        };
+        let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
+        if ip.is_empty() && fp.is_empty() {
+            return None;
+        }
+        let mut v = 0f64;
+        for c in ip.chars() {
+            v = v * 16.0 + c.to_digit(16)? as f64;
+        }
+        let mut scale = 1.0 / 16.0;
+        for c in fp.chars() {
+            v += c.to_digit(16)? as f64 * scale;
+            scale /= 16.0;
+        }
+        Some(v * 2f64.powi(exp))
+    };
+    match parse() {
+        Some(f) => Ok(vm.new_float(if neg { -f } else { f })),
+        None => Err(vm.new_error("ValueError", bad())),
+    }
+}
+
 fn float_hex(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let f = vm.float_of(a[0].as_obj());
     let s = if f == 0.0 {
@@ -556,10 +601,7 @@ fn float_hex(vm: &mut Vm, a: A, _: K) -> R<Value> {
         let exp = ((bits >> 52) & 0x7ff) as i64;
         let mant = bits & ((1 << 52) - 1);
         let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-        let mut m = format!("{mant:013x}");
-        while m.len() > 1 && m.ends_with('0') {
-            m.pop();
-        }
+        let m = format!("{mant:013x}");
         format!("{}0x{lead}.{m}p{}{e}", if f < 0.0 { "-" } else { "" }, if e >= 0 { "+" } else { "" })
     };
     Ok(vm.new_str(&s))
@@ -917,7 +959,7 @@ impl Vm {
         })
     }
 
-    fn to_set(&mut self, v: Value) -> R<Value> {
+    pub fn to_set(&mut self, v: Value) -> R<Value> {
         if matches!(self.tid_of(v), tid::SET | tid::FROZENSET) {
             return Ok(v);
         }
@@ -1250,20 +1292,8 @@ fn enumerate_new(vm: &mut Vm, a: A, kw: K) -> R<Value> {
 }
 fn zip_new(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     let mut its = Vec::new();
-    for (i, x) in a[1..].iter().enumerate() {
-        match vm.get_iter(*x) {
-            Ok(it) => its.push(it),
-            Err(Unwind::Exc(e)) if vm.isinstance_name(e, "TypeError") => {
-                let tn = vm.type_name(*x);
-                return Err(vm.new_error("TypeError", &format!("zip argument #{} must support iteration", i + 1))
-                    .clone())
-                .or_else(|e2: Unwind| {
-                    let _ = tn;
-                    Err(e2)
-                });
-            }
-            Err(e) => return Err(e),
-        }
+    for x in &a[1..] {
+        its.push(vm.get_iter(*x)?);
     }
     let strict = match vm.kwarg(kw, "strict") {
         Some(s) => vm.truthy(s)?,

@@ -121,6 +121,8 @@ pub enum Op {
     PrintExpr,
     /// Sets the `__class__` cell (slot) of a class body to the class on TOS (kept).
     SetClassCell(u32),
+    /// Creates `__annotations__` in the locals dict unless it exists.
+    SetupAnnotations,
 }
 
 /// Binary operators (also used by the in-place forms).

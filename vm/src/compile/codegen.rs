@@ -78,6 +78,9 @@ pub fn compile_module(body: &[Stmt], source: Arc<Source>, interactive: bool) -> 
     let mut c = Compiler { st, source, index, line_starts, units: Vec::new(), interactive };
     c.push_unit(0, Kind::Module, "<module>".into(), "<module>".into(), 1);
     c.unit().flags |= code::CO_DICT_LOCALS;
+    if has_annotations(body) {
+        c.emit(Op::SetupAnnotations);
+    }
     c.body(body)?;
     let none = c.konst(Const::None);
     c.emit(Op::LoadConst(none));
@@ -89,7 +92,7 @@ fn stack_effect(op: Op) -> i32 {
     use Op::*;
     match op {
         Nop | Rot2 | Rot3 | Rot4 | Unary(_) | Not | LoadAttr(_) | ListToTuple | Jump(_) | JumpBack(_) | GetIter
-        | Yield | GetYieldFromIter | CheckExcMatch | SetClassCell(_) | DeleteFast(_) | DeleteDeref(_)
+        | Yield | GetYieldFromIter | CheckExcMatch | SetClassCell(_) | SetupAnnotations | DeleteFast(_) | DeleteDeref(_)
         | DeleteName(_) | DeleteGlobal(_) => 0,
         LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(..) | LoadName(_)
         | LoadGlobal(_) | LoadMethod(_) | Dup | PushNull | PushExcInfo | BeforeWith | WithExceptStart
@@ -179,6 +182,14 @@ impl<'a> Compiler<'a> {
 
     fn pop_unit(&mut self) -> u32 {
         let u = self.units.pop().unwrap();
+        if std::env::var_os("PYSTM_DIS").is_some() {
+            eprintln!("== {} (depth {} max {})", u.qualname, u.depth, u.maxdepth);
+            for (i, op) in u.ops.iter().enumerate() {
+                let h = u.handler_of[i];
+                let hs = if h == u32::MAX { String::new() } else { format!("  [handler {} -> {} depth {}]", h, u.handlers[h as usize].target, u.handlers[h as usize].depth) };
+                eprintln!("{:4} {:4} {:?}{}", u.lines[i], i, op, hs);
+            }
+        }
         let cell2arg = u.cellvars.iter().map(|c| u.varnames.iter().position(|v| v == c).map(|p| p as u32)).collect();
         code::register(Code {
             name: u.name,
@@ -391,6 +402,17 @@ impl<'a> Compiler<'a> {
                     self.expr(v)?;
                     self.store_target(&a.target)?;
                 }
+                if let Expr::Name(n) = &*a.target
+                    && a.simple
+                    && self.unit().kind != Kind::Function
+                {
+                    self.expr(&a.annotation)?;
+                    let an = self.name_idx("__annotations__");
+                    self.emit(Op::LoadName(an));
+                    let k = self.konst(Const::Str(n.id.to_string()));
+                    self.emit(Op::LoadConst(k));
+                    self.emit(Op::StoreSubscr);
+                }
             }
             Stmt::If(i) => {
                 self.expr(&i.test)?;
@@ -431,7 +453,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::JumpBack(start));
                 self.patch(fi);
                 // ForIter pops the iterator on exit.
-                self.unit().depth -= 2;
+                self.unit().depth -= 1;
                 self.body(&f.orelse)?;
                 for b in breaks {
                     self.patch(b);
@@ -480,7 +502,7 @@ impl<'a> Compiler<'a> {
             }
             Stmt::FunctionDef(f) => {
                 self.decorators(&f.decorator_list)?;
-                self.function(f, &f.name, &f.args, FnBody::Stmts(&f.body), f.range.start())?;
+                self.function(f, &f.name, &f.args, FnBody::Stmts(&f.body), f.returns.as_deref(), f.range.start())?;
                 for _ in &f.decorator_list {
                     self.emit(Op::Call(1));
                 }
@@ -637,7 +659,6 @@ impl<'a> Compiler<'a> {
             let mut next = None;
             match &h.type_ {
                 Some(ty) => {
-                    self.emit(Op::Dup);
                     self.expr(ty)?;
                     self.emit(Op::CheckExcMatch);
                     next = Some(self.emit(Op::PopJumpIfFalse(0)));
@@ -798,6 +819,7 @@ impl<'a> Compiler<'a> {
         name: &str,
         args: &'a ast::Arguments,
         body: FnBody<'a>,
+        returns: Option<&'a Expr>,
         at: ast::TextSize,
     ) -> R<()> {
         let mut flags = 0;
@@ -819,6 +841,29 @@ impl<'a> Compiler<'a> {
             }
             self.emit(Op::BuildMap(kwd.len() as u32));
             flags |= 2;
+        }
+        let mut anns: Vec<(&str, &'a Expr)> = Vec::new();
+        for p in args.posonlyargs.iter().chain(args.args.iter()).chain(args.kwonlyargs.iter()) {
+            if let Some(an) = &p.def.annotation {
+                anns.push((p.def.arg.as_str(), an));
+            }
+        }
+        for v in [&args.vararg, &args.kwarg].into_iter().flatten() {
+            if let Some(an) = &v.annotation {
+                anns.push((v.arg.as_str(), an));
+            }
+        }
+        if let Some(r) = returns {
+            anns.push(("return", r));
+        }
+        if !anns.is_empty() {
+            for (n, e) in &anns {
+                let k = self.konst(Const::Str(n.to_string()));
+                self.emit(Op::LoadConst(k));
+                self.expr(e)?;
+            }
+            self.emit(Op::BuildMap(anns.len() as u32));
+            flags |= 4;
         }
         let scope = self.st.scope_of(node);
         let qual = self.qualname(name);
@@ -888,6 +933,9 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadConst(d));
             let dn = self.name_idx("__doc__");
             self.emit(Op::StoreName(dn));
+        }
+        if has_annotations(&c.body) {
+            self.emit(Op::SetupAnnotations);
         }
         self.body(&c.body)?;
         if self.unit().cellvars.iter().any(|x| x == "__class__") {
@@ -1146,7 +1194,7 @@ impl<'a> Compiler<'a> {
             }
             self.emit(Op::JumpBack(start));
             self.patch(fi);
-            self.unit().depth -= 2;
+            self.unit().depth -= 1;
         }
         match kind {
             CompKind::Gen(_) => {
@@ -1348,7 +1396,7 @@ impl<'a> Compiler<'a> {
                 self.expr(&i.orelse)?;
                 self.patch(end);
             }
-            Expr::Lambda(l) => self.function(l, "<lambda>", &l.args, FnBody::Expr(&l.body), l.range.start())?,
+            Expr::Lambda(l) => self.function(l, "<lambda>", &l.args, FnBody::Expr(&l.body), None, l.range.start())?,
             Expr::ListComp(c) => self.comprehension(c, &c.generators, CompKind::List(&c.elt), c.range.start())?,
             Expr::SetComp(c) => self.comprehension(c, &c.generators, CompKind::Set(&c.elt), c.range.start())?,
             Expr::DictComp(c) => {
@@ -1502,6 +1550,27 @@ enum SeqKind {
     Tuple,
     List,
     Set,
+}
+
+/// Whether a module or class body annotates a simple name (CPython's `find_ann`).
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(a) => a.simple,
+        Stmt::If(i) => has_annotations(&i.body) || has_annotations(&i.orelse),
+        Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
+        Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
+        Stmt::With(w) => has_annotations(&w.body),
+        Stmt::Try(t) => {
+            has_annotations(&t.body)
+                || has_annotations(&t.orelse)
+                || has_annotations(&t.finalbody)
+                || t.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    has_annotations(&h.body)
+                })
+        }
+        _ => false,
+    })
 }
 
 fn binop_of(op: &ast::Operator) -> u8 {

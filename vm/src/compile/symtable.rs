@@ -243,6 +243,14 @@ impl Builder {
             if let Some(d) = &p.default {
                 self.expr(d);
             }
+            if let Some(an) = &p.def.annotation {
+                self.expr(an);
+            }
+        }
+        for v in [&a.vararg, &a.kwarg].into_iter().flatten() {
+            if let Some(an) = &v.annotation {
+                self.expr(an);
+            }
         }
     }
 
@@ -260,6 +268,9 @@ impl Builder {
                     self.expr(d);
                 }
                 self.arg_defaults(&f.args);
+                if let Some(r) = &f.returns {
+                    self.expr(r);
+                }
                 self.bind(&f.name);
                 let saved = self.cur;
                 self.cur = self.new_scope(f, Kind::Function);

@@ -215,6 +215,13 @@ impl Vm {
         name.ends_with(".__new__") || name.starts_with("static:")
     }
 
+    fn int_value_of(&mut self, v: Value) -> Value {
+        match self.small_int(v) {
+            Some(i) => Value::int(i),
+            None => v,
+        }
+    }
+
     pub fn getattr_str(&mut self, o: Value, name: &str) -> R<Value> {
         let k = self.s(name);
         self.getattr(o, k)
@@ -240,12 +247,42 @@ impl Vm {
         if k == tid::CLASS {
             return self.class_getattr(o.as_obj(), key);
         }
+        if k == tid::SUPER {
+            return self.super_getattr(o.as_obj(), key);
+        }
         if k == tid::MODULE {
             let d = self.ld(o.as_obj(), MOD_DICT);
             if let Some(v) = self.dict_get(d, key)? {
                 return Ok(v);
             }
         }
+        if k == tid::INSTANCE && self.rd(t, CLS_FLAGS).as_int() & CLSF_HAS_GETATTRIBUTE != 0 {
+            let ga = self.class_lookup(t, "__getattribute__")?.unwrap_or(Value::NULL);
+            match self.call_value(ga, &[o, key], &[]) {
+                Err(Unwind::Exc(e)) if self.isinstance_name(e, "AttributeError") => {
+                    if let Some(g) = self.class_lookup(t, "__getattr__")? {
+                        return self.call_value(g, &[o, key], &[]);
+                    }
+                    return Err(Unwind::Exc(e));
+                }
+                r => return r,
+            }
+        }
+        match self.generic_getattr(o, key) {
+            Err(Unwind::Exc(e))
+                if self.rd(t, CLS_FLAGS).as_int() & CLSF_HAS_GETATTR != 0 && self.isinstance_name(e, "AttributeError") =>
+            {
+                let g = self.class_lookup(t, "__getattr__")?.unwrap_or(Value::NULL);
+                self.call_value(g, &[o, key], &[])
+            }
+            r => r,
+        }
+    }
+
+    /// `object.__getattribute__`: descriptors and the instance's attributes, then `__getattr__`.
+    pub fn generic_getattr(&mut self, o: Value, key: Value) -> R<Value> {
+        let t = self.type_of(o);
+        let k = self.tid_of(o);
         let descr = self.class_lookup_key(t, key)?;
         if let Some(d) = descr
             && self.tid_of(d) == tid::PROPERTY
@@ -266,15 +303,12 @@ impl Vm {
         if name == "__class__" {
             return Ok(Value::obj(t));
         }
-        if name == "__dict__" && k == tid::INSTANCE {
+        if name == "__dict__" && k == tid::INSTANCE && self.rd(t, CLS_FLAGS).as_int() & CLSF_NO_DICT == 0 {
             let d = self.new_dict();
             for (a, v) in self.instance_items(o.as_obj()) {
                 self.dict_set(d, a, v)?;
             }
             return Ok(d);
-        }
-        if let Some(ga) = self.class_lookup(t, "__getattr__")? {
-            return self.call_value(ga, &[o, key], &[]);
         }
         if k == tid::MODULE {
             let mn = self.str_of(self.ld(o.as_obj(), MOD_NAME));
@@ -330,8 +364,17 @@ impl Vm {
     /// Attributes of built-in objects kept in their layouts.
     fn special_attr(&mut self, o: Value, key: Value) -> R<Option<Value>> {
         let k = self.tid_of(o);
-        if k == u32::MAX {
-            return Ok(None);
+        if k == u32::MAX || k == tid::BIGINT || k == tid::FLOAT {
+            let name = self.str_of(key);
+            let int_like = self.is_int_like(o);
+            return Ok(match name.as_str() {
+                "real" if int_like || k == tid::FLOAT => Some(if int_like { self.int_value_of(o) } else { o }),
+                "imag" if int_like => Some(Value::int(0)),
+                "imag" if k == tid::FLOAT => Some(self.new_float(0.0)),
+                "numerator" if int_like => Some(self.int_value_of(o)),
+                "denominator" if int_like => Some(Value::int(1)),
+                _ => None,
+            });
         }
         let ob = o.as_obj();
         let name = self.str_of(key);
@@ -361,6 +404,21 @@ impl Vm {
                     self.st(ob, FN_DICT, d)?;
                 }
                 d
+            }
+            (tid::FUNCTION, "__annotations__") => {
+                let mut d = self.rd(ob, FN_DICT);
+                if d.is_null() {
+                    d = self.new_dict();
+                    self.st(ob, FN_DICT, d)?;
+                }
+                match self.dict_get(d, key)? {
+                    Some(a) => a,
+                    None => {
+                        let a = self.new_dict();
+                        self.dict_set(d, key, a)?;
+                        a
+                    }
+                }
             }
             (tid::FUNCTION, _) => {
                 let d = self.rd(ob, FN_DICT);
@@ -590,8 +648,11 @@ impl Vm {
     /// LOAD_METHOD: (function, self) for a plain method found on the type, else (attr, NULL).
     pub fn load_method(&mut self, o: Value, key: Value) -> R<(Value, Value)> {
         let k = self.tid_of(o);
-        if k != tid::CLASS && k != tid::MODULE {
+        if k != tid::CLASS && k != tid::MODULE && k != tid::SUPER {
             let t = self.type_of(o);
+            if k == tid::INSTANCE && self.rd(t, CLS_FLAGS).as_int() & CLSF_HAS_GETATTRIBUTE != 0 {
+                return Ok((self.getattr(o, key)?, Value::NULL));
+            }
             if let Some(d) = self.class_lookup_key(t, key)? {
                 let dk = self.tid_of(d);
                 let plain = dk == tid::FUNCTION
@@ -613,6 +674,7 @@ impl Vm {
         match name.as_str() {
             "__setattr__" => flags |= CLSF_HAS_SETATTR,
             "__getattr__" => flags |= CLSF_HAS_GETATTR,
+            "__getattribute__" => flags |= CLSF_HAS_GETATTRIBUTE,
             _ => return Ok(()),
         }
         self.st(cls, CLS_FLAGS, Value::int(flags))

@@ -148,6 +148,9 @@ impl Vm {
                     };
                 }
                 let op = code.ops[pc];
+                if cfg!(debug_assertions) && std::env::var_os("PYSTM_TRACE").is_some() {
+                    eprintln!("  pc={pc} sp={sp} {op:?}");
+                }
                 match op {
                     Op::Nop => {}
                     Op::LoadConst(i) => push!(self.tuple_get(consts, i as usize)),
@@ -618,10 +621,17 @@ impl Vm {
                     Op::MakeFunction(flags) => {
                         let codeobj = pop!();
                         let closure = if flags & 8 != 0 { pop!() } else { Value::NULL };
+                        let annotations = if flags & 4 != 0 { pop!() } else { Value::NULL };
                         let kwdefaults = if flags & 2 != 0 { pop!() } else { Value::NULL };
                         let defaults = if flags & 1 != 0 { pop!() } else { Value::NULL };
                         let globals = self.rd(frame, F_GLOBALS);
                         let f = self.make_function(codeobj, globals, defaults, kwdefaults, closure);
+                        if !annotations.is_null() {
+                            let d = self.new_dict();
+                            let k = self.s("__annotations__");
+                            tri!(self.dict_set(d, k, annotations));
+                            self.init(f.as_obj(), FN_DICT, d);
+                        }
                         push!(f)
                     }
                     Op::Return => {
@@ -796,6 +806,14 @@ impl Vm {
                         tri!(self.display_hook(v));
                     }
                     Op::SetClassCell(_) => {}
+                    Op::SetupAnnotations => {
+                        let locals = self.rd(frame, F_LOCALS);
+                        let k = self.s("__annotations__");
+                        if !tri!(self.dict_contains(locals, k)) {
+                            let d = self.new_dict();
+                            tri!(self.dict_set(locals, k, d));
+                        }
+                    }
                 }
                 pc += 1;
                 continue 'dispatch;

@@ -52,6 +52,23 @@ impl Vm {
             let y = self.to_f64(b)?.unwrap();
             return Ok(Some(self.float_binop(x, y, k)?));
         }
+        let is_view = |vm: &Vm, v: Value, t: u32| {
+            t == tid::ITER && {
+                let kind = vm.ld(v.as_obj(), IT_KIND).as_int();
+                kind == crate::objects::iter::VIEW_KEYS || kind == crate::objects::iter::VIEW_ITEMS
+            }
+        };
+        if (is_view(self, a, ta) || is_view(self, b, tb)) && matches!(k, binop::OR | binop::AND | binop::SUB | binop::XOR) {
+            let sa = self.to_set(a)?;
+            let sb = self.to_set(b)?;
+            let r = self.set_binop(sa, sb, k)?;
+            if self.tid_of(r) == tid::FROZENSET {
+                let s = self.new_set(false);
+                self.set_assign(s, r)?;
+                return Ok(Some(s));
+            }
+            return Ok(Some(r));
+        }
         match (ta, tb, k) {
             (tid::STR, tid::STR, binop::ADD) => {
                 let s = self.with_str(a.as_obj(), |x| self.with_str(b.as_obj(), |y| format!("{x}{y}")));
@@ -608,9 +625,29 @@ impl Vm {
                     return Ok(inside && (i - start) % step == 0);
                 }
             }
-            tid::ITER if self.ld(container.as_obj(), IT_KIND).as_int() == crate::objects::iter::VIEW_KEYS => {
+            tid::ITER if self.ld(container.as_obj(), IT_KIND).as_int() >= crate::objects::iter::VIEW_KEYS => {
                 let d = self.ld(container.as_obj(), IT_A);
-                return self.dict_contains(d, item);
+                match self.ld(container.as_obj(), IT_KIND).as_int() {
+                    crate::objects::iter::VIEW_KEYS => return self.dict_contains(d, item),
+                    crate::objects::iter::VIEW_VALUES => {
+                        for (_, v) in self.dict_items(d) {
+                            if self.eq(v, item)? {
+                                return Ok(true);
+                            }
+                        }
+                        return Ok(false);
+                    }
+                    _ => {
+                        if self.tid_of(item) != tid::TUPLE || self.tuple_len(item.as_obj()) != 2 {
+                            return Ok(false);
+                        }
+                        let (k, v) = (self.tuple_get(item.as_obj(), 0), self.tuple_get(item.as_obj(), 1));
+                        return match self.dict_get(d, k)? {
+                            Some(w) => self.eq(w, v),
+                            None => Ok(false),
+                        };
+                    }
+                }
             }
             _ => {}
         }
@@ -658,6 +695,13 @@ impl Vm {
 
     pub fn getitem(&mut self, o: Value, i: Value) -> R<Value> {
         let k = self.tid_of(o);
+        if matches!(k, tid::LIST | tid::TUPLE | tid::STR | tid::BYTES | tid::RANGE)
+            && self.tid_of(i) == tid::INSTANCE
+            && self.lookup_type_attr(i, "__index__")?.is_some()
+        {
+            let n = self.index_value(i, "indices must be integers")?;
+            return self.getitem(o, Value::int(n));
+        }
         let is_slice = self.tid_of(i) == tid::SLICE;
         match k {
             tid::LIST if self.is_index(i) => {

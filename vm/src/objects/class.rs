@@ -132,9 +132,9 @@ impl Vm {
         self.dict_update_from(dict, ns, false)?;
         let mut flags = 0;
         for b in bases {
-            flags |= self.rd(*b, CLS_FLAGS).as_int() & (CLSF_HAS_GETATTR | CLSF_HAS_SETATTR | CLSF_EXCEPTION);
+            flags |= self.rd(*b, CLS_FLAGS).as_int() & (CLSF_HAS_GETATTR | CLSF_HAS_SETATTR | CLSF_EXCEPTION | CLSF_HAS_GETATTRIBUTE);
         }
-        for (n, f) in [("__setattr__", CLSF_HAS_SETATTR), ("__getattr__", CLSF_HAS_GETATTR)] {
+        for (n, f) in [("__setattr__", CLSF_HAS_SETATTR), ("__getattr__", CLSF_HAS_GETATTR), ("__getattribute__", CLSF_HAS_GETATTRIBUTE)] {
             let k = self.s(n);
             if self.dict_contains(dict, k)? {
                 flags |= f;

@@ -266,6 +266,9 @@ impl Vm {
             },
             ZIP => {
                 let its = self.tuple_items(a.as_obj());
+                if its.is_empty() {
+                    return Ok(None);
+                }
                 let strict = b == Value::TRUE;
                 let mut out = Vec::with_capacity(its.len());
                 for (i, x) in its.iter().enumerate() {
