@@ -179,6 +179,22 @@ impl<M: GcModel> Mutator<M> {
         self.th.should_break()
     }
 
+    /// Whether [`Mutator::safe_point`] has anything to do now (a pause or abort request, a
+    /// collection due): lets callers skip preparing their roots on the fast path.
+    #[inline]
+    pub fn safe_point_due(&self) -> bool {
+        self.collect_requested
+            || self.gc.config.stress
+            || self.th.segment_info().signal.load(Relaxed) != 0
+            || self.gc.wants_major()
+            || self.gc.stm.reshare_wanted()
+    }
+
+    /// Minor collections this process has run (callers caching object references compare it).
+    pub fn collections(&self) -> u64 {
+        self.gc.minor_collections() + self.gc.major_collections()
+    }
+
     /// A safe point: answers the STM's pause and abort requests, runs a minor collection when
     /// the nursery overflowed (or always, in stress mode), and a major one when old space has
     /// grown past its threshold (or every 16th safe point, in stress mode).

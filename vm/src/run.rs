@@ -62,6 +62,7 @@ pub fn run_outermost(vm: &mut Vm, id: u32, globals: Value) -> Result<(), Value> 
     vm.frame = f;
     vm.nesting = 1;
     vm.call_depth = 1;
+    vm.mcache_flush();
     vm.last_commit = (ObjRef(0), 0);
     let r = loop {
         match vm.dispatch() {
@@ -70,6 +71,7 @@ pub fn run_outermost(vm: &mut Vm, id: u32, globals: Value) -> Result<(), Value> 
             Err(Unwind::Abort) => {
                 // Everything since the last commit is rolled back: restart from there.
                 vm.m.start();
+                vm.mcache_flush();
                 let (f, depth) = vm.last_commit;
                 if f.is_null() {
                     // Aborted before the first commit: the module frame never existed.

@@ -6,7 +6,11 @@
 use crate::layout::Model;
 use gc::Gc;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
+
+/// The most instance maps one process can hold.
+const MAX_MAPS: usize = 1 << 20;
 use stm::ObjRef;
 
 /// Options from the command line that Python code can see.
@@ -78,7 +82,9 @@ pub struct Runtime {
     /// The `builtins` module's dict, `sys.modules`, the `sys` module.
     pub globals: OnceLock<Globals>,
     pub names: RwLock<(HashMap<String, u32>, Vec<Arc<str>>)>,
-    pub maps: RwLock<Vec<&'static Map>>,
+    /// Instance maps by id: append-only, read without locks (`maps_len` under the lock).
+    maps: Box<[AtomicPtr<Map>]>,
+    maps_len: Mutex<usize>,
     pub options: Options,
     /// Names Rust code looks up often, as shared str objects.
     pub strs: OnceLock<HashMap<&'static str, ObjRef>>,
@@ -100,7 +106,12 @@ impl Runtime {
             builtins: RwLock::new(Vec::new()),
             globals: OnceLock::new(),
             names: RwLock::new((HashMap::new(), Vec::new())),
-            maps: RwLock::new(vec![empty]),
+            maps: {
+                let v: Vec<AtomicPtr<Map>> = (0..MAX_MAPS).map(|_| AtomicPtr::new(std::ptr::null_mut())).collect();
+                v[0].store(empty as *const Map as *mut Map, Ordering::Release);
+                v.into_boxed_slice()
+            },
+            maps_len: Mutex::new(1),
             options,
             strs: OnceLock::new(),
         })
@@ -133,8 +144,12 @@ impl Runtime {
         self.names.read().unwrap().1[id as usize].clone()
     }
 
+    #[inline]
     pub fn map(&self, id: u32) -> &'static Map {
-        self.maps.read().unwrap()[id as usize]
+        let p = self.maps[id as usize].load(Ordering::Acquire);
+        assert!(!p.is_null(), "unknown map {id}");
+        // SAFETY: maps are leaked boxes, published once and never freed or changed.
+        unsafe { &*p }
     }
 
     /// The map reached from `from` by adding attribute `name`.
@@ -150,9 +165,11 @@ impl Runtime {
         let mut names = m.names.clone();
         names.push(name);
         let new: &'static Map = Box::leak(Box::new(Map { names, transitions: Mutex::new(HashMap::new()) }));
-        let mut maps = self.maps.write().unwrap();
-        maps.push(new);
-        let id = (maps.len() - 1) as u32;
+        let mut n = self.maps_len.lock().unwrap();
+        assert!(*n < MAX_MAPS, "too many instance maps");
+        self.maps[*n].store(new as *const Map as *mut Map, Ordering::Release);
+        *n += 1;
+        let id = (*n - 1) as u32;
         tr.insert(name, id);
         id
     }

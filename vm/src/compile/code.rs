@@ -4,7 +4,8 @@
 //! `objects/function.rs`). This file must never touch the heap.
 
 use num_bigint::BigInt;
-use std::sync::{Arc, RwLock};
+use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// One instruction. Jump targets are instruction indices.
 #[derive(Copy, Clone, Debug, PartialEq)]
@@ -268,16 +269,28 @@ impl Code {
     }
 }
 
-static CODES: RwLock<Vec<&'static Code>> = RwLock::new(Vec::new());
+/// The most code objects one process can hold.
+const MAX_CODES: usize = 1 << 20;
+
+/// The code table: append-only, read without locks.
+static CODES: [AtomicPtr<Code>; MAX_CODES] = [const { AtomicPtr::new(std::ptr::null_mut()) }; MAX_CODES];
+static CODE_COUNT: Mutex<usize> = Mutex::new(0);
 
 /// Adds a code object to the table; returns its id.
 pub fn register(code: Code) -> u32 {
-    let mut t = CODES.write().unwrap();
-    t.push(Box::leak(Box::new(code)));
-    (t.len() - 1) as u32
+    let mut n = CODE_COUNT.lock().unwrap();
+    assert!(*n < MAX_CODES, "too many code objects");
+    CODES[*n].store(Box::into_raw(Box::new(code)), Ordering::Release);
+    *n += 1;
+    (*n - 1) as u32
 }
 
-/// The code object with id `id`.
+/// The code object with id `id` (an id `register` returned).
+#[inline]
 pub fn get(id: u32) -> &'static Code {
-    CODES.read().unwrap()[id as usize]
+    let p = CODES[id as usize].load(Ordering::Acquire);
+    assert!(!p.is_null(), "unknown code id {id}");
+    // SAFETY: the pointer came from `Box::into_raw` in `register` and is never freed or
+    // written again, so it is valid and immutable for the rest of the process.
+    unsafe { &*p }
 }

@@ -10,6 +10,22 @@ use stm::ObjRef;
 /// Bits 40.. of a str's STR_CLEN word hold its interned name id + 1 (0: not interned).
 pub const INTERN_SHIFT: u32 = 40;
 
+/// The lookup cache: one entry per (class, version, name) hash slot. Entries hold heap
+/// references, so the cache is emptied whenever objects may have moved (a collection) or other
+/// threads' commits may have changed classes (a new transaction), and when any class changes.
+pub const MCACHE_SIZE: usize = 2048;
+
+#[derive(Copy, Clone, Default)]
+pub struct MCacheEntry {
+    cls: u64,
+    version: i64,
+    name: u32,
+    value: Value,
+}
+
+/// Bumped whenever any class's dict or bases change (caches compare it).
+static CLASS_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 impl Vm {
     /// The class of any value.
     #[inline]
@@ -67,8 +83,30 @@ impl Vm {
         self.new_name_str(name)
     }
 
-    /// `name` along the MRO of class `cls`.
+    pub fn mcache_flush(&mut self) {
+        self.mcache.fill(MCacheEntry::default());
+        self.mcache_epoch = CLASS_EPOCH.load(std::sync::atomic::Ordering::Acquire);
+    }
+
+    /// `name` along the MRO of class `cls` (cached).
+    #[inline]
     pub fn class_lookup_key(&mut self, cls: ObjRef, key: Value) -> R<Option<Value>> {
+        if self.mcache_epoch != CLASS_EPOCH.load(std::sync::atomic::Ordering::Acquire) {
+            self.mcache_flush();
+        }
+        let version = self.rd(cls, CLS_VERSION).as_int();
+        let name = self.name_id(key);
+        let h = (((cls.0 >> 4) ^ (name as u64).wrapping_mul(0x9E37_79B9)) as usize) & (MCACHE_SIZE - 1);
+        let e = self.mcache[h];
+        if e.cls == cls.0 && e.version == version && e.name == name {
+            return Ok(if e.value.is_null() { None } else { Some(e.value) });
+        }
+        let r = self.class_lookup_slow(cls, key)?;
+        self.mcache[h] = MCacheEntry { cls: cls.0, version, name, value: r.unwrap_or(Value::NULL) };
+        Ok(r)
+    }
+
+    fn class_lookup_slow(&mut self, cls: ObjRef, key: Value) -> R<Option<Value>> {
         let mro = self.rd(cls, CLS_MRO).as_obj();
         for i in 0..self.tuple_len(mro) {
             let c = self.tuple_get(mro, i).as_obj();
@@ -667,6 +705,7 @@ impl Vm {
 
     /// A class's dict changed: new version, and note hooks the fast paths must respect.
     pub fn class_changed(&mut self, cls: ObjRef, key: Value) -> R<()> {
+        CLASS_EPOCH.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         let v = crate::objects::class::next_version();
         self.st(cls, CLS_VERSION, Value::int(v))?;
         let name = self.str_of(key);

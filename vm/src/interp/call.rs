@@ -33,7 +33,7 @@ impl Vm {
         let c = code::get(id);
         let consts: Vec<Value> = c.consts.iter().map(|k| self.const_value(k)).collect();
         let consts = self.new_tuple(&consts);
-        let names: Vec<Value> = c.names.iter().map(|n| self.new_str(n)).collect();
+        let names: Vec<Value> = c.names.iter().map(|n| self.new_name_str(n)).collect();
         let names = self.new_tuple(&names);
         let name = self.new_str(&c.name);
         let qual = self.new_str(&c.qualname);

@@ -18,6 +18,23 @@ pub const ENTRY_RUST: i64 = 1;
 pub const ENTRY_INIT: i64 = 2;
 
 impl Vm {
+    /// A slot of the running frame, without barriers: the dispatch loop applies the frame's
+    /// barriers once per transaction and frame switch (`frame_barrier`), which covers the whole
+    /// object; frames are touched only by the thread running them.
+    #[inline(always)]
+    fn fslot(&self, f: ObjRef, i: usize) -> Value {
+        self.ld(f, F_SLOTS + 8 * i as u64)
+    }
+    #[inline(always)]
+    fn fset(&mut self, f: ObjRef, i: usize, v: Value) {
+        self.init(f, F_SLOTS + 8 * i as u64, v)
+    }
+    /// Read and write barriers for the frame being switched to.
+    #[inline(always)]
+    fn frame_barrier(&mut self, f: ObjRef) -> R<()> {
+        self.m.thread().write(f).map_err(|_| Unwind::Abort)
+    }
+
     #[inline(always)]
     pub fn slot(&self, f: ObjRef, i: usize) -> Value {
         self.rd(f, F_SLOTS + 8 * i as u64)
@@ -60,7 +77,20 @@ impl Vm {
 
     /// A commit point of the outermost loop: safe point, and commit when the transaction is
     /// long enough. The frame may move (returned).
-    fn commit_point(&mut self, f: ObjRef) -> R<ObjRef> {
+    #[inline]
+    fn commit_point(&mut self, f: ObjRef, pc: usize, sp: usize) -> R<ObjRef> {
+        if !self.m.should_break() && !self.m.safe_point_due() {
+            return Ok(f);
+        }
+        self.commit_point_slow(f, pc, sp)
+    }
+
+    /// The frame's pc and stack pointer are written first: the collector traces its stack up
+    /// to the stack pointer.
+    #[cold]
+    fn commit_point_slow(&mut self, f: ObjRef, pc: usize, sp: usize) -> R<ObjRef> {
+        self.flush(f, pc, sp)?;
+        self.mcache_flush();
         self.m.roots().words[0] = f.0;
         let r = if self.m.should_break() {
             self.m.commit().and_then(|_| {
@@ -73,6 +103,7 @@ impl Vm {
         match r {
             Ok(()) => {
                 let f = ObjRef(self.m.roots().words[0]);
+                self.frame_barrier(f)?;
                 if !self.m.th().is_inevitable() {
                     self.last_commit = (f, self.call_depth);
                 }
@@ -94,8 +125,14 @@ impl Vm {
         let mut consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
         let outermost = self.nesting == 1;
 
+        if let Err(a) = self.frame_barrier(frame) {
+            return Err(a);
+        }
         macro_rules! reload {
             () => {{
+                if let Err(a) = self.frame_barrier(frame) {
+                    return Err(a);
+                }
                 self.frame = frame;
                 code = self.frame_code(frame);
                 pc = self.rd(frame, F_PC).as_int() as usize;
@@ -122,29 +159,24 @@ impl Vm {
                 macro_rules! push {
                     ($v:expr) => {{
                         let v = $v;
-                        tri!(self.set_slot(frame, sp, v));
+                        self.fset(frame, sp, v);
                         sp += 1;
                     }};
                 }
                 macro_rules! pop {
                     () => {{
                         sp -= 1;
-                        self.slot(frame, sp)
+                        self.fslot(frame, sp)
                     }};
                 }
                 macro_rules! top {
                     () => {
-                        self.slot(frame, sp - 1)
+                        self.fslot(frame, sp - 1)
                     };
                 }
                 macro_rules! peek {
                     ($n:expr) => {
-                        self.slot(frame, sp - $n)
-                    };
-                }
-                macro_rules! sync {
-                    () => {
-                        tri!(self.flush(frame, pc, sp))
+                        self.fslot(frame, sp - $n)
                     };
                 }
                 let op = code.ops[pc];
@@ -155,7 +187,7 @@ impl Vm {
                     Op::Nop => {}
                     Op::LoadConst(i) => push!(self.tuple_get(consts, i as usize)),
                     Op::LoadFast(i) => {
-                        let v = self.slot(frame, i as usize);
+                        let v = self.fslot(frame, i as usize);
                         if v.is_null() {
                             let n = &code.varnames[i as usize];
                             break 'op self.new_error(
@@ -167,20 +199,20 @@ impl Vm {
                     }
                     Op::StoreFast(i) => {
                         let v = pop!();
-                        tri!(self.set_slot(frame, i as usize, v));
+                        self.fset(frame, i as usize, v);
                     }
                     Op::DeleteFast(i) => {
-                        if self.slot(frame, i as usize).is_null() {
+                        if self.fslot(frame, i as usize).is_null() {
                             let n = &code.varnames[i as usize];
                             break 'op self.new_error(
                                 "UnboundLocalError",
                                 &format!("cannot access local variable '{n}' where it is not associated with a value"),
                             );
                         }
-                        tri!(self.set_slot(frame, i as usize, Value::NULL));
+                        self.fset(frame, i as usize, Value::NULL);
                     }
                     Op::LoadDeref(i) => {
-                        let cell = self.slot(frame, i as usize).as_obj();
+                        let cell = self.fslot(frame, i as usize).as_obj();
                         let v = self.rd(cell, CELL_VAL);
                         if v.is_null() {
                             break 'op self.unbound_deref(code, i as usize);
@@ -189,17 +221,17 @@ impl Vm {
                     }
                     Op::StoreDeref(i) => {
                         let v = pop!();
-                        let cell = self.slot(frame, i as usize).as_obj();
+                        let cell = self.fslot(frame, i as usize).as_obj();
                         tri!(self.st(cell, CELL_VAL, v));
                     }
                     Op::DeleteDeref(i) => {
-                        let cell = self.slot(frame, i as usize).as_obj();
+                        let cell = self.fslot(frame, i as usize).as_obj();
                         if self.rd(cell, CELL_VAL).is_null() {
                             break 'op self.unbound_deref(code, i as usize);
                         }
                         tri!(self.st(cell, CELL_VAL, Value::NULL));
                     }
-                    Op::LoadClosure(i) => push!(self.slot(frame, i as usize)),
+                    Op::LoadClosure(i) => push!(self.fslot(frame, i as usize)),
                     Op::LoadClassDeref(n, i) => {
                         let locals = self.rd(frame, F_LOCALS);
                         let key = self.name_const(frame, n);
@@ -207,7 +239,7 @@ impl Vm {
                         if let Some(v) = v {
                             push!(v)
                         } else {
-                            let cell = self.slot(frame, i as usize).as_obj();
+                            let cell = self.fslot(frame, i as usize).as_obj();
                             let v = self.rd(cell, CELL_VAL);
                             if v.is_null() {
                                 break 'op self.unbound_deref(code, i as usize);
@@ -257,31 +289,27 @@ impl Vm {
                         }
                     }
                     Op::LoadAttr(n) => {
-                        sync!();
                         let key = self.name_const(frame, n);
                         let o = top!();
                         let v = tri!(self.getattr(o, key));
-                        tri!(self.set_slot(frame, sp - 1, v));
+                        self.fset(frame, sp - 1, v);
                     }
                     Op::StoreAttr(n) => {
-                        sync!();
                         let key = self.name_const(frame, n);
                         let o = pop!();
                         let v = pop!();
                         tri!(self.setattr(o, key, v));
                     }
                     Op::DeleteAttr(n) => {
-                        sync!();
                         let key = self.name_const(frame, n);
                         let o = pop!();
                         tri!(self.delattr(o, key));
                     }
                     Op::LoadMethod(n) => {
-                        sync!();
                         let key = self.name_const(frame, n);
                         let o = top!();
                         let (a, b) = tri!(self.load_method(o, key));
-                        tri!(self.set_slot(frame, sp - 1, a));
+                        self.fset(frame, sp - 1, a);
                         push!(b)
                     }
                     Op::Pop => sp -= 1,
@@ -295,26 +323,26 @@ impl Vm {
                     Op::Rot2 => {
                         let a = peek!(1);
                         let b = peek!(2);
-                        tri!(self.set_slot(frame, sp - 1, b));
-                        tri!(self.set_slot(frame, sp - 2, a));
+                        self.fset(frame, sp - 1, b);
+                        self.fset(frame, sp - 2, a);
                     }
                     Op::Rot3 => {
                         let a = peek!(1);
                         let b = peek!(2);
                         let c = peek!(3);
-                        tri!(self.set_slot(frame, sp - 1, b));
-                        tri!(self.set_slot(frame, sp - 2, c));
-                        tri!(self.set_slot(frame, sp - 3, a));
+                        self.fset(frame, sp - 1, b);
+                        self.fset(frame, sp - 2, c);
+                        self.fset(frame, sp - 3, a);
                     }
                     Op::Rot4 => {
                         let a = peek!(1);
                         let b = peek!(2);
                         let c = peek!(3);
                         let d = peek!(4);
-                        tri!(self.set_slot(frame, sp - 1, b));
-                        tri!(self.set_slot(frame, sp - 2, c));
-                        tri!(self.set_slot(frame, sp - 3, d));
-                        tri!(self.set_slot(frame, sp - 4, a));
+                        self.fset(frame, sp - 1, b);
+                        self.fset(frame, sp - 2, c);
+                        self.fset(frame, sp - 3, d);
+                        self.fset(frame, sp - 4, a);
                     }
                     Op::Binary(k) | Op::InplaceBinary(k) => {
                         let b = peek!(1);
@@ -323,23 +351,20 @@ impl Vm {
                         let r = if a.is_int() && b.is_int() && let Some(r) = self.int_fast(k, a.as_int(), b.as_int()) {
                             r
                         } else {
-                            sync!();
                             tri!(self.binary_op(a, b, k, matches!(op, Op::InplaceBinary(_))))
                         };
                         sp -= 1;
-                        tri!(self.set_slot(frame, sp - 1, r));
+                        self.fset(frame, sp - 1, r);
                     }
                     Op::Unary(k) => {
-                        sync!();
                         let a = top!();
                         let r = tri!(self.unary_op(a, k));
-                        tri!(self.set_slot(frame, sp - 1, r));
+                        self.fset(frame, sp - 1, r);
                     }
                     Op::Not => {
-                        sync!();
                         let a = top!();
                         let t = tri!(self.truthy(a));
-                        tri!(self.set_slot(frame, sp - 1, Value::bool(!t)));
+                        self.fset(frame, sp - 1, Value::bool(!t));
                     }
                     Op::Compare(k) => {
                         let b = peek!(1);
@@ -347,40 +372,35 @@ impl Vm {
                         let r = if a.is_int() && b.is_int() {
                             Value::bool(ops_cmp_int(k, a.as_int(), b.as_int()))
                         } else {
-                            sync!();
                             tri!(self.compare(a, b, k))
                         };
                         sp -= 1;
-                        tri!(self.set_slot(frame, sp - 1, r));
+                        self.fset(frame, sp - 1, r);
                     }
                     Op::Is(neg) => {
                         let b = pop!();
                         let a = top!();
-                        tri!(self.set_slot(frame, sp - 1, Value::bool((a == b) != neg)));
+                        self.fset(frame, sp - 1, Value::bool((a == b) != neg));
                     }
                     Op::In(neg) => {
-                        sync!();
                         let b = pop!();
                         let a = top!();
                         let r = tri!(self.contains(b, a));
-                        tri!(self.set_slot(frame, sp - 1, Value::bool(r != neg)));
+                        self.fset(frame, sp - 1, Value::bool(r != neg));
                     }
                     Op::Subscr => {
-                        sync!();
                         let i = pop!();
                         let o = top!();
                         let r = tri!(self.getitem(o, i));
-                        tri!(self.set_slot(frame, sp - 1, r));
+                        self.fset(frame, sp - 1, r);
                     }
                     Op::StoreSubscr => {
-                        sync!();
                         let i = pop!();
                         let o = pop!();
                         let v = pop!();
                         tri!(self.setitem(o, i, v));
                     }
                     Op::DeleteSubscr => {
-                        sync!();
                         let i = pop!();
                         let o = pop!();
                         tri!(self.delitem(o, i));
@@ -394,13 +414,12 @@ impl Vm {
                     }
                     Op::BuildTuple(n) | Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) => {
                         let n = n as usize;
-                        let items: Vec<Value> = (sp - n..sp).map(|i| self.slot(frame, i)).collect();
+                        let items: Vec<Value> = (sp - n..sp).map(|i| self.fslot(frame, i)).collect();
                         sp -= n;
                         let v = match op {
                             Op::BuildTuple(_) => self.new_tuple(&items),
                             Op::BuildList(_) => self.new_list(&items),
                             Op::BuildSet(_) => {
-                                sync!();
                                 let s = self.new_set(false);
                                 for x in items {
                                     tri!(self.set_add(s, x));
@@ -412,9 +431,8 @@ impl Vm {
                         push!(v)
                     }
                     Op::BuildMap(n) => {
-                        sync!();
                         let n = n as usize;
-                        let items: Vec<Value> = (sp - 2 * n..sp).map(|i| self.slot(frame, i)).collect();
+                        let items: Vec<Value> = (sp - 2 * n..sp).map(|i| self.fslot(frame, i)).collect();
                         sp -= 2 * n;
                         let d = self.new_dict();
                         for kv in items.chunks(2) {
@@ -428,20 +446,17 @@ impl Vm {
                         tri!(self.list_append(l, v));
                     }
                     Op::SetAdd(d) => {
-                        sync!();
                         let v = pop!();
                         let s = peek!(d as usize);
                         tri!(self.set_add(s, v));
                     }
                     Op::MapAdd(d) => {
-                        sync!();
                         let v = pop!();
                         let k = pop!();
                         let m = peek!(d as usize);
                         tri!(self.dict_set(m, k, v));
                     }
                     Op::ListExtend(d) => {
-                        sync!();
                         let v = pop!();
                         let l = peek!(d as usize);
                         let items = tri!(self.iter_collect(v));
@@ -450,7 +465,6 @@ impl Vm {
                         }
                     }
                     Op::SetUpdate(d) => {
-                        sync!();
                         let v = pop!();
                         let s = peek!(d as usize);
                         let items = tri!(self.iter_collect(v));
@@ -459,7 +473,6 @@ impl Vm {
                         }
                     }
                     Op::DictUpdate(d) | Op::DictMerge(d) => {
-                        sync!();
                         let v = pop!();
                         let m = peek!(d as usize);
                         tri!(self.dict_update_from(m, v, matches!(op, Op::DictMerge(_))));
@@ -468,10 +481,9 @@ impl Vm {
                         let l = top!();
                         let items = self.list_items(l);
                         let t = self.new_tuple(&items);
-                        tri!(self.set_slot(frame, sp - 1, t));
+                        self.fset(frame, sp - 1, t);
                     }
                     Op::FormatValue(flags) => {
-                        sync!();
                         let spec = if flags & 4 != 0 { Some(pop!()) } else { None };
                         let v = top!();
                         let v = match flags & 3 {
@@ -481,7 +493,7 @@ impl Vm {
                             _ => v,
                         };
                         let r = tri!(self.format_value(v, spec.unwrap_or(Value::NULL)));
-                        tri!(self.set_slot(frame, sp - 1, r));
+                        self.fset(frame, sp - 1, r);
                     }
                     Op::Jump(t) => {
                         pc = t as usize;
@@ -490,8 +502,7 @@ impl Vm {
                     Op::JumpBack(t) => {
                         pc = t as usize;
                         if outermost {
-                            sync!();
-                            frame = tri!(self.commit_point(frame));
+                            frame = tri!(self.commit_point(frame, pc, sp));
                             self.frame = frame;
                             consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
                         } else if self.m.th().segment_info().signal.load(std::sync::atomic::Ordering::Relaxed) != 0 {
@@ -509,7 +520,6 @@ impl Vm {
                         } else if v == Value::FALSE {
                             false
                         } else {
-                            sync!();
                             tri!(self.truthy(v))
                         };
                         if b == matches!(op, Op::PopJumpIfTrue(_)) {
@@ -519,7 +529,6 @@ impl Vm {
                     }
                     Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
                         let v = top!();
-                        sync!();
                         let b = tri!(self.truthy(v));
                         if b == matches!(op, Op::JumpIfTrueOrPop(_)) {
                             pc = t as usize;
@@ -528,13 +537,11 @@ impl Vm {
                         sp -= 1;
                     }
                     Op::GetIter => {
-                        sync!();
                         let v = top!();
                         let it = tri!(self.get_iter(v));
-                        tri!(self.set_slot(frame, sp - 1, it));
+                        self.fset(frame, sp - 1, it);
                     }
                     Op::ForIter(t) => {
-                        sync!();
                         let it = top!();
                         match tri!(self.iter_next(it)) {
                             Some(v) => push!(v),
@@ -546,7 +553,6 @@ impl Vm {
                         }
                     }
                     Op::UnpackSequence(n) => {
-                        sync!();
                         let v = pop!();
                         let items = tri!(self.unpack(v, n as usize, None));
                         for x in items.into_iter().rev() {
@@ -554,7 +560,6 @@ impl Vm {
                         }
                     }
                     Op::UnpackEx(n) => {
-                        sync!();
                         let v = pop!();
                         let before = (n >> 8) as usize;
                         let after = (n & 0xff) as usize;
@@ -565,7 +570,6 @@ impl Vm {
                     }
                     Op::PushNull => push!(Value::NULL),
                     Op::Call(_) | Op::CallKw(_) | Op::CallEx(_) => {
-                        sync!();
                         let (argc, kwnames, ex) = match op {
                             Op::Call(n) => (n as usize, Value::NULL, false),
                             Op::CallKw(n) => (n as usize, pop!(), false),
@@ -573,33 +577,41 @@ impl Vm {
                             _ => unreachable!(),
                         };
                         let base = sp - argc - 2;
-                        let callable = self.slot(frame, base);
-                        let selfv = self.slot(frame, base + 1);
-                        let mut args: Vec<Value> = Vec::with_capacity(argc + 1);
+                        let mut callable = self.fslot(frame, base);
+                        let selfv = self.fslot(frame, base + 1);
+                        let mut args = std::mem::take(&mut self.argbuf);
+                        args.clear();
                         if !selfv.is_null() {
                             args.push(selfv);
+                        } else if self.tid_of(callable) == crate::layout::tid::METHOD {
+                            // A bound method: call its function with self first.
+                            let m = callable.as_obj();
+                            args.push(self.ld(m, METH_SELF));
+                            callable = self.ld(m, METH_FUNC);
                         }
                         let mut kw: Vec<(Value, Value)> = Vec::new();
                         if ex {
-                            let t = self.slot(frame, base + 2);
+                            let t = self.fslot(frame, base + 2);
                             args.extend(self.tuple_items(t.as_obj()));
                             if argc == 2 {
-                                let d = self.slot(frame, base + 3);
+                                let d = self.fslot(frame, base + 3);
                                 kw = self.dict_items(d);
                             }
                         } else {
                             let nkw = if kwnames.is_null() { 0 } else { self.tuple_len(kwnames.as_obj()) };
                             for i in base + 2..sp - nkw {
-                                args.push(self.slot(frame, i));
+                                args.push(self.fslot(frame, i));
                             }
                             for j in 0..nkw {
-                                kw.push((self.tuple_get(kwnames.as_obj(), j), self.slot(frame, sp - nkw + j)));
+                                kw.push((self.tuple_get(kwnames.as_obj(), j), self.fslot(frame, sp - nkw + j)));
                             }
                         }
                         sp = base;
                         // Python functions (and classes with a Python __init__) get a frame in
                         // this loop.
-                        match tri!(self.prepare_call(callable, &args, &kw)) {
+                        let prepared = self.prepare_call(callable, &args, &kw);
+                        self.argbuf = args;
+                        match tri!(prepared) {
                             super::call::Prepared::Frame(nf) => {
                                 tri!(self.flush(frame, pc, sp));
                                 self.call_depth += 1;
@@ -610,7 +622,8 @@ impl Vm {
                                 tri!(self.st(nf, F_BACK, Value::obj(frame)));
                                 frame = nf;
                                 if outermost {
-                                    frame = tri!(self.commit_point(frame));
+                                    let (p, s) = (self.rd(frame, F_PC).as_int() as usize, self.rd(frame, F_SP).as_int() as usize);
+                                    frame = tri!(self.commit_point(frame, p, s));
                                 }
                                 reload!();
                                 continue 'dispatch;
@@ -671,15 +684,13 @@ impl Vm {
                         return Ok(v);
                     }
                     Op::GetYieldFromIter => {
-                        sync!();
                         let v = top!();
                         if self.tid_of(v) != crate::layout::tid::GENERATOR {
                             let it = tri!(self.get_iter(v));
-                            tri!(self.set_slot(frame, sp - 1, it));
+                            self.fset(frame, sp - 1, it);
                         }
                     }
                     Op::YieldFrom => {
-                        sync!();
                         let sent = top!();
                         let sub = peek!(2);
                         match tri!(self.delegate(sub, sent)) {
@@ -701,7 +712,6 @@ impl Vm {
                         }
                     }
                     Op::Raise(n) => {
-                        sync!();
                         let e = match n {
                             0 => match self.handled_exception() {
                                 Some(e) => {
@@ -746,26 +756,22 @@ impl Vm {
                         break 'op Unwind::Exc(e);
                     }
                     Op::CheckExcMatch => {
-                        sync!();
                         let ty = pop!();
                         let e = top!();
                         let m = tri!(self.exception_matches(e, ty));
                         push!(Value::bool(m));
                     }
                     Op::BeforeWith => {
-                        sync!();
                         let cm = pop!();
                         let (exit, entered) = tri!(self.enter_context(cm));
                         push!(exit);
                         push!(entered);
                     }
                     Op::WithExitNormal => {
-                        sync!();
                         let exit = pop!();
                         tri!(self.call_value(exit, &[Value::NONE, Value::NONE, Value::NONE], &[]));
                     }
                     Op::WithExceptStart => {
-                        sync!();
                         let e = peek!(1);
                         let exit = peek!(3);
                         let ty = self.type_of(e);
@@ -774,7 +780,6 @@ impl Vm {
                         push!(r);
                     }
                     Op::ImportName(n) => {
-                        sync!();
                         let fromlist = pop!();
                         let level = pop!();
                         let name = self.name_const(frame, n);
@@ -783,14 +788,12 @@ impl Vm {
                         push!(m)
                     }
                     Op::ImportFrom(n) => {
-                        sync!();
                         let name = self.name_const(frame, n);
                         let m = top!();
                         let v = tri!(self.import_from(m, name));
                         push!(v)
                     }
                     Op::ImportStar => {
-                        sync!();
                         let m = pop!();
                         let locals = self.rd(frame, F_LOCALS);
                         tri!(self.import_star(m, locals));
@@ -801,7 +804,6 @@ impl Vm {
                     }
                     Op::LoadAssertionError => push!(Value::obj(self.exc_type("AssertionError"))),
                     Op::PrintExpr => {
-                        sync!();
                         let v = pop!();
                         tri!(self.display_hook(v));
                     }

@@ -47,6 +47,11 @@ pub struct Vm {
     pub last_commit: (ObjRef, u32),
     /// Containers being repr'd (for `[...]`).
     pub repr_stack: Vec<Value>,
+    /// MRO lookups: (class, version, name) -> value or NULL (see `attr.rs`).
+    pub mcache: Box<[attr::MCacheEntry]>,
+    pub mcache_epoch: u64,
+    /// A reusable argument buffer for calls from the dispatch loop.
+    pub argbuf: Vec<Value>,
 }
 
 fn fatal_alloc(e: GcError) -> ! {
@@ -69,6 +74,9 @@ impl Vm {
             pending_throw: None,
             last_commit: (ObjRef(0), 0),
             repr_stack: Vec::new(),
+            mcache: vec![attr::MCacheEntry::default(); attr::MCACHE_SIZE].into_boxed_slice(),
+            mcache_epoch: 0,
+            argbuf: Vec::with_capacity(16),
         }
     }
 
@@ -140,14 +148,35 @@ impl Vm {
     }
 
     pub fn new_str(&mut self, s: &str) -> Value {
+        let n = if s.is_ascii() { s.len() } else { s.chars().count() };
+        self.new_str_n(s, n)
+    }
+
+    /// A new str whose character count is known. Its hash is computed on first use.
+    pub fn new_str_n(&mut self, s: &str, chars: usize) -> Value {
         let blen = s.len();
         let o = self.alloc(tid::STR, layout::str_size(blen));
         let th = self.m.thread();
         th.store_u64(o, layout::STR_BLEN, blen as u64);
-        th.store_u64(o, layout::STR_CLEN, s.chars().count() as u64);
-        th.store_u64(o, layout::STR_HASH, crate::objects::str::hash_bytes(s.as_bytes()));
+        th.store_u64(o, layout::STR_CLEN, chars as u64);
         th.with_bytes_mut(o.0 + layout::STR_DATA, blen as u64, |b| b.copy_from_slice(s.as_bytes()));
         Value::obj(o)
+    }
+
+    /// A str's hash, computed (and kept, if the str is young: private to this transaction) on
+    /// first use.
+    #[inline]
+    pub fn str_hash(&mut self, o: ObjRef) -> u64 {
+        let h = self.raw(o, layout::STR_HASH);
+        if h != 0 {
+            return h;
+        }
+        let n = self.raw(o, layout::STR_BLEN);
+        let h = self.m.th().with_bytes(o.0 + layout::STR_DATA, n, crate::objects::str::hash_bytes);
+        if o.0 < stm::layout::OBJ_START {
+            self.m.th().store_u64(o, layout::STR_HASH, h);
+        }
+        h
     }
 
     /// Lends the UTF-8 bytes of a str object to `f`.

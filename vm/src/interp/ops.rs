@@ -71,8 +71,14 @@ impl Vm {
         }
         match (ta, tb, k) {
             (tid::STR, tid::STR, binop::ADD) => {
-                let s = self.with_str(a.as_obj(), |x| self.with_str(b.as_obj(), |y| format!("{x}{y}")));
-                Ok(Some(self.new_str(&s)))
+                let n = self.str_len_chars(a.as_obj()) + self.str_len_chars(b.as_obj());
+                let s = self.with_str(a.as_obj(), |x| self.with_str(b.as_obj(), |y| {
+                    let mut s = String::with_capacity(x.len() + y.len());
+                    s.push_str(x);
+                    s.push_str(y);
+                    s
+                }));
+                Ok(Some(self.new_str_n(&s, n)))
             }
             (tid::STR, _, binop::ADD) => {
                 let tn = self.type_name(b);
@@ -397,7 +403,8 @@ impl Vm {
         }
         if self.tid_of(a) == tid::STR && self.tid_of(b) == tid::STR {
             let (x, y) = (a.as_obj(), b.as_obj());
-            if self.raw(x, STR_HASH) != self.raw(y, STR_HASH) || self.raw(x, STR_BLEN) != self.raw(y, STR_BLEN) {
+            let (hx, hy) = (self.raw(x, STR_HASH), self.raw(y, STR_HASH));
+            if (hx != 0 && hy != 0 && hx != hy) || self.raw(x, STR_BLEN) != self.raw(y, STR_BLEN) {
                 return Ok(false);
             }
             return Ok(self.with_str(x, |p| self.with_str(y, |q| p == q)));
@@ -507,7 +514,7 @@ impl Vm {
         }
         let o = v.as_obj();
         Ok(match self.tid(o) {
-            tid::STR => (self.raw(o, STR_HASH) >> 3) as i64,
+            tid::STR => (self.str_hash(o) >> 3) as i64,
             tid::BYTES => (self.raw(o, BYTES_HASH) >> 3) as i64,
             tid::FLOAT => crate::objects::float::float_hash(self.float_of(o)),
             tid::BIGINT => Vm::int_hash(&self.to_big(v).unwrap()),

@@ -4,16 +4,27 @@
 use crate::interp::Vm;
 use crate::layout::*;
 
-/// The hash of a str's (or bytes') contents (FNV-1a then mixed).
+/// The hash of a str's (or bytes') contents: 8 bytes per step, then mixed; never 0 (0 marks
+/// a str whose hash is not computed yet).
 pub fn hash_bytes(b: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &x in b {
-        h ^= x as u64;
-        h = h.wrapping_mul(0x100000001b3);
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h: u64 = 0x243F_6A88_85A3_08D3 ^ (b.len() as u64).wrapping_mul(K);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap());
+        h = (h ^ w).wrapping_mul(K);
+        h ^= h >> 31;
+    }
+    let rem = chunks.remainder();
+    if !rem.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rem.len()].copy_from_slice(rem);
+        h = (h ^ u64::from_le_bytes(buf)).wrapping_mul(K);
     }
     h ^= h >> 29;
-    h = h.wrapping_mul(0xbf58476d1ce4e5b9);
-    h ^ (h >> 32)
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 32;
+    if h == 0 { 1 } else { h }
 }
 
 /// `repr(s)` for a str, with CPython's choice of quotes and escapes.
