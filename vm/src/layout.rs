@@ -144,6 +144,8 @@ pub const CLS_SLOTS: u64 = 64;
 /// Tagged flags (`CLSF_*`).
 pub const CLS_FLAGS: u64 = 72;
 pub const CLS_MODULE: u64 = 80;
+/// A list of the classes that have this one as a direct base (for version invalidation).
+pub const CLS_SUBCLASSES: u64 = 88;
 pub const CLSF_BUILTIN: i64 = 1;
 pub const CLSF_HAS_GETATTR: i64 = 2;
 pub const CLSF_HAS_SETATTR: i64 = 4;

@@ -4,7 +4,7 @@
 //! `objects/function.rs`). This file must never touch the heap.
 
 use num_bigint::BigInt;
-use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// One instruction. Jump targets are instruction indices.
@@ -248,6 +248,9 @@ pub struct Code {
     pub handlers: Vec<Handler>,
     pub stacksize: u32,
     pub docstring: Option<String>,
+    /// Per instruction: the attribute inline cache (see `interp/inline_cache.rs`). Racy
+    /// updates are benign: each entry is one self-validating word.
+    pub icache: Box<[AtomicU64]>,
 }
 
 impl Code {

@@ -190,6 +190,7 @@ impl<'a> Compiler<'a> {
                 eprintln!("{:4} {:4} {:?}{}", u.lines[i], i, op, hs);
             }
         }
+        let nops = u.ops.len();
         let cell2arg = u.cellvars.iter().map(|c| u.varnames.iter().position(|v| v == c).map(|p| p as u32)).collect();
         code::register(Code {
             name: u.name,
@@ -213,6 +214,7 @@ impl<'a> Compiler<'a> {
             handlers: u.handlers,
             stacksize: u.maxdepth.max(0) as u32 + 2,
             docstring: u.docstring,
+            icache: (0..nops).map(|_| std::sync::atomic::AtomicU64::new(0)).collect(),
         })
     }
 

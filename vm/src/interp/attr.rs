@@ -70,6 +70,8 @@ impl Vm {
         let o = v.as_obj();
         let w = self.raw(o, STR_CLEN) | ((id + 1) << INTERN_SHIFT);
         self.m.th().store_u64(o, STR_CLEN, w);
+        // Names are hashed now, while the str is young and its hash can be kept.
+        self.str_hash(o);
         v
     }
 
@@ -706,8 +708,16 @@ impl Vm {
     /// A class's dict changed: new version, and note hooks the fast paths must respect.
     pub fn class_changed(&mut self, cls: ObjRef, key: Value) -> R<()> {
         CLASS_EPOCH.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
-        let v = crate::objects::class::next_version();
-        self.st(cls, CLS_VERSION, Value::int(v))?;
+        // This class and every subclass get a new version (caches keyed by version go stale).
+        let mut todo = vec![cls];
+        while let Some(c) = todo.pop() {
+            let v = crate::objects::class::next_version();
+            self.st(c, CLS_VERSION, Value::int(v))?;
+            let subs = self.rd(c, CLS_SUBCLASSES);
+            if !subs.is_null() {
+                todo.extend(self.list_items(subs).into_iter().map(|s| s.as_obj()));
+            }
+        }
         let name = self.str_of(key);
         let mut flags = self.rd(cls, CLS_FLAGS).as_int();
         match name.as_str() {

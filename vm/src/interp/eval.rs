@@ -289,16 +289,29 @@ impl Vm {
                         }
                     }
                     Op::LoadAttr(n) => {
-                        let key = self.name_const(frame, n);
                         let o = top!();
-                        let v = tri!(self.getattr(o, key));
+                        let v = match self.ic_load(code, pc, o) {
+                            Some(v) => v,
+                            None => {
+                                let key = self.name_const(frame, n);
+                                let v = tri!(self.getattr(o, key));
+                                tri!(self.ic_fill_load(code, pc, o, key));
+                                v
+                            }
+                        };
                         self.fset(frame, sp - 1, v);
                     }
                     Op::StoreAttr(n) => {
-                        let key = self.name_const(frame, n);
                         let o = pop!();
                         let v = pop!();
-                        tri!(self.setattr(o, key, v));
+                        if !tri!(self.ic_store(code, pc, o, v)) {
+                            let key = self.name_const(frame, n);
+                            let before = self.ic_map(o);
+                            tri!(self.setattr(o, key, v));
+                            if before != u64::MAX {
+                                tri!(self.ic_fill_store(code, pc, o, key, before));
+                            }
+                        }
                     }
                     Op::DeleteAttr(n) => {
                         let key = self.name_const(frame, n);
@@ -350,6 +363,8 @@ impl Vm {
                         // Fast path: small ints.
                         let r = if a.is_int() && b.is_int() && let Some(r) = self.int_fast(k, a.as_int(), b.as_int()) {
                             r
+                        } else if let Some(r) = self.float_fast(k, a, b) {
+                            r
                         } else {
                             tri!(self.binary_op(a, b, k, matches!(op, Op::InplaceBinary(_))))
                         };
@@ -371,6 +386,15 @@ impl Vm {
                         let a = peek!(2);
                         let r = if a.is_int() && b.is_int() {
                             Value::bool(ops_cmp_int(k, a.as_int(), b.as_int()))
+                        } else if let (Some(x), Some(y)) = (self.float_or_small(a), self.float_or_small(b)) {
+                            Value::bool(match k {
+                                crate::compile::code::cmpop::LT => x < y,
+                                crate::compile::code::cmpop::LE => x <= y,
+                                crate::compile::code::cmpop::EQ => x == y,
+                                crate::compile::code::cmpop::NE => x != y,
+                                crate::compile::code::cmpop::GT => x > y,
+                                _ => x >= y,
+                            })
                         } else {
                             tri!(self.compare(a, b, k))
                         };

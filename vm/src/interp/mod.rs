@@ -7,6 +7,7 @@ pub mod attr;
 pub mod call;
 pub mod eval;
 pub mod import;
+pub mod inline_cache;
 pub mod ops;
 pub mod traceback;
 

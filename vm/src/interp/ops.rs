@@ -403,6 +403,10 @@ impl Vm {
         }
         if self.tid_of(a) == tid::STR && self.tid_of(b) == tid::STR {
             let (x, y) = (a.as_obj(), b.as_obj());
+            let (ix, iy) = (self.raw(x, STR_CLEN) >> super::attr::INTERN_SHIFT, self.raw(y, STR_CLEN) >> super::attr::INTERN_SHIFT);
+            if ix != 0 && iy != 0 {
+                return Ok(ix == iy);
+            }
             let (hx, hy) = (self.raw(x, STR_HASH), self.raw(y, STR_HASH));
             if (hx != 0 && hy != 0 && hx != hy) || self.raw(x, STR_BLEN) != self.raw(y, STR_BLEN) {
                 return Ok(false);

@@ -35,6 +35,14 @@ impl Vm {
         let mro_v: Vec<Value> = mro.iter().map(|c| Value::obj(*c)).collect();
         let mro_t = self.new_tuple(&mro_v);
         self.init(cls, CLS_MRO, mro_t);
+        for b in bases {
+            let mut subs = self.rd(*b, CLS_SUBCLASSES);
+            if subs.is_null() {
+                subs = self.new_list(&[]);
+                self.st(*b, CLS_SUBCLASSES, subs)?;
+            }
+            self.list_append(subs, Value::obj(cls))?;
+        }
         Ok(cls)
     }
 

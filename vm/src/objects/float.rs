@@ -91,6 +91,40 @@ fn frexp(f: f64) -> (f64, i32) {
 }
 
 impl Vm {
+    /// A float, or a small int that converts exactly (|i| < 2**53), as f64: the operand fast
+    /// path. None for anything else.
+    #[inline(always)]
+    pub fn float_or_small(&self, v: Value) -> Option<f64> {
+        if v.is_int() {
+            let i = v.as_int();
+            return if i.unsigned_abs() < (1 << 53) { Some(i as f64) } else { None };
+        }
+        if v.is_ref() && self.tid(v.as_obj()) == crate::layout::tid::FLOAT {
+            return Some(self.float_of(v.as_obj()));
+        }
+        None
+    }
+
+    /// Float arithmetic with at least one float operand and no error possible: + - * and /
+    /// by a non-zero.
+    #[inline(always)]
+    pub fn float_fast(&mut self, k: u8, a: Value, b: Value) -> Option<Value> {
+        use crate::compile::code::binop::*;
+        if a.is_int() && b.is_int() {
+            return None;
+        }
+        let x = self.float_or_small(a)?;
+        let y = self.float_or_small(b)?;
+        let r = match k {
+            ADD => x + y,
+            SUB => x - y,
+            MUL => x * y,
+            TRUEDIV if y != 0.0 => x / y,
+            _ => return None,
+        };
+        Some(self.new_float(r))
+    }
+
     /// A float view of an int/bool/float value (None for other types; OverflowError for ints
     /// too large).
     pub fn to_f64(&mut self, v: Value) -> R<Option<f64>> {

@@ -1,0 +1,138 @@
+//! Inline caches for instance attribute loads and stores: one word per instruction in the code
+//! object, keyed by the class version (which changes when the class or any base changes) and
+//! the instance's map. A plain entry gives the slot of an existing attribute; a transition entry
+//! (stores that add an attribute, as in `__init__`) gives the new map and slot. A miss takes the
+//! general path in `attr.rs` and refills the entry. Entries that do not fit the packing are
+//! simply not cached.
+
+use super::{R, Vm};
+use crate::compile::code::Code;
+use crate::layout::*;
+use crate::value::Value;
+use std::sync::atomic::Ordering::Relaxed;
+use stm::ObjRef;
+
+// Plain entry: bit 0 = 0, slot bits 1..9, map bits 9..29, version bits 29..64.
+// Transition entry: bit 0 = 1, slot bits 1..9, new map bits 9..25, old map bits 25..41,
+// version bits 41..64.
+const PLAIN_MAP_BITS: u64 = 20;
+const PLAIN_VER_BITS: u64 = 35;
+const TR_MAP_BITS: u64 = 16;
+const TR_VER_BITS: u64 = 23;
+
+fn plain(version: u64, map: u64, slot: u64) -> Option<u64> {
+    (version < 1 << PLAIN_VER_BITS && map < 1 << PLAIN_MAP_BITS && slot < 256 && version != 0)
+        .then_some((version << 29) | (map << 9) | (slot << 1))
+}
+
+fn transition(version: u64, old: u64, new: u64, slot: u64) -> Option<u64> {
+    (version < 1 << TR_VER_BITS && old < 1 << TR_MAP_BITS && new < 1 << TR_MAP_BITS && slot < 256 && version != 0)
+        .then_some((version << 41) | (old << 25) | (new << 9) | (slot << 1) | 1)
+}
+
+impl Vm {
+    /// (class, version, map) of an instance, or None for other values.
+    #[inline(always)]
+    fn ic_shape(&self, o: Value) -> Option<(ObjRef, u64, u64)> {
+        if !o.is_ref() || self.tid(o.as_obj()) != tid::INSTANCE {
+            return None;
+        }
+        let ob = o.as_obj();
+        let cls = self.ld(ob, INST_CLASS).as_obj();
+        let version = self.rd(cls, CLS_VERSION).as_int() as u64;
+        let map = self.rd(ob, INST_MAP).as_int() as u64;
+        Some((cls, version, map))
+    }
+
+    /// A cached attribute load: Some(value) on a hit.
+    #[inline(always)]
+    pub fn ic_load(&self, code: &Code, pc: usize, o: Value) -> Option<Value> {
+        let w = code.icache[pc].load(Relaxed);
+        if w == 0 || w & 1 != 0 {
+            return None;
+        }
+        let (_, version, map) = self.ic_shape(o)?;
+        if w >> 9 != (version << PLAIN_MAP_BITS) | map {
+            return None;
+        }
+        let slots = self.rd(o.as_obj(), INST_SLOTS).as_obj();
+        let v = self.rd(slots, ARRAY_ITEMS + 8 * ((w >> 1) & 0xff));
+        if v.is_null() { None } else { Some(v) }
+    }
+
+    /// Fills the cache after a general attribute load that may have come from the instance.
+    pub fn ic_fill_load(&mut self, code: &Code, pc: usize, o: Value, key: Value) -> R<()> {
+        let Some((cls, version, map)) = self.ic_shape(o) else { return Ok(()) };
+        if self.rd(cls, CLS_FLAGS).as_int() & CLSF_HAS_GETATTRIBUTE != 0 {
+            return Ok(());
+        }
+        if let Some(d) = self.class_lookup_key(cls, key)?
+            && self.tid_of(d) == tid::PROPERTY
+        {
+            return Ok(());
+        }
+        let id = self.name_id(key);
+        if let Some(slot) = self.rt.map(map as u32).names.iter().position(|&n| n == id)
+            && let Some(w) = plain(version, map, slot as u64)
+        {
+            code.icache[pc].store(w, Relaxed);
+        }
+        Ok(())
+    }
+
+    /// A cached attribute store: true on a hit (the value is stored).
+    #[inline(always)]
+    pub fn ic_store(&mut self, code: &Code, pc: usize, o: Value, v: Value) -> R<bool> {
+        let w = code.icache[pc].load(Relaxed);
+        if w == 0 {
+            return Ok(false);
+        }
+        let Some((_, version, map)) = self.ic_shape(o) else { return Ok(false) };
+        let ob = o.as_obj();
+        let slot = (w >> 1) & 0xff;
+        if w & 1 == 0 {
+            if w >> 9 != (version << PLAIN_MAP_BITS) | map {
+                return Ok(false);
+            }
+            let slots = self.rd(ob, INST_SLOTS).as_obj();
+            self.st(slots, ARRAY_ITEMS + 8 * slot, v)?;
+            return Ok(true);
+        }
+        if w >> 25 != (version << TR_MAP_BITS) | map {
+            return Ok(false);
+        }
+        let slots = self.rd(ob, INST_SLOTS);
+        if slots.is_null() || self.raw(slots.as_obj(), ARRAY_CAP) <= slot {
+            return Ok(false);
+        }
+        self.st(slots.as_obj(), ARRAY_ITEMS + 8 * slot, v)?;
+        self.st(ob, INST_MAP, Value::int(((w >> 9) & 0xffff) as i64))?;
+        Ok(true)
+    }
+
+    /// Fills the cache after a general store that went to the instance's own attributes.
+    pub fn ic_fill_store(&mut self, code: &Code, pc: usize, o: Value, key: Value, map_before: u64) -> R<()> {
+        let Some((cls, version, map)) = self.ic_shape(o) else { return Ok(()) };
+        if self.rd(cls, CLS_FLAGS).as_int() & (CLSF_HAS_SETATTR | CLSF_NO_DICT) != 0 {
+            return Ok(());
+        }
+        if let Some(d) = self.class_lookup_key(cls, key)?
+            && self.tid_of(d) == tid::PROPERTY
+        {
+            return Ok(());
+        }
+        let id = self.name_id(key);
+        let Some(slot) = self.rt.map(map as u32).names.iter().position(|&n| n == id) else { return Ok(()) };
+        let w = if map == map_before { plain(version, map, slot as u64) } else { transition(version, map_before, map, slot as u64) };
+        if let Some(w) = w {
+            code.icache[pc].store(w, Relaxed);
+        }
+        Ok(())
+    }
+
+    /// The map of an instance (for `ic_fill_store`), or u64::MAX.
+    #[inline]
+    pub fn ic_map(&self, o: Value) -> u64 {
+        self.ic_shape(o).map(|s| s.2).unwrap_or(u64::MAX)
+    }
+}
