@@ -11,7 +11,37 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 /// The most instance maps one process can hold.
 const MAX_MAPS: usize = 1 << 20;
+/// The most built-in functions one process can register.
+const MAX_BUILTINS: usize = 1 << 14;
 use stm::ObjRef;
+
+/// A fast hasher for the runtime's small Rust-side tables (names, maps): FxHash's multiply-rotate.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for c in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..c.len()].copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+}
+
+pub type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// Options from the command line that Python code can see.
 #[derive(Clone, Debug, Default)]
@@ -55,6 +85,9 @@ pub struct Types {
     pub slice: ObjRef,
     /// The class of stream objects (sys.stdout, open()).
     pub io: ObjRef,
+    /// `object.__new__` and `object.__init__` (built-in function objects).
+    pub object_new: ObjRef,
+    pub object_init: ObjRef,
     /// Iterator classes by iterator kind.
     pub iters: Vec<ObjRef>,
     /// Built-in exception classes by name.
@@ -72,22 +105,23 @@ pub struct BuiltinDef {
 /// Instance maps (hidden classes): the attribute names in slot order. Append-only.
 pub struct Map {
     pub names: Vec<u32>,
-    pub transitions: Mutex<HashMap<u32, u32>>,
+    pub transitions: Mutex<FxMap<u32, u32>>,
 }
 
 pub struct Runtime {
     pub gc: Arc<Gc<Model>>,
     pub types: OnceLock<Types>,
-    pub builtins: RwLock<Vec<BuiltinDef>>,
+    builtins: Box<[OnceLock<BuiltinDef>]>,
+    builtins_len: Mutex<usize>,
     /// The `builtins` module's dict, `sys.modules`, the `sys` module.
     pub globals: OnceLock<Globals>,
-    pub names: RwLock<(HashMap<String, u32>, Vec<Arc<str>>)>,
+    pub names: RwLock<(FxMap<String, u32>, Vec<Arc<str>>)>,
     /// Instance maps by id: append-only, read without locks (`maps_len` under the lock).
     maps: Box<[AtomicPtr<Map>]>,
     maps_len: Mutex<usize>,
     pub options: Options,
     /// Names Rust code looks up often, as shared str objects.
-    pub strs: OnceLock<HashMap<&'static str, ObjRef>>,
+    pub strs: OnceLock<FxMap<&'static str, ObjRef>>,
 }
 
 #[derive(Debug)]
@@ -99,13 +133,14 @@ pub struct Globals {
 
 impl Runtime {
     pub fn new(gc: Arc<Gc<Model>>, options: Options) -> Arc<Runtime> {
-        let empty: &'static Map = Box::leak(Box::new(Map { names: vec![], transitions: Mutex::new(HashMap::new()) }));
+        let empty: &'static Map = Box::leak(Box::new(Map { names: vec![], transitions: Mutex::new(FxMap::default()) }));
         Arc::new(Runtime {
             gc,
             types: OnceLock::new(),
-            builtins: RwLock::new(Vec::new()),
+            builtins: (0..MAX_BUILTINS).map(|_| OnceLock::new()).collect(),
+            builtins_len: Mutex::new(0),
             globals: OnceLock::new(),
-            names: RwLock::new((HashMap::new(), Vec::new())),
+            names: RwLock::new((FxMap::default(), Vec::new())),
             maps: {
                 let v: Vec<AtomicPtr<Map>> = (0..MAX_MAPS).map(|_| AtomicPtr::new(std::ptr::null_mut())).collect();
                 v[0].store(empty as *const Map as *mut Map, Ordering::Release);
@@ -164,7 +199,7 @@ impl Runtime {
         }
         let mut names = m.names.clone();
         names.push(name);
-        let new: &'static Map = Box::leak(Box::new(Map { names, transitions: Mutex::new(HashMap::new()) }));
+        let new: &'static Map = Box::leak(Box::new(Map { names, transitions: Mutex::new(FxMap::default()) }));
         let mut n = self.maps_len.lock().unwrap();
         assert!(*n < MAX_MAPS, "too many instance maps");
         self.maps[*n].store(new as *const Map as *mut Map, Ordering::Release);
@@ -175,14 +210,16 @@ impl Runtime {
     }
 
     pub fn register_builtin(&self, name: &'static str, f: BuiltinFn) -> u32 {
-        let mut b = self.builtins.write().unwrap();
-        b.push(BuiltinDef { name, f });
-        (b.len() - 1) as u32
+        let mut n = self.builtins_len.lock().unwrap();
+        assert!(*n < MAX_BUILTINS, "too many built-in functions");
+        let _ = self.builtins[*n].set(BuiltinDef { name, f });
+        *n += 1;
+        (*n - 1) as u32
     }
 
+    #[inline]
     pub fn builtin(&self, id: u32) -> (&'static str, BuiltinFn) {
-        let b = self.builtins.read().unwrap();
-        let d = &b[id as usize];
+        let d = self.builtins[id as usize].get().expect("registered built-in");
         (d.name, d.f)
     }
 }

@@ -110,6 +110,8 @@ pub fn init(vm: &mut Vm) {
     let builtins = vm.new_dict();
     let modules = vm.new_dict();
     methods::install(vm, &types);
+    types.object_new = vm.builtin_obj_attr(types.object, "__new__").as_obj();
+    types.object_init = vm.builtin_obj_attr(types.object, "__init__").as_obj();
     strings::install(vm, &types);
     functions::install(vm, &types, builtins);
     let sys = modules::install(vm, &mut types, builtins, modules);
@@ -137,7 +139,7 @@ pub fn init(vm: &mut Vm) {
     types.remap(&|r| ObjRef(map[&r.0]));
     let n = all.len();
     let g = Globals { builtins: ObjRef(after[n]), modules: ObjRef(after[n + 1]), sys: ObjRef(after[n + 2]) };
-    let strs: HashMap<&'static str, ObjRef> =
+    let strs: crate::runtime::FxMap<&'static str, ObjRef> =
         strs.iter().enumerate().map(|(i, (name, _))| (*name, ObjRef(after[n + 3 + i]))).collect();
     for w in &after {
         vm.rt.gc.add_global_root(ObjRef(*w));

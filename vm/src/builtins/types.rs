@@ -121,6 +121,8 @@ impl Types {
             self.super_,
             self.slice,
             self.io,
+            self.object_new,
+            self.object_init,
         ];
         v.extend(self.by_tid.iter().copied());
         v.extend(self.iters.iter().copied());
@@ -158,6 +160,8 @@ impl Types {
             &mut self.super_,
             &mut self.slice,
             &mut self.io,
+            &mut self.object_new,
+            &mut self.object_init,
         ] {
             *r = f(*r);
         }

@@ -460,7 +460,6 @@ impl Builder {
     }
 
     fn expr(&mut self, e: &Expr) {
-        use ast::Ranged;
         match e {
             Expr::BoolOp(b) => b.values.iter().for_each(|x| self.expr(x)),
             Expr::NamedExpr(n) => {

@@ -316,7 +316,8 @@ impl Vm {
     fn instantiate(&mut self, cls: ObjRef, args: &[Value], kw: &[(Value, Value)]) -> R<Prepared> {
         let t = self.types();
         let type_ = t.type_;
-        let object_new = self.builtin_obj_attr(t.object, "__new__");
+        let object_new = Value::obj(t.object_new);
+        let object_init = Value::obj(t.object_init);
         if cls == type_ && args.len() == 1 && kw.is_empty() {
             return Ok(Prepared::Done(Value::obj(self.type_of(args[0]))));
         }
@@ -336,7 +337,6 @@ impl Vm {
             return Ok(Prepared::Done(obj));
         }
         let init = self.class_lookup(oc, "__init__")?.unwrap_or(Value::NULL);
-        let object_init = self.builtin_obj_attr(t_object(self), "__init__");
         if init == object_init {
             if new == object_new && (!args.is_empty() || !kw.is_empty()) {
                 let n = self.class_name(cls);
@@ -472,10 +472,6 @@ impl Vm {
         let f = self.new_frame(co, Value::NULL, globals, locals);
         self.run_frame(f)
     }
-}
-
-fn t_object(vm: &Vm) -> ObjRef {
-    vm.types().object
 }
 
 #[allow(dead_code)]

@@ -696,6 +696,7 @@ impl Vm {
                         reload!();
                         pc += 1;
                         push!(v);
+                        let _ = (pc, sp);
                         continue 'dispatch;
                     }
                     Op::Yield => {
@@ -871,6 +872,7 @@ impl Vm {
                             let h = c.handlers[h as usize];
                             frame = fr;
                             reload!();
+                            let _ = (pc, sp);
                             sp = c.nfixed() + h.depth as usize;
                             pc = h.target as usize;
                             if let Err(a) = self.set_slot(frame, sp, e) {
