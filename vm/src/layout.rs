@@ -64,7 +64,7 @@ const FIXED_SIZE: [usize; tid::COUNT] = [
     48, // CODE
     16, // CELL
     96, // CLASS
-    32, // INSTANCE
+    48, // INSTANCE
     0,  // FRAME
     32, // METHOD
     32, // BUILTIN
@@ -158,6 +158,9 @@ pub const CLSF_HAS_GETATTRIBUTE: i64 = 32;
 pub const INST_CLASS: u64 = 8;
 pub const INST_MAP: u64 = 16;
 pub const INST_SLOTS: u64 = 24;
+/// For instances of subclasses of built-in types (list, dict, str, int ...): the built-in value
+/// that holds their data; NULL otherwise.
+pub const INST_NATIVE: u64 = 32;
 // Frame.
 pub const F_BACK: u64 = 8;
 pub const F_FUNC: u64 = 16;

@@ -88,6 +88,7 @@ pub struct Types {
     /// `object.__new__` and `object.__init__` (built-in function objects).
     pub object_new: ObjRef,
     pub object_init: ObjRef,
+    pub object_hash: ObjRef,
     /// Iterator classes by iterator kind.
     pub iters: Vec<ObjRef>,
     /// Built-in exception classes by name.
@@ -100,7 +101,13 @@ pub type BuiltinFn = fn(&mut crate::interp::Vm, &[crate::value::Value], &[(crate
 pub struct BuiltinDef {
     pub name: &'static str,
     pub f: BuiltinFn,
+    /// A method of a built-in type whose receiver is the built-in value: an instance of a
+    /// subclass is replaced by the value it wraps.
+    pub unwrap: bool,
 }
+
+/// The built-in types whose subclasses wrap a built-in value.
+pub const NATIVE_BASES: &[&str] = &["list", "dict", "set", "frozenset", "tuple", "str", "int", "float", "bytes"];
 
 /// Instance maps (hidden classes): the attribute names in slot order. Append-only.
 pub struct Map {
@@ -212,7 +219,11 @@ impl Runtime {
     pub fn register_builtin(&self, name: &'static str, f: BuiltinFn) -> u32 {
         let mut n = self.builtins_len.lock().unwrap();
         assert!(*n < MAX_BUILTINS, "too many built-in functions");
-        let _ = self.builtins[*n].set(BuiltinDef { name, f });
+        let unwrap = match name.split_once('.') {
+            Some((ty, m)) => NATIVE_BASES.contains(&ty) && m != "__new__" && !name.starts_with("static:"),
+            None => false,
+        };
+        let _ = self.builtins[*n].set(BuiltinDef { name, f, unwrap });
         *n += 1;
         (*n - 1) as u32
     }
@@ -221,5 +232,10 @@ impl Runtime {
     pub fn builtin(&self, id: u32) -> (&'static str, BuiltinFn) {
         let d = self.builtins[id as usize].get().expect("registered built-in");
         (d.name, d.f)
+    }
+
+    #[inline]
+    pub fn builtin_def(&self, id: u32) -> &BuiltinDef {
+        self.builtins[id as usize].get().expect("registered built-in")
     }
 }

@@ -103,7 +103,7 @@ pub fn install(vm: &mut Vm, t: &Types) {
     vm.def_method(d, "dict.clear", dict_clear);
     vm.def_method(d, "dict.copy", dict_copy);
     vm.def_method(d, "dict.__len__", any_len);
-    vm.def_method(d, "dict.__getitem__", any_getitem);
+    vm.def_method(d, "dict.__getitem__", d_getitem);
     vm.def_method(d, "dict.__setitem__", any_setitem);
     vm.def_method(d, "dict.__contains__", any_contains);
     vm.def_method(d, "dict.__iter__", any_iter);
@@ -201,6 +201,239 @@ pub fn install(vm: &mut Vm, t: &Types) {
     }
     let d = vm.ld(t.exc["NameError"], CLS_DICT);
     vm.def_value(d, "name", Value::NONE);
+}
+
+/// Installs the special methods of the built-in types that subclasses inherit (their receiver
+/// is the wrapped built-in value; see `Runtime::builtin_def`).
+pub fn install_native_dunders(vm: &mut Vm, t: &Types) {
+    let common: &[(&str, crate::runtime::BuiltinFn)] = &[
+        ("__repr__", d_repr),
+        ("__str__", d_str),
+        ("__hash__", d_hash),
+        ("__eq__", d_eq),
+        ("__ne__", d_ne),
+        ("__lt__", d_lt),
+        ("__le__", d_le),
+        ("__gt__", d_gt),
+        ("__ge__", d_ge),
+        ("__bool__", d_bool),
+        ("__format__", d_format),
+    ];
+    let container: &[(&str, crate::runtime::BuiltinFn)] = &[
+        ("__len__", any_len),
+        ("__iter__", any_iter),
+        ("__contains__", any_contains),
+        ("__getitem__", d_getitem),
+        ("__add__", d_add),
+        ("__mul__", d_mul),
+        ("__rmul__", d_mul),
+    ];
+    let mutable: &[(&str, crate::runtime::BuiltinFn)] = &[("__setitem__", any_setitem), ("__delitem__", d_delitem), ("__iadd__", d_iadd)];
+    let sets: &[(&str, crate::runtime::BuiltinFn)] = &[("__or__", d_or), ("__and__", d_and), ("__sub__", d_sub), ("__xor__", d_xor)];
+    let numbers: &[(&str, crate::runtime::BuiltinFn)] = &[
+        ("__add__", d_add),
+        ("__radd__", d_radd),
+        ("__sub__", d_sub),
+        ("__rsub__", d_rsub),
+        ("__mul__", d_mul),
+        ("__rmul__", d_rmul),
+        ("__truediv__", d_truediv),
+        ("__rtruediv__", d_rtruediv),
+        ("__floordiv__", d_floordiv),
+        ("__rfloordiv__", d_rfloordiv),
+        ("__mod__", d_mod),
+        ("__rmod__", d_rmod),
+        ("__pow__", d_pow),
+        ("__rpow__", d_rpow),
+        ("__neg__", d_neg),
+        ("__pos__", d_pos),
+        ("__abs__", d_abs),
+        ("__float__", d_float),
+        ("__int__", d_int),
+    ];
+    let ints: &[(&str, crate::runtime::BuiltinFn)] = &[
+        ("__and__", d_and),
+        ("__or__", d_or),
+        ("__xor__", d_xor),
+        ("__lshift__", d_lshift),
+        ("__rshift__", d_rshift),
+        ("__invert__", d_invert),
+        ("__index__", d_int),
+    ];
+    for (ty, cls) in [
+        ("list", t.list),
+        ("dict", t.dict),
+        ("set", t.set),
+        ("frozenset", t.frozenset),
+        ("tuple", t.tuple),
+        ("str", t.str_),
+        ("int", t.int),
+        ("float", t.float),
+        ("bytes", t.bytes),
+    ] {
+        let mut all: Vec<(&str, crate::runtime::BuiltinFn)> = common.to_vec();
+        match ty {
+            "int" => {
+                all.extend_from_slice(numbers);
+                all.extend_from_slice(ints);
+            }
+            "float" => all.extend_from_slice(numbers),
+            "set" | "frozenset" => {
+                all.extend_from_slice(&container[..3]);
+                all.extend_from_slice(sets);
+            }
+            "dict" => {
+                all.extend_from_slice(&container[..4]);
+                all.extend_from_slice(&mutable[..2]);
+                all.push(("__or__", d_or));
+            }
+            "list" => {
+                all.extend_from_slice(container);
+                all.extend_from_slice(mutable);
+            }
+            _ => {
+                all.extend_from_slice(container);
+                if ty == "str" {
+                    all.push(("__mod__", d_mod));
+                }
+            }
+        }
+        let d = vm.ld(cls, CLS_DICT);
+        for (n, f) in all {
+            let k = vm.new_name_str(n);
+            if vm.dict_contains(d, k).expect("start-up dict") {
+                continue;
+            }
+            let full: &'static str = Box::leak(format!("{ty}.{n}").into_boxed_str());
+            vm.def_method(cls, full, f);
+        }
+    }
+}
+
+fn d_repr(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.repr_value(a[0])
+}
+fn d_str(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.str_value(a[0])
+}
+fn d_hash(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let h = vm.hash(a[0])?;
+    Ok(vm.new_int(h))
+}
+fn d_cmp(vm: &mut Vm, a: A, k: u8) -> R<Value> {
+    vm.nargs("comparison", &a[1..], 1, 1)?;
+    let b = vm.native_of(a[1]).unwrap_or(a[1]);
+    match vm.compare(a[0], b, k) {
+        Err(Unwind::Exc(e)) if vm.isinstance_name(e, "TypeError") => Ok(Value::NOT_IMPLEMENTED),
+        r => r,
+    }
+}
+fn d_eq(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    d_cmp(vm, a, crate::compile::code::cmpop::EQ)
+}
+fn d_ne(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    d_cmp(vm, a, crate::compile::code::cmpop::NE)
+}
+fn d_lt(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    d_cmp(vm, a, crate::compile::code::cmpop::LT)
+}
+fn d_le(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    d_cmp(vm, a, crate::compile::code::cmpop::LE)
+}
+fn d_gt(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    d_cmp(vm, a, crate::compile::code::cmpop::GT)
+}
+fn d_ge(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    d_cmp(vm, a, crate::compile::code::cmpop::GE)
+}
+fn d_bool(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    Ok(Value::bool(vm.truthy(a[0])?))
+}
+fn d_format(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let spec = a.get(1).copied().unwrap_or(Value::NULL);
+    vm.format_value(a[0], spec)
+}
+fn d_getitem(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("__getitem__", &a[1..], 1, 1)?;
+    if vm.tid_of(a[0]) == tid::DICT {
+        if let Some(v) = vm.dict_get(a[0], a[1])? {
+            return Ok(v);
+        }
+        // A dict subclass's __missing__.
+        let recv = vm.native_receiver;
+        if !recv.is_null()
+            && let Some(m) = vm.lookup_type_attr(recv, "__missing__")?
+        {
+            return vm.call_value(m, &[recv, a[1]], &[]);
+        }
+        return Err(vm.key_error(a[1]));
+    }
+    vm.getitem(a[0], a[1])
+}
+fn d_delitem(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("__delitem__", &a[1..], 1, 1)?;
+    vm.delitem(a[0], a[1])?;
+    Ok(Value::NONE)
+}
+fn d_iadd(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.binary_op(a[0], a[1], crate::compile::code::binop::ADD, true)?;
+    Ok(if vm.native_receiver.is_null() { a[0] } else { vm.native_receiver })
+}
+fn d_bin(vm: &mut Vm, a: A, k: u8, reflected: bool) -> R<Value> {
+    vm.nargs("operator", &a[1..], 1, 1)?;
+    let b = vm.native_of(a[1]).unwrap_or(a[1]);
+    let r = if reflected { vm.binary_op(b, a[0], k, false) } else { vm.binary_op(a[0], b, k, false) };
+    match r {
+        Err(Unwind::Exc(e)) if vm.isinstance_name(e, "TypeError") => Ok(Value::NOT_IMPLEMENTED),
+        r => r,
+    }
+}
+macro_rules! dunder_bin {
+    ($name:ident, $rname:ident, $k:ident) => {
+        fn $name(vm: &mut Vm, a: A, _: K) -> R<Value> {
+            d_bin(vm, a, crate::compile::code::binop::$k, false)
+        }
+        #[allow(dead_code)]
+        fn $rname(vm: &mut Vm, a: A, _: K) -> R<Value> {
+            d_bin(vm, a, crate::compile::code::binop::$k, true)
+        }
+    };
+}
+dunder_bin!(d_add, d_radd, ADD);
+dunder_bin!(d_sub, d_rsub, SUB);
+dunder_bin!(d_mul, d_rmul, MUL);
+dunder_bin!(d_truediv, d_rtruediv, TRUEDIV);
+dunder_bin!(d_floordiv, d_rfloordiv, FLOORDIV);
+dunder_bin!(d_mod, d_rmod, MOD);
+dunder_bin!(d_pow, d_rpow, POW);
+dunder_bin!(d_and, d_rand, AND);
+dunder_bin!(d_or, d_ror, OR);
+dunder_bin!(d_xor, d_rxor, XOR);
+dunder_bin!(d_lshift, d_rlshift, LSHIFT);
+dunder_bin!(d_rshift, d_rrshift, RSHIFT);
+fn d_neg(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.unary_op(a[0], crate::compile::code::unop::NEG)
+}
+fn d_pos(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.unary_op(a[0], crate::compile::code::unop::POS)
+}
+fn d_invert(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.unary_op(a[0], crate::compile::code::unop::INVERT)
+}
+fn d_abs(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let f = vm.builtin_value("abs")?;
+    vm.call_value(f, &a[..1], &[])
+}
+fn d_float(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let f = vm.to_f64(a[0])?.unwrap_or(0.0);
+    Ok(vm.new_float(f))
+}
+fn d_int(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    if let Some(b) = vm.to_big(a[0]) {
+        return Ok(big_to_value(vm, &b));
+    }
+    let f = vm.to_f64(a[0])?.unwrap_or(0.0);
+    vm.float_to_int(f)
 }
 
 // ---- object and type ----------------------------------------------------------------
@@ -315,6 +548,12 @@ fn type_instancecheck(vm: &mut Vm, a: A, _: K) -> R<Value> {
 // ---- numbers --------------------------------------------------------------------------
 
 fn int_new(vm: &mut Vm, a: A, kw: K) -> R<Value> {
+    let v = int_new_value(vm, a, kw)?;
+    let t = vm.types().int;
+    Ok(vm.wrap_native(a[0], t, v))
+}
+
+fn int_new_value(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     let base = if a.len() > 2 { Some(a[2]) } else { vm.kwarg(kw, "base") };
     if a.len() > 3 {
         return Err(vm.new_error("TypeError", &format!("int() takes at most 2 arguments ({} given)", a.len() - 1)));
@@ -475,7 +714,13 @@ pub fn parse_float(s: &str) -> Option<f64> {
     clean.parse().ok()
 }
 
-fn float_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
+fn float_new(vm: &mut Vm, a: A, kw: K) -> R<Value> {
+    let v = float_new_value(vm, a, kw)?;
+    let t = vm.types().float;
+    Ok(vm.wrap_native(a[0], t, v))
+}
+
+fn float_new_value(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("float", &a[1..], 0, 1)?;
     if a.len() < 2 {
         return Ok(vm.new_float(0.0));
@@ -609,16 +854,19 @@ fn float_hex(vm: &mut Vm, a: A, _: K) -> R<Value> {
 
 // ---- sequences ------------------------------------------------------------------------
 
-fn tuple_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
+fn tuple_new(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     vm.nargs("tuple", &a[1..], 0, 1)?;
-    if a.len() < 2 {
-        return Ok(vm.new_tuple(&[]));
-    }
-    if vm.tid_of(a[1]) == tid::TUPLE {
-        return Ok(a[1]);
-    }
-    let items = vm.iter_collect(a[1])?;
-    Ok(vm.new_tuple(&items))
+    let it = a.get(1).copied().or_else(|| vm.kwarg(kw, "iterable"));
+    let v = match it {
+        None => vm.new_tuple(&[]),
+        Some(x) if vm.tid_of(x) == tid::TUPLE => x,
+        Some(x) => {
+            let items = vm.iter_collect(x)?;
+            vm.new_tuple(&items)
+        }
+    };
+    let t = vm.types().tuple;
+    Ok(vm.wrap_native(a[0], t, v))
 }
 
 fn seq_items(vm: &mut Vm, s: Value) -> R<Vec<Value>> {
@@ -666,8 +914,10 @@ fn seq_count(vm: &mut Vm, a: A, _: K) -> R<Value> {
     Ok(Value::int(n))
 }
 
-fn list_new(vm: &mut Vm, _: A, _: K) -> R<Value> {
-    Ok(vm.new_list(&[]))
+fn list_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let v = vm.new_list(&[]);
+    let t = vm.types().list;
+    Ok(vm.wrap_native(a[0], t, v))
 }
 fn list_init(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("list", &a[1..], 0, 1)?;
@@ -784,8 +1034,10 @@ fn any_iter(vm: &mut Vm, a: A, _: K) -> R<Value> {
 
 // ---- dict -----------------------------------------------------------------------------
 
-fn dict_new(vm: &mut Vm, _: A, _: K) -> R<Value> {
-    Ok(vm.new_dict())
+fn dict_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let v = vm.new_dict();
+    let t = vm.types().dict;
+    Ok(vm.wrap_native(a[0], t, v))
 }
 fn dict_init(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     vm.nargs("dict", &a[1..], 0, 1)?;
@@ -971,8 +1223,10 @@ impl Vm {
     }
 }
 
-fn set_new(vm: &mut Vm, _: A, _: K) -> R<Value> {
-    Ok(vm.new_set(false))
+fn set_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let v = vm.new_set(false);
+    let t = vm.types().set;
+    Ok(vm.wrap_native(a[0], t, v))
 }
 fn set_init(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("set", &a[1..], 0, 1)?;
@@ -991,7 +1245,8 @@ fn frozenset_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
             vm.set_add(s, x)?;
         }
     }
-    Ok(s)
+    let t = vm.types().frozenset;
+    Ok(vm.wrap_native(a[0], t, s))
 }
 fn set_add(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("set.add", &a[1..], 1, 1)?;

@@ -112,7 +112,9 @@ pub fn init(vm: &mut Vm) {
     methods::install(vm, &types);
     types.object_new = vm.builtin_obj_attr(types.object, "__new__").as_obj();
     types.object_init = vm.builtin_obj_attr(types.object, "__init__").as_obj();
+    types.object_hash = vm.builtin_obj_attr(types.object, "__hash__").as_obj();
     strings::install(vm, &types);
+    methods::install_native_dunders(vm, &types);
     functions::install(vm, &types, builtins);
     let sys = modules::install(vm, &mut types, builtins, modules);
     // Shared name strs.

@@ -116,6 +116,12 @@ fn s(vm: &mut Vm, x: &str) -> R<Value> {
 }
 
 fn str_new(vm: &mut Vm, a: A, kw: K) -> R<Value> {
+    let v = str_new_value(vm, a, kw)?;
+    let t = vm.types().str_;
+    Ok(vm.wrap_native(a[0], t, v))
+}
+
+fn str_new_value(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     let a = &a[1..];
     if a.is_empty() && kw.is_empty() {
         return s(vm, "");
@@ -766,7 +772,13 @@ fn translate(vm: &mut Vm, a: A, _: K) -> R<Value> {
     s(vm, &out)
 }
 
-fn bytes_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
+fn bytes_new(vm: &mut Vm, a: A, kw: K) -> R<Value> {
+    let v = bytes_new_value(vm, a, kw)?;
+    let t = vm.types().bytes;
+    Ok(vm.wrap_native(a[0], t, v))
+}
+
+fn bytes_new_value(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let a = &a[1..];
     if a.is_empty() {
         return Ok(vm.new_bytes(&[]));

@@ -123,6 +123,7 @@ impl Types {
             self.io,
             self.object_new,
             self.object_init,
+            self.object_hash,
         ];
         v.extend(self.by_tid.iter().copied());
         v.extend(self.iters.iter().copied());
@@ -162,6 +163,7 @@ impl Types {
             &mut self.io,
             &mut self.object_new,
             &mut self.object_init,
+            &mut self.object_hash,
         ] {
             *r = f(*r);
         }

@@ -143,8 +143,31 @@ impl Vm {
         self.isinstance(v, self.exc_type(exc))
     }
 
+    /// The built-in value inside an instance of a subclass of a built-in type.
+    #[inline]
+    pub fn native_of(&self, v: Value) -> Option<Value> {
+        if v.is_ref() && self.tid(v.as_obj()) == tid::INSTANCE {
+            let n = self.ld(v.as_obj(), INST_NATIVE);
+            if !n.is_null() {
+                return Some(n);
+            }
+        }
+        None
+    }
+
+    /// `builtin.__new__(cls, ...)` result: the built-in value itself when `cls` is the
+    /// built-in type, else an instance of the subclass wrapping it.
+    pub fn wrap_native(&mut self, cls: Value, builtin: ObjRef, v: Value) -> Value {
+        if cls.is_ref() && cls.as_obj() != builtin && self.tid_of(cls) == tid::CLASS {
+            let o = self.new_instance(cls.as_obj());
+            self.init(o.as_obj(), INST_NATIVE, v);
+            return o;
+        }
+        v
+    }
+
     pub fn new_instance(&mut self, cls: ObjRef) -> Value {
-        self.new_fixed(tid::INSTANCE, 32, &[Value::obj(cls), Value::int(0), Value::NULL])
+        self.new_fixed(tid::INSTANCE, 48, &[Value::obj(cls), Value::int(0), Value::NULL, Value::NULL])
     }
 
     fn map_names(&self, map: u32) -> &'static [u32] {

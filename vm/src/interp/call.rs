@@ -276,15 +276,30 @@ impl Vm {
                 let o = callable.as_obj();
                 let id = self.ld(o, BI_ID).as_int() as u32;
                 let s = self.ld(o, BI_SELF);
-                let (_, f) = self.rt.builtin(id);
-                if s.is_null() {
-                    Ok(Prepared::Done(f(self, args, kw)?))
-                } else {
-                    let mut a = Vec::with_capacity(args.len() + 1);
-                    a.push(s);
-                    a.extend_from_slice(args);
-                    Ok(Prepared::Done(f(self, &a, kw)?))
+                let d = self.rt.builtin_def(id);
+                let (f, unwrap) = (d.f, d.unwrap);
+                let first = if s.is_null() { args.first().copied() } else { Some(s) };
+                let native = if unwrap { first.and_then(|v| self.native_of(v)) } else { None };
+                if s.is_null() && native.is_none() {
+                    return Ok(Prepared::Done(f(self, args, kw)?));
                 }
+                let mut a = Vec::with_capacity(args.len() + 1);
+                match (s.is_null(), native) {
+                    (true, Some(n)) => {
+                        a.push(n);
+                        a.extend_from_slice(&args[1..]);
+                    }
+                    (false, n) => {
+                        a.push(n.unwrap_or(s));
+                        a.extend_from_slice(args);
+                    }
+                    (true, None) => unreachable!(),
+                }
+                // The original receiver, for dict.__getitem__'s __missing__.
+                let saved = std::mem::replace(&mut self.native_receiver, if native.is_some() { first.unwrap() } else { Value::NULL });
+                let r = f(self, &a, kw);
+                self.native_receiver = saved;
+                Ok(Prepared::Done(r?))
             }
             tid::CLASS => self.instantiate(callable.as_obj(), args, kw),
             _ => {

@@ -53,6 +53,8 @@ pub struct Vm {
     pub mcache_epoch: u64,
     /// A reusable argument buffer for calls from the dispatch loop.
     pub argbuf: Vec<Value>,
+    /// While a built-in method runs on the value inside a subclass instance: that instance.
+    pub native_receiver: Value,
 }
 
 fn fatal_alloc(e: GcError) -> ! {
@@ -78,6 +80,7 @@ impl Vm {
             mcache: vec![attr::MCacheEntry::default(); attr::MCACHE_SIZE].into_boxed_slice(),
             mcache_epoch: 0,
             argbuf: Vec::with_capacity(16),
+            native_receiver: Value::NULL,
         }
     }
 

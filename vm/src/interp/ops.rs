@@ -157,7 +157,27 @@ impl Vm {
         }
     }
 
+    /// An operand that is an instance of a subclass of a built-in type, and whose class does not
+    /// override `dunder` in Python, acts as the built-in value it wraps.
+    fn unwrap_operand(&mut self, v: Value, dunder: &str) -> R<Value> {
+        if let Some(n) = self.native_of(v) {
+            let m = self.lookup_type_attr(v, dunder)?;
+            if !matches!(m, Some(f) if self.tid_of(f) == tid::FUNCTION) {
+                return Ok(n);
+            }
+        }
+        Ok(v)
+    }
+
     pub fn binary_op(&mut self, a: Value, b: Value, k: u8, inplace: bool) -> R<Value> {
+        let orig_a = a;
+        let (a, b) = if self.tid_of(a) == tid::INSTANCE || self.tid_of(b) == tid::INSTANCE {
+            let name = format!("__{}__", binop::NAMES[k as usize]);
+            let rname = format!("__r{}__", binop::NAMES[k as usize]);
+            (self.unwrap_operand(a, &name)?, self.unwrap_operand(b, &rname)?)
+        } else {
+            (a, b)
+        };
         if inplace {
             // Mutable built-ins update in place.
             match (self.tid_of(a), k) {
@@ -165,18 +185,18 @@ impl Vm {
                     for x in self.iter_collect(b)? {
                         self.list_append(a, x)?;
                     }
-                    return Ok(a);
+                    return Ok(orig_a);
                 }
                 (tid::SET, binop::OR | binop::AND | binop::SUB | binop::XOR)
                     if matches!(self.tid_of(b), tid::SET | tid::FROZENSET) =>
                 {
                     let r = self.set_binop(a, b, k)?;
                     self.set_assign(a, r)?;
-                    return Ok(a);
+                    return Ok(orig_a);
                 }
                 (tid::DICT, binop::OR) => {
                     self.dict_update_from(a, b, false)?;
-                    return Ok(a);
+                    return Ok(orig_a);
                 }
                 _ => {}
             }
@@ -345,6 +365,13 @@ impl Vm {
 
     /// Rich comparison `a <op> b`.
     pub fn compare(&mut self, a: Value, b: Value, k: u8) -> R<Value> {
+        let (a, b) = if self.tid_of(a) == tid::INSTANCE || self.tid_of(b) == tid::INSTANCE {
+            let name = cmpop::DUNDER[k as usize];
+            let rname = cmpop::DUNDER[cmpop::SWAPPED[k as usize] as usize];
+            (self.unwrap_operand(a, name)?, self.unwrap_operand(b, rname)?)
+        } else {
+            (a, b)
+        };
         if let Some(r) = self.native_compare(a, b, k)? {
             return Ok(Value::bool(r));
         }
@@ -557,7 +584,7 @@ impl Vm {
                         let tn = self.class_name(t);
                         return Err(self.new_error("TypeError", &format!("unhashable type: '{tn}'")));
                     }
-                    Some(h) if self.tid_of(h) == tid::FUNCTION => {
+                    Some(h) if matches!(self.tid_of(h), tid::FUNCTION | tid::BUILTIN) && h != Value::obj(self.types().object_hash) => {
                         let r = self.call_value(h, &[v], &[])?;
                         match self.to_big(r) {
                             Some(b) => Vm::int_hash(&b),

@@ -102,10 +102,12 @@ impl Vm {
             let f = self.rd(bo, CLS_FLAGS).as_int();
             if f & CLSF_BUILTIN != 0 && bo != object {
                 let bn = self.class_name(bo);
-                return Err(self.new_error(
-                    "TypeError",
-                    &format!("pystm cannot subclass the built-in type '{bn}' yet"),
-                ));
+                if !crate::runtime::NATIVE_BASES.contains(&bn.as_str()) {
+                    return Err(self.new_error(
+                        "TypeError",
+                        &format!("type '{bn}' is not an acceptable base type"),
+                    ));
+                }
             }
             if bases.contains(&bo) {
                 let bn = self.class_name(bo);

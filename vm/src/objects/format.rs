@@ -275,6 +275,9 @@ impl Vm {
                 }
                 return Ok(r);
             }
+            if let Some(n) = self.native_of(v) {
+                return self.format_value(n, spec);
+            }
             if spec_s.is_empty() {
                 return self.str_value(v);
             }
