@@ -90,6 +90,9 @@ pub fn install(vm: &mut Vm, t: &Types, b: Value) {
         ("__build_class__", build_class),
         ("__import__", import),
         ("exit", exit),
+        ("exec", exec),
+        ("eval", eval),
+        ("compile", compile),
         ("quit", exit),
     ];
     for (name, f) in fns {
@@ -699,4 +702,85 @@ fn exit(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
     let code = args.first().copied().unwrap_or(Value::NONE);
     vm.set_attr_str(e, "code", code)?;
     Err(Unwind::Exc(e))
+}
+
+/// The globals and locals dicts for exec/eval (the caller's by default).
+fn exec_namespaces(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> R<(Value, Value)> {
+    let g = a.get(1).copied().or_else(|| vm.kwarg(kw, "globals")).filter(|v| *v != Value::NONE);
+    let l = a.get(2).copied().or_else(|| vm.kwarg(kw, "locals")).filter(|v| *v != Value::NONE);
+    let globals = match g {
+        Some(g) if vm.tid_of(g) == tid::DICT => g,
+        Some(g) => {
+            let tn = vm.type_name(g);
+            return Err(vm.new_error("TypeError", &format!("globals must be a dict, not {tn}")));
+        }
+        None => vm.rd(vm.frame, F_GLOBALS),
+    };
+    let locals = match l {
+        Some(l) => l,
+        None if g.is_some() => globals,
+        None => frame_locals(vm)?,
+    };
+    let bk = vm.s("__builtins__");
+    if !vm.dict_contains(globals, bk)? {
+        let mods = Value::obj(vm.rt.globals().modules);
+        let k = vm.new_str("builtins");
+        if let Some(b) = vm.dict_get(mods, k)? {
+            vm.dict_set(globals, bk, b)?;
+        }
+    }
+    Ok((globals, locals))
+}
+
+fn source_arg(vm: &mut Vm, v: Value, what: &str) -> R<String> {
+    match vm.tid_of(v) {
+        tid::STR => Ok(vm.str_of(v)),
+        tid::BYTES => Ok(String::from_utf8_lossy(&vm.bytes_of(v.as_obj())).into_owned()),
+        _ => {
+            let tn = vm.type_name(v);
+            Err(vm.new_error("TypeError", &format!("{what}() arg 1 must be a string, bytes or code object, not {tn}")))
+        }
+    }
+}
+
+pub fn exec(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> R<Value> {
+    vm.nargs("exec", a, 1, 3)?;
+    let (globals, locals) = exec_namespaces(vm, a, kw)?;
+    if vm.tid_of(a[0]) == tid::CODE {
+        let id = vm.ld(a[0].as_obj(), CODE_ID).as_int() as u32;
+        vm.exec_code(id, globals, locals)?;
+        return Ok(Value::NONE);
+    }
+    let src = source_arg(vm, a[0], "exec")?;
+    let id = crate::compile::compile(&src, "<string>", false).map_err(|se| vm.syntax_error(&se))?;
+    vm.exec_code(id, globals, locals)?;
+    Ok(Value::NONE)
+}
+
+pub fn eval(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> R<Value> {
+    vm.nargs("eval", a, 1, 3)?;
+    let (globals, locals) = exec_namespaces(vm, a, kw)?;
+    if vm.tid_of(a[0]) == tid::CODE {
+        let id = vm.ld(a[0].as_obj(), CODE_ID).as_int() as u32;
+        return vm.exec_code(id, globals, locals);
+    }
+    let src = source_arg(vm, a[0], "eval")?;
+    let id = crate::compile::compile_eval(&src, "<string>").map_err(|se| vm.syntax_error(&se))?;
+    vm.exec_code(id, globals, locals)
+}
+
+pub fn compile(vm: &mut Vm, a: &[Value], kw: &[(Value, Value)]) -> R<Value> {
+    vm.nargs("compile", a, 3, 6)?;
+    let src = source_arg(vm, a[0], "compile")?;
+    let filename = vm.str_string(a[1])?;
+    let mode = vm.arg_str(a[2], "compile() mode")?;
+    let _ = kw;
+    let r = match mode.as_str() {
+        "exec" => crate::compile::compile(&src, &filename, false),
+        "single" => crate::compile::compile(&src, &filename, true),
+        "eval" => crate::compile::compile_eval(&src, &filename),
+        _ => return Err(vm.new_error("ValueError", "compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    let id = r.map_err(|se| vm.syntax_error(&se))?;
+    Ok(vm.materialize_code(id))
 }

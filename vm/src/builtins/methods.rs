@@ -1589,6 +1589,12 @@ fn reversed_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
             let l = vm.new_list(&keys);
             return vm.get_iter(l);
         }
+        tid::ITER if vm.ld(v.as_obj(), IT_KIND).as_int() >= VIEW_KEYS => {
+            let mut items = vm.iter_collect(v)?;
+            items.reverse();
+            let l = vm.new_list(&items);
+            return vm.get_iter(l);
+        }
         _ => {
             if vm.lookup_type_attr(v, "__getitem__")?.is_none() || vm.lookup_type_attr(v, "__len__")?.is_none() {
                 let tn = vm.type_name(v);

@@ -100,6 +100,24 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
     }
     let vi: Vec<Value> = vec![Value::int(3), Value::int(11), Value::int(7), vm.new_str("final"), Value::int(0)];
     let vi = vm.new_tuple(&vi);
+    let vd = vm.new_dict();
+    for (n, f) in [
+        ("version_info.major", vi_major as crate::runtime::BuiltinFn),
+        ("version_info.minor", vi_minor),
+        ("version_info.micro", vi_micro),
+        ("version_info.releaselevel", vi_releaselevel),
+        ("version_info.serial", vi_serial),
+    ] {
+        let g = vm.new_builtin(n, f);
+        let p = vm.new_fixed(tid::PROPERTY, 48, &[g, Value::NONE, Value::NONE, Value::NONE]);
+        vm.def_value(vd, n.rsplit('.').next().unwrap(), p);
+    }
+    vm.def_builtin(vd, "version_info.__repr__", vi_repr);
+    let sm = vm.new_str("sys");
+    let vic = vm.new_class("version_info", &[t.tuple], vd, tid::INSTANCE, 0, sm).expect("class");
+    let vio = vm.new_instance(vic);
+    vm.init(vio.as_obj(), INST_NATIVE, vi);
+    let vi = vio;
     vm.def_value(sd, "version_info", vi);
     let ver = vm.new_str(&format!("3.11.7 (pystm {})", env!("CARGO_PKG_VERSION")));
     vm.def_value(sd, "version", ver);
@@ -132,6 +150,16 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
         vm.dict_set(xo, k, v).expect("dict");
     }
     vm.def_value(sd, "_xoptions", xo);
+    let fi = vm.new_module("float_info");
+    let fd = vm.ld(fi.as_obj(), MOD_DICT);
+    for (n, v) in [("max", f64::MAX), ("min", f64::MIN_POSITIVE), ("epsilon", f64::EPSILON)] {
+        let f = vm.new_float(v);
+        vm.def_value(fd, n, f);
+    }
+    for (n, v) in [("dig", 15), ("mant_dig", 53), ("max_exp", 1024), ("min_exp", -1021), ("max_10_exp", 308), ("min_10_exp", -307), ("radix", 2), ("rounds", 1)] {
+        vm.def_value(fd, n, Value::int(v));
+    }
+    vm.def_value(sd, "float_info", fi);
     for (n, f) in [
         ("sys.exit", sys_exit as crate::runtime::BuiltinFn),
         ("sys.getrecursionlimit", sys_getrecursionlimit),
@@ -209,6 +237,11 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
         ("math.frexp", m_frexp),
         ("math.ldexp", m_ldexp),
         ("math.dist", m_dist),
+        ("math.remainder", m_remainder),
+        ("math.nextafter", m_nextafter),
+        ("math.ulp", m_ulp),
+        ("math.cbrt", m_cbrt),
+        ("math.exp2", m_exp2),
     ];
     for (n, f) in fns {
         vm.def_builtin(md, n, *f);
@@ -611,10 +644,40 @@ fn file_exit(vm: &mut Vm, a: A, _: K) -> R<Value> {
 
 // ---- sys ---------------------------------------------------------------------------------
 
+fn vi_field(vm: &mut Vm, a: A, i: usize) -> R<Value> {
+    let t = vm.native_of(a[0]).unwrap_or(a[0]);
+    Ok(vm.tuple_get(t.as_obj(), i))
+}
+fn vi_major(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vi_field(vm, a, 0)
+}
+fn vi_minor(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vi_field(vm, a, 1)
+}
+fn vi_micro(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vi_field(vm, a, 2)
+}
+fn vi_releaselevel(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vi_field(vm, a, 3)
+}
+fn vi_serial(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vi_field(vm, a, 4)
+}
+fn vi_repr(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    let t = vm.native_of(a[0]).unwrap_or(a[0]);
+    let vals: Vec<Value> = (0..5).map(|i| vm.tuple_get(t.as_obj(), i)).collect();
+    let mut f = Vec::new();
+    for v in vals {
+        f.push(vm.repr_string(v)?);
+    }
+    let s = format!("sys.version_info(major={}, minor={}, micro={}, releaselevel={}, serial={})", f[0], f[1], f[2], f[3], f[4]);
+    Ok(vm.new_str(&s))
+}
+
 fn sys_exit(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("exit", a, 0, 1)?;
     let cls = vm.exc_type("SystemExit");
-    let args = vm.new_tuple(a);
+    let args = if a.first() == Some(&Value::NONE) { vm.new_tuple(&[]) } else { vm.new_tuple(a) };
     let e = vm.new_exception(cls, args)?;
     vm.set_attr_str(e, "code", a.first().copied().unwrap_or(Value::NONE))?;
     Err(Unwind::Exc(e))
@@ -783,6 +846,22 @@ fn gamma(x: f64) -> f64 {
     (2.0 * std::f64::consts::PI).sqrt() * t.powf(x + 0.5) * (-t).exp() * a
 }
 
+/// log of an int too large for a float, as CPython computes it: x = m * 2**e, f(m) + f(2) * e.
+fn big_log_with(vm: &mut Vm, v: Value, f: fn(f64) -> f64) -> R<Option<f64>> {
+    if let Some(b) = vm.to_big(v) {
+        if !b.is_positive() {
+            return Err(vm.new_error("ValueError", "math domain error"));
+        }
+        if let Some(x) = b.to_f64().filter(|x| x.is_finite()) {
+            return Ok(Some(f(x)));
+        }
+        let bits = b.bits();
+        let m = (&b >> (bits - 64)).to_f64().unwrap() / 2f64.powi(64);
+        return Ok(Some(f(m) + f(2.0) * bits as f64));
+    }
+    Ok(None)
+}
+
 fn big_log(vm: &mut Vm, v: Value) -> R<Option<f64>> {
     if let Some(b) = vm.to_big(v) {
         if !b.is_positive() {
@@ -791,10 +870,11 @@ fn big_log(vm: &mut Vm, v: Value) -> R<Option<f64>> {
         if let Some(f) = b.to_f64().filter(|f| f.is_finite()) {
             return Ok(Some(f.ln()));
         }
+        // x = m * 2**e with m in [0.5, 1), as CPython's frexp of a long.
         let bits = b.bits();
-        let shift = bits - 60;
-        let top = (&b >> shift).to_f64().unwrap();
-        return Ok(Some(top.ln() + shift as f64 * std::f64::consts::LN_2));
+        let shift = bits - 64;
+        let top = (&b >> shift).to_f64().unwrap() / 2f64.powi(64);
+        return Ok(Some(top.ln() + bits as f64 * std::f64::consts::LN_2));
     }
     Ok(None)
 }
@@ -827,11 +907,9 @@ fn m_log2(vm: &mut Vm, a: A, _: K) -> R<Value> {
         if !b.is_positive() {
             return Err(vm.new_error("ValueError", "math domain error"));
         }
-        if let Some(f) = b.to_f64().filter(|f| f.is_finite()) {
-            return Ok(vm.new_float(f.log2()));
-        }
-        let l = big_log(vm, a[0])?.unwrap();
-        return Ok(vm.new_float(l / std::f64::consts::LN_2));
+        let _ = b;
+        let l = big_log_with(vm, a[0], f64::log2)?.unwrap();
+        return Ok(vm.new_float(l));
     }
     math1(vm, a, "log2", f64::log2, |x| x > 0.0 || x.is_nan())
 }
@@ -841,11 +919,9 @@ fn m_log10(vm: &mut Vm, a: A, _: K) -> R<Value> {
         if !b.is_positive() {
             return Err(vm.new_error("ValueError", "math domain error"));
         }
-        if let Some(f) = b.to_f64().filter(|f| f.is_finite()) {
-            return Ok(vm.new_float(f.log10()));
-        }
-        let l = big_log(vm, a[0])?.unwrap();
-        return Ok(vm.new_float(l / std::f64::consts::LN_10));
+        let _ = b;
+        let l = big_log_with(vm, a[0], f64::log10)?.unwrap();
+        return Ok(vm.new_float(l));
     }
     math1(vm, a, "log10", f64::log10, |x| x > 0.0 || x.is_nan())
 }
@@ -1159,6 +1235,47 @@ fn m_dist(vm: &mut Vm, a: A, _: K) -> R<Value> {
     }
     m_hypot(vm, &d, &[])
 }
+
+fn m_remainder(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("remainder", a, 2, 2)?;
+    let (x, y) = (farg(vm, a, 0, "remainder")?, farg(vm, a, 1, "remainder")?);
+    if y == 0.0 || x.is_infinite() {
+        return Err(vm.new_error("ValueError", "math domain error"));
+    }
+    let n = (x / y).round_ties_even();
+    let r = x - n * y;
+    Ok(vm.new_float(if r == 0.0 { 0.0f64.copysign(x) } else { r }))
+}
+fn m_nextafter(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("nextafter", a, 2, 2)?;
+    let (x, y) = (farg(vm, a, 0, "nextafter")?, farg(vm, a, 1, "nextafter")?);
+    let r = if x.is_nan() || y.is_nan() {
+        f64::NAN
+    } else if x == y {
+        y
+    } else if x == 0.0 {
+        f64::from_bits(1).copysign(y)
+    } else {
+        let b = x.to_bits();
+        let up = (y > x) == (x > 0.0);
+        f64::from_bits(if up { b + 1 } else { b - 1 })
+    };
+    Ok(vm.new_float(r))
+}
+fn m_ulp(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("ulp", a, 1, 1)?;
+    let x = farg(vm, a, 0, "ulp")?.abs();
+    let r = if x.is_nan() || x.is_infinite() {
+        x
+    } else if x == f64::MAX {
+        x - f64::from_bits(x.to_bits() - 1)
+    } else {
+        f64::from_bits(x.to_bits() + 1) - x
+    };
+    Ok(vm.new_float(r))
+}
+m1!(m_cbrt, "cbrt", f64::cbrt, any_x);
+m1!(m_exp2, "exp2", f64::exp2, any_x);
 
 // ---- time --------------------------------------------------------------------------------
 

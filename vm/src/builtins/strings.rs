@@ -478,11 +478,32 @@ fn pred(vm: &mut Vm, a: A, f: impl Fn(&str) -> bool) -> R<Value> {
     let t = this(vm, a[0]);
     Ok(Value::bool(f(&t)))
 }
+/// The zeros of Unicode's runs of decimal digits (Nd): each run is zero..zero+9.
+const DECIMAL_ZEROS: &[u32] = &[
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0,
+    0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620,
+    0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0,
+    0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11C50, 0x11D50, 0x16A60, 0x16B50, 0x1D7CE, 0x1D7D8,
+    0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E950, 0x1FBF0,
+];
+
+pub fn is_decimal(c: char) -> bool {
+    let n = c as u32;
+    DECIMAL_ZEROS.iter().any(|&z| (z..z + 10).contains(&n))
+}
+
 fn isdigit(vm: &mut Vm, a: A, _: K) -> R<Value> {
-    pred(vm, a, |t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '²' | '³' | '¹') || (c.is_numeric() && c.to_digit(10).is_some())))
+    // Digits: decimals plus the superscripts, subscripts and circled digits.
+    pred(vm, a, |t| {
+        !t.is_empty()
+            && t.chars().all(|c| {
+                is_decimal(c)
+                    || matches!(c, '²' | '³' | '¹' | '\u{2070}' | '\u{2074}'..='\u{2079}' | '\u{2080}'..='\u{2089}' | '\u{2460}'..='\u{2468}' | '\u{24EA}' | '\u{2776}'..='\u{277E}')
+            })
+    })
 }
 fn isdecimal(vm: &mut Vm, a: A, _: K) -> R<Value> {
-    pred(vm, a, |t| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c) || ('\u{6f0}'..='\u{6f9}').contains(&c) || ('\u{966}'..='\u{96f}').contains(&c) || ('\u{ff10}'..='\u{ff19}').contains(&c)))
+    pred(vm, a, |t| !t.is_empty() && t.chars().all(is_decimal))
 }
 fn isnumeric(vm: &mut Vm, a: A, _: K) -> R<Value> {
     pred(vm, a, |t| !t.is_empty() && t.chars().all(|c| c.is_numeric()))

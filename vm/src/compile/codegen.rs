@@ -88,6 +88,23 @@ pub fn compile_module(body: &[Stmt], source: Arc<Source>, interactive: bool) -> 
     Ok(c.pop_unit())
 }
 
+/// Compiles one expression as a code object that returns its value (for `eval`).
+pub fn compile_expression(e: &Expr, source: Arc<Source>) -> R<u32> {
+    let body = vec![Stmt::Expr(ast::StmtExpr { range: e.range(), value: Box::new(e.clone()) })];
+    let body: &'static [Stmt] = Box::leak(body.into_boxed_slice());
+    let st = SymTable::build(body).map_err(|(msg, at)| CompileError { msg, offset: at.to_u32() })?;
+    let index = LineIndex::from_source_text(&source.text);
+    let mut line_starts = vec![0];
+    line_starts.extend(source.text.match_indices('\n').map(|(i, _)| i + 1));
+    let mut c = Compiler { st, source, index, line_starts, units: Vec::new(), interactive: false };
+    c.push_unit(0, Kind::Module, "<module>".into(), "<module>".into(), 1);
+    c.unit().flags |= code::CO_DICT_LOCALS;
+    let Stmt::Expr(s) = &body[0] else { unreachable!() };
+    c.expr(&s.value)?;
+    c.emit(Op::Return);
+    Ok(c.pop_unit())
+}
+
 fn stack_effect(op: Op) -> i32 {
     use Op::*;
     match op {

@@ -33,6 +33,23 @@ fn locate(text: &str, offset: usize) -> (u32, u32, String) {
     (line, col, line_text)
 }
 
+/// Compiles an expression for `eval()`: a code object returning its value.
+pub fn compile_eval(text: &str, filename: &str) -> Result<u32, SyntaxErr> {
+    let trimmed = text.trim_start_matches([' ', '\t']);
+    let expr = match ast::Expr::parse(trimmed, filename) {
+        Ok(e) => e,
+        Err(e) => {
+            let (line, col, t) = locate(trimmed, u32::from(e.offset) as usize);
+            return Err(SyntaxErr { kind: "SyntaxError", msg: "invalid syntax".into(), filename: filename.into(), line, col, text: t });
+        }
+    };
+    let source = Arc::new(Source { filename: filename.to_string(), text: trimmed.to_string() });
+    codegen::compile_expression(&expr, source).map_err(|e| {
+        let (line, col, t) = locate(trimmed, e.offset as usize);
+        SyntaxErr { kind: "SyntaxError", msg: e.msg, filename: filename.to_string(), line, col, text: t }
+    })
+}
+
 /// Compiles a module's source. `interactive`: expression statements print their value.
 pub fn compile(text: &str, filename: &str, interactive: bool) -> Result<u32, SyntaxErr> {
     let suite = match ast::Suite::parse(text, filename) {

@@ -263,7 +263,12 @@ impl Vm {
         } else {
             String::new()
         };
-        Err(self.new_error("ImportError", &format!("cannot import name '{n}' from '{mn}'{file}")))
+        let e = self.new_error("ImportError", &format!("cannot import name '{n}' from '{mn}'{file}"));
+        if let Unwind::Exc(x) = e {
+            let mv = self.new_str(&mn);
+            self.set_attr_str(x, "name", mv)?;
+        }
+        Err(e)
     }
 
     pub fn import_star(&mut self, m: Value, locals: Value) -> R<()> {

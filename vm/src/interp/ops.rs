@@ -338,6 +338,14 @@ impl Vm {
                 Some(eq == (k == cmpop::EQ))
             }
             (tid::SET | tid::FROZENSET, tid::SET | tid::FROZENSET) => Some(self.set_compare(a, b, k)?),
+            (tid::SLICE, tid::SLICE) => {
+                let f = |vm: &Vm, o: Value| [vm.ld(o.as_obj(), R_START), vm.ld(o.as_obj(), R_STOP), vm.ld(o.as_obj(), R_STEP)];
+                let x = f(self, a);
+                let y = f(self, b);
+                let ta = self.new_tuple(&x);
+                let tb = self.new_tuple(&y);
+                return self.native_compare(ta, tb, k);
+            }
             (tid::RANGE, tid::RANGE) if k == cmpop::EQ || k == cmpop::NE => {
                 let x = self.range_items_key(a);
                 let y = self.range_items_key(b);

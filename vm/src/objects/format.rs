@@ -294,9 +294,7 @@ impl Vm {
         }
         let sp = parse_spec(spec).map_err(|e| self.new_error("ValueError", &e))?;
         let r = if let Some(b) = self.to_big(v) {
-            if v.is_bool() && sp.ty.is_none() {
-                format_str(if v == Value::TRUE { "True" } else { "False" }, &sp)
-            } else {
+            {
                 format_int(&b, &sp)
             }
         } else if self.tid_of(v) == tid::FLOAT {
@@ -388,7 +386,11 @@ impl Vm {
                     sp.width = Some(f[st..i].iter().collect::<String>().parse().unwrap());
                 }
             }
-            if i < f.len() && f[i] == '.' {
+            if i + 1 < f.len() && f[i] == '.' && f[i + 1] == '*' {
+                let p = next_arg(self)?;
+                sp.precision = Some(self.index_value(p, "* wants int")?.max(0) as usize);
+                i += 2;
+            } else if i < f.len() && f[i] == '.' {
                 i += 1;
                 let st = i;
                 while i < f.len() && f[i].is_ascii_digit() {
@@ -421,6 +423,14 @@ impl Vm {
                 }
                 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => {
                     let v = next_arg(self)?;
+                    if c == 'c' && self.is_str(v) {
+                        let s = self.str_of(v);
+                        if s.chars().count() != 1 {
+                            return Err(self.new_error("TypeError", "%c requires int or char"));
+                        }
+                        out.push_str(&format_str(&s, &sp).map_err(|e| self.new_error("ValueError", &e))?);
+                        continue;
+                    }
                     let b = match self.to_big(v) {
                         Some(b) => b,
                         None => match self.to_f64(v)? {
@@ -490,6 +500,7 @@ impl Vm {
         let mut out = String::new();
         let mut i = 0;
         let mut auto = 0usize;
+        let mut manual = false;
         while i < cs.len() {
             let c = cs[i];
             if c == '}' {
@@ -537,6 +548,17 @@ impl Vm {
             // First part: index or keyword, then .attr / [key] parts.
             let first_end = name.find(['.', '[']).unwrap_or(name.len());
             let first = &name[..first_end];
+            if first.is_empty() && manual || (!first.is_empty() && first.parse::<usize>().is_ok() && auto > 0) {
+                let msg = if manual {
+                    "cannot switch from manual field specification to automatic field numbering"
+                } else {
+                    "cannot switch from automatic field numbering to manual field specification"
+                };
+                return Err(self.new_error("ValueError", msg));
+            }
+            if first.parse::<usize>().is_ok() {
+                manual = true;
+            }
             let mut v = if first.is_empty() {
                 let v = *args.get(auto).ok_or_else(|| {
                     self.new_error("IndexError", &format!("Replacement index {auto} out of range for positional args tuple"))

@@ -143,7 +143,11 @@ impl Vm {
             tid::BYTES => self.raw(o.as_obj(), BYTES_LEN) as usize,
             _ => self.len(o)?,
         };
-        let (start, _, step, len) = self.slice_indices(s, n)?;
+        let (start, stop, step, len) = self.slice_indices(s, n)?;
+        // Immutable sequences return themselves for a full slice, as CPython's do.
+        if matches!(k, tid::STR | tid::TUPLE | tid::BYTES) && start == 0 && step == 1 && len == n {
+            return Ok(o);
+        }
         let idx = (0..len).map(|i| (start + i as i64 * step) as usize);
         Ok(match k {
             tid::STR => {
@@ -177,7 +181,8 @@ impl Vm {
                 let (rs, _, rstep) = self.range_parts(o);
                 let new_start = rs + start * rstep;
                 let new_step = rstep * step;
-                let new_stop = new_start + len as i64 * new_step;
+                let new_stop = rs + stop * rstep;
+                let _ = len;
                 self.new_fixed(tid::RANGE, 32, &[Value::int(new_start), Value::int(new_stop), Value::int(new_step)])
             }
         })
