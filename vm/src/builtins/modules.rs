@@ -170,6 +170,8 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
         ("sys.getsizeof", sys_getsizeof),
         ("sys._is_gil_enabled", sys_is_gil_enabled),
         ("sys.getdefaultencoding", sys_getdefaultencoding),
+        ("sys.set_int_max_str_digits", sys_set_int_max_str_digits),
+        ("sys.get_int_max_str_digits", sys_get_int_max_str_digits),
     ] {
         vm.def_builtin(sd, n, f);
     }
@@ -722,6 +724,21 @@ fn sys_getsizeof(vm: &mut Vm, a: A, _: K) -> R<Value> {
 }
 fn sys_is_gil_enabled(_: &mut Vm, _: A, _: K) -> R<Value> {
     Ok(Value::FALSE)
+}
+fn sys_set_int_max_str_digits(vm: &mut Vm, a: A, kw: K) -> R<Value> {
+    let v = a.first().copied().or_else(|| vm.kwarg(kw, "maxdigits")).unwrap_or(Value::NULL);
+    if v.is_null() {
+        return Err(vm.new_error("TypeError", "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)"));
+    }
+    let n = vm.index_value(v, "'{}' object cannot be interpreted as an integer")?;
+    if n != 0 && n < 640 {
+        return Err(vm.new_error("ValueError", "maxdigits must be 0 or larger than 640"));
+    }
+    crate::objects::int::MAX_STR_DIGITS.store(n as usize, std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::NONE)
+}
+fn sys_get_int_max_str_digits(_: &mut Vm, _: A, _: K) -> R<Value> {
+    Ok(Value::int(crate::objects::int::MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed) as i64))
 }
 fn sys_getdefaultencoding(vm: &mut Vm, _: A, _: K) -> R<Value> {
     Ok(vm.new_str("utf-8"))

@@ -135,7 +135,7 @@ pub fn format_int(b: &BigInt, sp: &Spec) -> Result<String, String> {
     }
     let mag = b.abs();
     let (digits, prefix) = match ty {
-        'd' | 'n' => (mag.to_string(), ""),
+        'd' | 'n' => (crate::objects::int::big_to_decimal(&mag)?, ""),
         'x' => (mag.to_str_radix(16), "0x"),
         'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
         'o' => (mag.to_str_radix(8), "0o"),

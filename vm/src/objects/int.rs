@@ -12,6 +12,28 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 
 pub const HASH_MODULUS: u64 = (1 << 61) - 1;
 
+/// `sys.set_int_max_str_digits` (CPython 3.11's limit on decimal conversions; 0 = none).
+pub static MAX_STR_DIGITS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(4300);
+
+/// The decimal text of a big int, within the digit limit.
+pub fn big_to_decimal(b: &BigInt) -> Result<String, String> {
+    let limit = MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed);
+    // A cheap lower bound first: bits * log10(2) digits.
+    if limit > 0 && (b.bits() as f64 * std::f64::consts::LOG10_2) as usize > limit + 1 {
+        return Err(digits_error(limit));
+    }
+    let s = b.to_string();
+    let digits = s.trim_start_matches('-').len();
+    if limit > 0 && digits > limit {
+        return Err(digits_error(limit));
+    }
+    Ok(s)
+}
+
+fn digits_error(limit: usize) -> String {
+    format!("Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+}
+
 /// A big int as a value (small when it fits).
 pub fn big_to_value(vm: &mut Vm, b: &BigInt) -> Value {
     if let Some(i) = b.to_i64()
@@ -263,6 +285,16 @@ impl Vm {
             return Err(self.new_error("ValueError", &format!("invalid literal for int() with base {shown}: {r}")));
         }
         let clean: String = digits.chars().filter(|&c| c != '_').collect();
+        let limit = MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed);
+        if limit > 0 && !base.is_power_of_two() && clean.len() > limit {
+            return Err(self.new_error(
+                "ValueError",
+                &format!(
+                    "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+                    clean.len()
+                ),
+            ));
+        }
         let mut v = BigInt::parse_bytes(clean.as_bytes(), base).unwrap();
         if neg {
             v = -v;

@@ -71,7 +71,10 @@ impl Vm {
         let k = self.tid(o);
         Ok(match k {
             tid::FLOAT => float_repr(self.float_of(o)),
-            tid::BIGINT => self.to_big(v).unwrap().to_string(),
+            tid::BIGINT => {
+                let b = self.to_big(v).unwrap();
+                crate::objects::int::big_to_decimal(&b).map_err(|e| self.new_error("ValueError", &e))?
+            }
             tid::STR => self.with_str(o, repr_str),
             tid::BYTES => repr_bytes(&self.bytes_of(o)),
             tid::TUPLE | tid::LIST | tid::DICT | tid::SET | tid::FROZENSET => {
