@@ -147,6 +147,10 @@ fn main() {
             let mut p = abs.clone();
             if p.is_dir() {
                 p = p.join("__main__.py");
+                if !p.is_file() {
+                    eprintln!("{}: can't find '__main__' module in '{}'", args[0], abs.display());
+                    std::process::exit(1);
+                }
             }
             match std::fs::read(&p) {
                 Ok(b) => match String::from_utf8(b) {

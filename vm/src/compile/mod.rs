@@ -33,6 +33,49 @@ fn locate(text: &str, offset: usize) -> (u32, u32, String) {
     (line, col, line_text)
 }
 
+/// The first bracket never closed (byte offset, character), skipping strings and comments.
+fn unclosed_bracket(text: &str) -> Option<(usize, char)> {
+    let b = text.as_bytes();
+    let mut stack: Vec<(usize, char)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i] as char;
+        match c {
+            '#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            '\'' | '"' => {
+                let triple = i + 2 < b.len() && b[i + 1] == b[i] && b[i + 2] == b[i];
+                let q = b[i];
+                i += if triple { 3 } else { 1 };
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if b[i] == q && (!triple || (i + 2 < b.len() && b[i + 1] == q && b[i + 2] == q)) {
+                        i += if triple { 2 } else { 0 };
+                        break;
+                    }
+                    if b[i] == b'\n' && !triple {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            '(' | '[' | '{' => stack.push((i, c)),
+            ')' | ']' | '}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    stack.first().copied()
+}
+
 /// Compiles an expression for `eval()`: a code object returning its value.
 pub fn compile_eval(text: &str, filename: &str) -> Result<u32, SyntaxErr> {
     let trimmed = text.trim_start_matches([' ', '\t']);
@@ -55,6 +98,14 @@ pub fn compile(text: &str, filename: &str, interactive: bool) -> Result<u32, Syn
     let suite = match ast::Suite::parse(text, filename) {
         Ok(s) => s,
         Err(e) => {
+            // An error at the end of the source with a bracket still open: CPython names it.
+            if text[u32::from(e.offset) as usize..].trim().is_empty()
+                && let Some((off, ch)) = unclosed_bracket(text)
+            {
+                let (line, col, t) = locate(text, off);
+                let msg = format!("'{ch}' was never closed");
+                return Err(SyntaxErr { kind: "SyntaxError", msg, filename: filename.to_string(), line, col, text: t });
+            }
             let (kind, msg) = match &e.error {
                 err if err.is_tab_error() => ("TabError", "inconsistent use of tabs and spaces in indentation".to_string()),
                 err if err.is_indentation_error() => {
@@ -68,7 +119,20 @@ pub fn compile(text: &str, filename: &str, interactive: bool) -> Result<u32, Syn
                     };
                     ("IndentationError", m)
                 }
-                ParseErrorType::Eof => ("SyntaxError", "unexpected EOF while parsing".to_string()),
+                ParseErrorType::Eof => {
+                    if let Some((off, ch)) = unclosed_bracket(text) {
+                        let (line, col, t) = locate(text, off);
+                        return Err(SyntaxErr {
+                            kind: "SyntaxError",
+                            msg: format!("'{ch}' was never closed"),
+                            filename: filename.to_string(),
+                            line,
+                            col,
+                            text: t,
+                        });
+                    }
+                    ("SyntaxError", "unexpected EOF while parsing".to_string())
+                }
                 ParseErrorType::Lexical(l) => {
                     let m = l.to_string();
                     let m = if m.contains("unterminated") || m.contains("EOL") || m.contains("StringError") {

@@ -355,7 +355,24 @@ impl Vm {
         })
     }
 
+    /// Counts one level of Rust recursion (repr, comparison of nested containers) against the
+    /// recursion limit, as CPython does; the caller decrements `call_depth` when done.
+    pub fn enter_recursion(&mut self, what: &str) -> R<()> {
+        if self.call_depth >= self.recursion_limit {
+            return Err(self.new_error("RecursionError", &format!("maximum recursion depth exceeded{what}")));
+        }
+        self.call_depth += 1;
+        Ok(())
+    }
+
     fn seq_compare(&mut self, x: &[Value], y: &[Value], k: u8) -> R<bool> {
+        self.enter_recursion(" in comparison")?;
+        let r = self.seq_compare_inner(x, y, k);
+        self.call_depth -= 1;
+        r
+    }
+
+    fn seq_compare_inner(&mut self, x: &[Value], y: &[Value], k: u8) -> R<bool> {
         for (p, q) in x.iter().zip(y.iter()) {
             if !self.eq(*p, *q)? {
                 if k == cmpop::EQ {

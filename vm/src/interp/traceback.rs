@@ -60,7 +60,9 @@ impl Vm {
                 }
                 if repeat <= 3 {
                     out.push_str(&format!("  File \"{}\", line {}, in {}\n", c.filename(), line, c.name));
-                    if let Some(src) = c.source.line(line) {
+                    // Like CPython, no source lines for "<string>", "<stdin>" and other
+                    // pseudo-files.
+                    if let Some(src) = c.source.line(line).filter(|_| !c.filename().starts_with('<')) {
                         let stripped = src.trim_start();
                         if !stripped.is_empty() {
                             out.push_str(&format!("    {}\n", stripped.trim_end()));

@@ -87,9 +87,11 @@ impl Vm {
                     }
                     .into());
                 }
+                self.enter_recursion(" while getting the repr of an object")?;
                 self.repr_stack.push(v);
                 let r = self.repr_container(v, k);
                 self.repr_stack.pop();
+                self.call_depth -= 1;
                 r?
             }
             tid::RANGE => {
