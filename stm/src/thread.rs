@@ -143,6 +143,19 @@ impl Thread {
         }
     }
 
+    /// The address of `words` consecutive 64-bit fields of this segment's copy of `obj`, from
+    /// byte offset `field`, checked once: for a caller that accesses one object's fields many
+    /// times (the interpreter's running frame). The address stays valid while this thread holds
+    /// its segment and `obj` does not move (minor collections move young objects); page
+    /// privatization keeps virtual addresses. Barriers remain the caller's duty.
+    pub fn fields_ptr(&self, obj: ObjRef, field: u64, words: u64) -> *mut u64 {
+        assert!(words > 0);
+        self.check_ref(obj, field);
+        self.check_ref(obj, field + 8 * (words - 1));
+        // SAFETY: both ends were checked to lie in this segment's mapped area.
+        unsafe { self.base.add((obj.0 + field) as usize) as *mut u64 }
+    }
+
     /// Lends this segment's bytes `off..off + len` to `f` (strings and other raw data). The
     /// bytes must belong to one object that nobody writes meanwhile (immutable, or private to
     /// this transaction).

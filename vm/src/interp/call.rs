@@ -85,6 +85,10 @@ impl Vm {
     /// A fresh frame for running code `co` (a code object) with the given globals and locals.
     pub fn new_frame(&mut self, co: Value, func: Value, globals: Value, locals: Value) -> ObjRef {
         let c = code::get(self.ld(co.as_obj(), CODE_ID).as_int() as u32);
+        self.new_frame_for(c, co, func, globals, locals)
+    }
+
+    fn new_frame_for(&mut self, c: &Code, co: Value, func: Value, globals: Value, locals: Value) -> ObjRef {
         let n = c.nslots();
         let f = self.alloc(tid::FRAME, frame_size(n));
         self.init(f, F_FUNC, func);
@@ -104,7 +108,7 @@ impl Vm {
         let c = self.func_code(fo);
         let co = self.ld(fo, FN_CODE);
         let globals = self.ld(fo, FN_GLOBALS);
-        let f = self.new_frame(co, func, globals, Value::NULL);
+        let f = self.new_frame_for(c, co, func, globals, Value::NULL);
         let argc = c.argcount as usize;
         let n = args.len();
         // Fast path: exact positional arguments.

@@ -11,6 +11,32 @@ use crate::layout::*;
 use crate::value::Value;
 use stm::ObjRef;
 
+/// The slots of the running frame, accessed without barriers: the dispatch loop applies the
+/// frame's barriers once per transaction and frame switch (`frame_barrier`), which covers the
+/// whole object, and frames are touched only by the thread running them.
+#[derive(Copy, Clone)]
+struct Slots {
+    ptr: *mut u64,
+    len: usize,
+}
+
+impl Slots {
+    #[inline(always)]
+    fn get(self, i: usize) -> Value {
+        debug_assert!(i < self.len);
+        // SAFETY: `ptr` covers `len` words of the frame (checked by `Thread::fields_ptr`); the
+        // compiler bounds every slot index by the code's `nslots` (stack depth included); the
+        // pointer is renewed whenever the frame may have moved (frame switch, commit point).
+        Value(unsafe { self.ptr.add(i).read_volatile() })
+    }
+    #[inline(always)]
+    fn set(self, i: usize, v: Value) {
+        debug_assert!(i < self.len);
+        // SAFETY: as in `get`; the frame's write barrier was applied at the switch.
+        unsafe { self.ptr.add(i).write_volatile(v.0) }
+    }
+}
+
 /// Frame entry flags (F_ENTRY): returning from this frame returns from the dispatch loop that
 /// runs it.
 pub const ENTRY_RUST: i64 = 1;
@@ -18,16 +44,11 @@ pub const ENTRY_RUST: i64 = 1;
 pub const ENTRY_INIT: i64 = 2;
 
 impl Vm {
-    /// A slot of the running frame, without barriers: the dispatch loop applies the frame's
-    /// barriers once per transaction and frame switch (`frame_barrier`), which covers the whole
-    /// object; frames are touched only by the thread running them.
+    /// The running frame's slots (locals, cells, stack) as a raw word array.
     #[inline(always)]
-    fn fslot(&self, f: ObjRef, i: usize) -> Value {
-        self.ld(f, F_SLOTS + 8 * i as u64)
-    }
-    #[inline(always)]
-    fn fset(&mut self, f: ObjRef, i: usize, v: Value) {
-        self.init(f, F_SLOTS + 8 * i as u64, v)
+    fn frame_slots(&self, f: ObjRef) -> Slots {
+        let n = self.ld(f, F_NSLOTS).as_int() as usize;
+        Slots { ptr: self.m.th().fields_ptr(f, F_SLOTS, n.max(1) as u64), len: n }
     }
     /// Read and write barriers for the frame being switched to.
     #[inline(always)]
@@ -128,11 +149,13 @@ impl Vm {
         if let Err(a) = self.frame_barrier(frame) {
             return Err(a);
         }
+        let mut slots = self.frame_slots(frame);
         macro_rules! reload {
             () => {{
                 if let Err(a) = self.frame_barrier(frame) {
                     return Err(a);
                 }
+                slots = self.frame_slots(frame);
                 self.frame = frame;
                 code = self.frame_code(frame);
                 pc = self.rd(frame, F_PC).as_int() as usize;
@@ -159,24 +182,24 @@ impl Vm {
                 macro_rules! push {
                     ($v:expr) => {{
                         let v = $v;
-                        self.fset(frame, sp, v);
+                        slots.set(sp, v);
                         sp += 1;
                     }};
                 }
                 macro_rules! pop {
                     () => {{
                         sp -= 1;
-                        self.fslot(frame, sp)
+                        slots.get(sp)
                     }};
                 }
                 macro_rules! top {
                     () => {
-                        self.fslot(frame, sp - 1)
+                        slots.get(sp - 1)
                     };
                 }
                 macro_rules! peek {
                     ($n:expr) => {
-                        self.fslot(frame, sp - $n)
+                        slots.get(sp - $n)
                     };
                 }
                 let op = code.ops[pc];
@@ -187,7 +210,7 @@ impl Vm {
                     Op::Nop => {}
                     Op::LoadConst(i) => push!(self.tuple_get(consts, i as usize)),
                     Op::LoadFast(i) => {
-                        let v = self.fslot(frame, i as usize);
+                        let v = slots.get(i as usize);
                         if v.is_null() {
                             let n = &code.varnames[i as usize];
                             break 'op self.new_error(
@@ -199,20 +222,20 @@ impl Vm {
                     }
                     Op::StoreFast(i) => {
                         let v = pop!();
-                        self.fset(frame, i as usize, v);
+                        slots.set(i as usize, v);
                     }
                     Op::DeleteFast(i) => {
-                        if self.fslot(frame, i as usize).is_null() {
+                        if slots.get(i as usize).is_null() {
                             let n = &code.varnames[i as usize];
                             break 'op self.new_error(
                                 "UnboundLocalError",
                                 &format!("cannot access local variable '{n}' where it is not associated with a value"),
                             );
                         }
-                        self.fset(frame, i as usize, Value::NULL);
+                        slots.set(i as usize, Value::NULL);
                     }
                     Op::LoadDeref(i) => {
-                        let cell = self.fslot(frame, i as usize).as_obj();
+                        let cell = slots.get(i as usize).as_obj();
                         let v = self.rd(cell, CELL_VAL);
                         if v.is_null() {
                             break 'op self.unbound_deref(code, i as usize);
@@ -221,17 +244,17 @@ impl Vm {
                     }
                     Op::StoreDeref(i) => {
                         let v = pop!();
-                        let cell = self.fslot(frame, i as usize).as_obj();
+                        let cell = slots.get(i as usize).as_obj();
                         tri!(self.st(cell, CELL_VAL, v));
                     }
                     Op::DeleteDeref(i) => {
-                        let cell = self.fslot(frame, i as usize).as_obj();
+                        let cell = slots.get(i as usize).as_obj();
                         if self.rd(cell, CELL_VAL).is_null() {
                             break 'op self.unbound_deref(code, i as usize);
                         }
                         tri!(self.st(cell, CELL_VAL, Value::NULL));
                     }
-                    Op::LoadClosure(i) => push!(self.fslot(frame, i as usize)),
+                    Op::LoadClosure(i) => push!(slots.get(i as usize)),
                     Op::LoadClassDeref(n, i) => {
                         let locals = self.rd(frame, F_LOCALS);
                         let key = self.name_const(frame, n);
@@ -239,7 +262,7 @@ impl Vm {
                         if let Some(v) = v {
                             push!(v)
                         } else {
-                            let cell = self.fslot(frame, i as usize).as_obj();
+                            let cell = slots.get(i as usize).as_obj();
                             let v = self.rd(cell, CELL_VAL);
                             if v.is_null() {
                                 break 'op self.unbound_deref(code, i as usize);
@@ -299,7 +322,7 @@ impl Vm {
                                 v
                             }
                         };
-                        self.fset(frame, sp - 1, v);
+                        slots.set(sp - 1, v);
                     }
                     Op::StoreAttr(n) => {
                         let o = pop!();
@@ -322,7 +345,7 @@ impl Vm {
                         let key = self.name_const(frame, n);
                         let o = top!();
                         let (a, b) = tri!(self.load_method(o, key));
-                        self.fset(frame, sp - 1, a);
+                        slots.set(sp - 1, a);
                         push!(b)
                     }
                     Op::Pop => sp -= 1,
@@ -336,26 +359,26 @@ impl Vm {
                     Op::Rot2 => {
                         let a = peek!(1);
                         let b = peek!(2);
-                        self.fset(frame, sp - 1, b);
-                        self.fset(frame, sp - 2, a);
+                        slots.set(sp - 1, b);
+                        slots.set(sp - 2, a);
                     }
                     Op::Rot3 => {
                         let a = peek!(1);
                         let b = peek!(2);
                         let c = peek!(3);
-                        self.fset(frame, sp - 1, b);
-                        self.fset(frame, sp - 2, c);
-                        self.fset(frame, sp - 3, a);
+                        slots.set(sp - 1, b);
+                        slots.set(sp - 2, c);
+                        slots.set(sp - 3, a);
                     }
                     Op::Rot4 => {
                         let a = peek!(1);
                         let b = peek!(2);
                         let c = peek!(3);
                         let d = peek!(4);
-                        self.fset(frame, sp - 1, b);
-                        self.fset(frame, sp - 2, c);
-                        self.fset(frame, sp - 3, d);
-                        self.fset(frame, sp - 4, a);
+                        slots.set(sp - 1, b);
+                        slots.set(sp - 2, c);
+                        slots.set(sp - 3, d);
+                        slots.set(sp - 4, a);
                     }
                     Op::Binary(k) | Op::InplaceBinary(k) => {
                         let b = peek!(1);
@@ -369,17 +392,17 @@ impl Vm {
                             tri!(self.binary_op(a, b, k, matches!(op, Op::InplaceBinary(_))))
                         };
                         sp -= 1;
-                        self.fset(frame, sp - 1, r);
+                        slots.set(sp - 1, r);
                     }
                     Op::Unary(k) => {
                         let a = top!();
                         let r = tri!(self.unary_op(a, k));
-                        self.fset(frame, sp - 1, r);
+                        slots.set(sp - 1, r);
                     }
                     Op::Not => {
                         let a = top!();
                         let t = tri!(self.truthy(a));
-                        self.fset(frame, sp - 1, Value::bool(!t));
+                        slots.set(sp - 1, Value::bool(!t));
                     }
                     Op::Compare(k) => {
                         let b = peek!(1);
@@ -399,24 +422,24 @@ impl Vm {
                             tri!(self.compare(a, b, k))
                         };
                         sp -= 1;
-                        self.fset(frame, sp - 1, r);
+                        slots.set(sp - 1, r);
                     }
                     Op::Is(neg) => {
                         let b = pop!();
                         let a = top!();
-                        self.fset(frame, sp - 1, Value::bool((a == b) != neg));
+                        slots.set(sp - 1, Value::bool((a == b) != neg));
                     }
                     Op::In(neg) => {
                         let b = pop!();
                         let a = top!();
                         let r = tri!(self.contains(b, a));
-                        self.fset(frame, sp - 1, Value::bool(r != neg));
+                        slots.set(sp - 1, Value::bool(r != neg));
                     }
                     Op::Subscr => {
                         let i = pop!();
                         let o = top!();
                         let r = tri!(self.getitem(o, i));
-                        self.fset(frame, sp - 1, r);
+                        slots.set(sp - 1, r);
                     }
                     Op::StoreSubscr => {
                         let i = pop!();
@@ -438,7 +461,7 @@ impl Vm {
                     }
                     Op::BuildTuple(n) | Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) => {
                         let n = n as usize;
-                        let items: Vec<Value> = (sp - n..sp).map(|i| self.fslot(frame, i)).collect();
+                        let items: Vec<Value> = (sp - n..sp).map(|i| slots.get(i)).collect();
                         sp -= n;
                         let v = match op {
                             Op::BuildTuple(_) => self.new_tuple(&items),
@@ -456,7 +479,7 @@ impl Vm {
                     }
                     Op::BuildMap(n) => {
                         let n = n as usize;
-                        let items: Vec<Value> = (sp - 2 * n..sp).map(|i| self.fslot(frame, i)).collect();
+                        let items: Vec<Value> = (sp - 2 * n..sp).map(|i| slots.get(i)).collect();
                         sp -= 2 * n;
                         let d = self.new_dict();
                         for kv in items.chunks(2) {
@@ -505,7 +528,7 @@ impl Vm {
                         let l = top!();
                         let items = self.list_items(l);
                         let t = self.new_tuple(&items);
-                        self.fset(frame, sp - 1, t);
+                        slots.set(sp - 1, t);
                     }
                     Op::FormatValue(flags) => {
                         let spec = if flags & 4 != 0 { Some(pop!()) } else { None };
@@ -517,7 +540,7 @@ impl Vm {
                             _ => v,
                         };
                         let r = tri!(self.format_value(v, spec.unwrap_or(Value::NULL)));
-                        self.fset(frame, sp - 1, r);
+                        slots.set(sp - 1, r);
                     }
                     Op::Jump(t) => {
                         pc = t as usize;
@@ -527,6 +550,7 @@ impl Vm {
                         pc = t as usize;
                         if outermost {
                             frame = tri!(self.commit_point(frame, pc, sp));
+                            slots = self.frame_slots(frame);
                             self.frame = frame;
                             consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
                         } else if self.m.th().segment_info().signal.load(std::sync::atomic::Ordering::Relaxed) != 0 {
@@ -563,7 +587,7 @@ impl Vm {
                     Op::GetIter => {
                         let v = top!();
                         let it = tri!(self.get_iter(v));
-                        self.fset(frame, sp - 1, it);
+                        slots.set(sp - 1, it);
                     }
                     Op::ForIter(t) => {
                         let it = top!();
@@ -601,8 +625,8 @@ impl Vm {
                             _ => unreachable!(),
                         };
                         let base = sp - argc - 2;
-                        let mut callable = self.fslot(frame, base);
-                        let selfv = self.fslot(frame, base + 1);
+                        let mut callable = slots.get(base);
+                        let selfv = slots.get(base + 1);
                         let mut args = std::mem::take(&mut self.argbuf);
                         args.clear();
                         if !selfv.is_null() {
@@ -615,19 +639,19 @@ impl Vm {
                         }
                         let mut kw: Vec<(Value, Value)> = Vec::new();
                         if ex {
-                            let t = self.fslot(frame, base + 2);
+                            let t = slots.get(base + 2);
                             args.extend(self.tuple_items(t.as_obj()));
                             if argc == 2 {
-                                let d = self.fslot(frame, base + 3);
+                                let d = slots.get(base + 3);
                                 kw = self.dict_items(d);
                             }
                         } else {
                             let nkw = if kwnames.is_null() { 0 } else { self.tuple_len(kwnames.as_obj()) };
                             for i in base + 2..sp - nkw {
-                                args.push(self.fslot(frame, i));
+                                args.push(slots.get(i));
                             }
                             for j in 0..nkw {
-                                kw.push((self.tuple_get(kwnames.as_obj(), j), self.fslot(frame, sp - nkw + j)));
+                                kw.push((self.tuple_get(kwnames.as_obj(), j), slots.get(sp - nkw + j)));
                             }
                         }
                         sp = base;
@@ -643,10 +667,11 @@ impl Vm {
                                     self.call_depth -= 1;
                                     break 'op self.new_error("RecursionError", "maximum recursion depth exceeded");
                                 }
-                                tri!(self.st(nf, F_BACK, Value::obj(frame)));
+                                // A new frame is young: no barrier needed.
+                                self.init(nf, F_BACK, Value::obj(frame));
                                 frame = nf;
                                 if outermost {
-                                    let (p, s) = (self.rd(frame, F_PC).as_int() as usize, self.rd(frame, F_SP).as_int() as usize);
+                                    let (p, s) = (self.ld(frame, F_PC).as_int() as usize, self.ld(frame, F_SP).as_int() as usize);
                                     frame = tri!(self.commit_point(frame, p, s));
                                 }
                                 reload!();
@@ -712,7 +737,7 @@ impl Vm {
                         let v = top!();
                         if self.tid_of(v) != crate::layout::tid::GENERATOR {
                             let it = tri!(self.get_iter(v));
-                            self.fset(frame, sp - 1, it);
+                            slots.set(sp - 1, it);
                         }
                     }
                     Op::YieldFrom => {
