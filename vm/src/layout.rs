@@ -109,6 +109,9 @@ pub const DICT_USED: u64 = 8;
 pub const DICT_FILL: u64 = 16;
 pub const DICT_INDEX: u64 = 24;
 pub const DICT_ENTRIES: u64 = 32;
+/// Tagged structure version: a process-unique number that changes whenever a key is added or
+/// removed or the table is rebuilt (value updates keep it); 0 until the first insertion.
+pub const DICT_VERSION: u64 = 40;
 // Function.
 pub const FN_CODE: u64 = 8;
 pub const FN_GLOBALS: u64 = 16;

@@ -231,7 +231,7 @@ impl<'a> Compiler<'a> {
             handlers: u.handlers,
             stacksize: u.maxdepth.max(0) as u32 + 2,
             docstring: u.docstring,
-            icache: (0..nops).map(|_| std::sync::atomic::AtomicU64::new(0)).collect(),
+            icache: (0..2 * nops).map(|_| std::sync::atomic::AtomicU64::new(0)).collect(),
         })
     }
 

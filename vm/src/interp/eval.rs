@@ -276,7 +276,7 @@ impl Vm {
                         if let Some(v) = tri!(self.dict_get(locals, key)) {
                             push!(v)
                         } else {
-                            let v = tri!(self.load_global(frame, key));
+                            let (v, _) = tri!(self.load_global(frame, key));
                             push!(v)
                         }
                     }
@@ -294,8 +294,16 @@ impl Vm {
                         }
                     }
                     Op::LoadGlobal(n) => {
-                        let key = self.name_const(frame, n);
-                        let v = tri!(self.load_global(frame, key));
+                        let g = self.rd(frame, F_GLOBALS);
+                        let v = match self.ic_global(code, pc, g) {
+                            Some(v) => v,
+                            None => {
+                                let key = self.name_const(frame, n);
+                                let (v, in_globals) = tri!(self.load_global(frame, key));
+                                tri!(self.ic_fill_global(code, pc, g, key, in_globals));
+                                v
+                            }
+                        };
                         push!(v)
                     }
                     Op::StoreGlobal(n) => {
@@ -956,14 +964,15 @@ impl Vm {
         self.tuple_get(names, n as usize)
     }
 
-    fn load_global(&mut self, frame: ObjRef, key: Value) -> R<Value> {
+    /// A global name: (value, whether it came from the globals rather than the builtins).
+    fn load_global(&mut self, frame: ObjRef, key: Value) -> R<(Value, bool)> {
         let g = self.rd(frame, F_GLOBALS);
         if let Some(v) = self.dict_get(g, key)? {
-            return Ok(v);
+            return Ok((v, true));
         }
         let b = Value::obj(self.rt.globals().builtins);
         if let Some(v) = self.dict_get(b, key)? {
-            return Ok(v);
+            return Ok((v, false));
         }
         Err(self.name_error(key))
     }

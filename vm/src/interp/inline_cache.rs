@@ -19,6 +19,8 @@ const PLAIN_MAP_BITS: u64 = 20;
 const PLAIN_VER_BITS: u64 = 35;
 const TR_MAP_BITS: u64 = 16;
 const TR_VER_BITS: u64 = 23;
+/// Dict version bits kept in a global-load cache word.
+const VERSION_MASK: u64 = (1 << 39) - 1;
 
 fn plain(version: u64, map: u64, slot: u64) -> Option<u64> {
     (version < 1 << PLAIN_VER_BITS && map < 1 << PLAIN_MAP_BITS && slot < 256 && version != 0)
@@ -47,7 +49,7 @@ impl Vm {
     /// A cached attribute load: Some(value) on a hit.
     #[inline(always)]
     pub fn ic_load(&self, code: &Code, pc: usize, o: Value) -> Option<Value> {
-        let w = code.icache[pc].load(Relaxed);
+        let w = code.icache[2 * pc].load(Relaxed);
         if w == 0 || w & 1 != 0 {
             return None;
         }
@@ -75,7 +77,7 @@ impl Vm {
         if let Some(slot) = self.rt.map(map as u32).names.iter().position(|&n| n == id)
             && let Some(w) = plain(version, map, slot as u64)
         {
-            code.icache[pc].store(w, Relaxed);
+            code.icache[2 * pc].store(w, Relaxed);
         }
         Ok(())
     }
@@ -83,7 +85,7 @@ impl Vm {
     /// A cached attribute store: true on a hit (the value is stored).
     #[inline(always)]
     pub fn ic_store(&mut self, code: &Code, pc: usize, o: Value, v: Value) -> R<bool> {
-        let w = code.icache[pc].load(Relaxed);
+        let w = code.icache[2 * pc].load(Relaxed);
         if w == 0 {
             return Ok(false);
         }
@@ -125,8 +127,64 @@ impl Vm {
         let Some(slot) = self.rt.map(map as u32).names.iter().position(|&n| n == id) else { return Ok(()) };
         let w = if map == map_before { plain(version, map, slot as u64) } else { transition(version, map_before, map, slot as u64) };
         if let Some(w) = w {
-            code.icache[pc].store(w, Relaxed);
+            code.icache[2 * pc].store(w, Relaxed);
         }
+        Ok(())
+    }
+
+    /// A cached global-name load: Some(value) on a hit. Word 0 is the globals' structure
+    /// version; word 1 is, for a name found in the globals, (version bits, entry index), or for a
+    /// name found in the builtins, (1, builtins version bits, entry index). Each word only states
+    /// facts true for the versions it names, so a torn pair can only miss.
+    #[inline(always)]
+    pub fn ic_global(&self, code: &Code, pc: usize, globals: Value) -> Option<Value> {
+        let a = code.icache[2 * pc].load(Relaxed);
+        if a == 0 {
+            return None;
+        }
+        let gv = self.rd(globals.as_obj(), DICT_VERSION).as_int() as u64;
+        if a != gv {
+            return None;
+        }
+        let b = code.icache[2 * pc + 1].load(Relaxed);
+        let ix = b & 0xff_ffff;
+        let bits = (b >> 24) & VERSION_MASK;
+        let dict = if b >> 63 == 0 {
+            if bits != gv & VERSION_MASK {
+                return None;
+            }
+            globals.as_obj()
+        } else {
+            let bd = self.rt.globals().builtins;
+            if bits != self.rd(bd, DICT_VERSION).as_int() as u64 & VERSION_MASK {
+                return None;
+            }
+            bd
+        };
+        let ent = self.rd(dict, DICT_ENTRIES).as_obj();
+        let v = self.rd(ent, ARRAY_ITEMS + 8 * (3 * ix + 2));
+        if v.is_null() { None } else { Some(v) }
+    }
+
+    /// Fills the global-load cache after a lookup (`in_globals`: where it was found).
+    pub fn ic_fill_global(&mut self, code: &Code, pc: usize, globals: Value, key: Value, in_globals: bool) -> R<()> {
+        let gv = self.rd(globals.as_obj(), DICT_VERSION).as_int() as u64;
+        if gv == 0 {
+            return Ok(());
+        }
+        let dict = if in_globals { globals } else { Value::obj(self.rt.globals().builtins) };
+        let Some(ix) = self.dict_entry_index(dict, key)? else { return Ok(()) };
+        if ix >= 1 << 24 {
+            return Ok(());
+        }
+        let b = if in_globals {
+            ((gv & VERSION_MASK) << 24) | ix as u64
+        } else {
+            let bv = self.rd(dict.as_obj(), DICT_VERSION).as_int() as u64;
+            (1 << 63) | ((bv & VERSION_MASK) << 24) | ix as u64
+        };
+        code.icache[2 * pc + 1].store(b, Relaxed);
+        code.icache[2 * pc].store(gv, Relaxed);
         Ok(())
     }
 

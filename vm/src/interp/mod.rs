@@ -55,7 +55,13 @@ pub struct Vm {
     pub argbuf: Vec<Value>,
     /// While a built-in method runs on the value inside a subclass instance: that instance.
     pub native_receiver: Value,
+    /// This thread's dict-version counter; versions are `(count << 12) | vm_id`.
+    dict_versions: i64,
+    vm_id: i64,
 }
+
+/// Numbers the VMs (threads) of the process, for unique dict versions.
+static NEXT_VM_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 fn fatal_alloc(e: GcError) -> ! {
     eprintln!("Fatal Python error: cannot allocate memory: {e}");
@@ -81,6 +87,8 @@ impl Vm {
             mcache_epoch: 0,
             argbuf: Vec::with_capacity(16),
             native_receiver: Value::NULL,
+            dict_versions: 0,
+            vm_id: (NEXT_VM_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) & 0xfff) as i64,
         }
     }
 
@@ -275,6 +283,12 @@ impl Vm {
 
     pub fn new_int(&mut self, i: i64) -> Value {
         if Value::fits(i) { Value::int(i) } else { crate::objects::int::big_to_value(self, &i.into()) }
+    }
+
+    /// A new dict structure version, unique in the process (and never 0).
+    pub fn next_dict_version(&mut self) -> i64 {
+        self.dict_versions += 1;
+        ((self.dict_versions & ((1 << 40) - 1)) << 12) | self.vm_id
     }
 
     // ---- small helpers ----------------------------------------------------------------

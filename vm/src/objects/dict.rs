@@ -22,6 +22,7 @@ impl Vm {
         let o = self.alloc(typeid, 48);
         self.init_table(o, MIN_CAP);
         self.init(o, DICT_USED, Value::int(0));
+        self.init(o, DICT_VERSION, Value::int(0));
         Value::obj(o)
     }
 
@@ -32,6 +33,12 @@ impl Vm {
         self.init(o, DICT_INDEX, Value::obj(idx));
         self.init(o, DICT_ENTRIES, Value::obj(ent));
         self.init(o, DICT_FILL, Value::int(0));
+    }
+
+    /// Gives `d` a new, process-unique structure version (see `DICT_VERSION`).
+    fn bump_dict_version(&mut self, d: ObjRef) -> R<()> {
+        let v = self.next_dict_version();
+        self.st(d, DICT_VERSION, Value::int(v))
     }
 
     pub fn new_dict(&mut self) -> Value {
@@ -106,6 +113,13 @@ impl Vm {
         Ok(Some(self.ent(ent, ix as usize, 2)))
     }
 
+    /// The entry index of `key` (for the global-load cache).
+    pub fn dict_entry_index(&mut self, d: Value, key: Value) -> R<Option<usize>> {
+        let h = self.hash(key)?;
+        let (_, ix) = self.lookup(d.as_obj(), key, h)?;
+        Ok(if ix < 0 { None } else { Some(ix as usize) })
+    }
+
     pub fn dict_contains(&mut self, d: Value, key: Value) -> R<bool> {
         let h = self.hash(key)?;
         Ok(self.lookup(d.as_obj(), key, h)?.1 >= 0)
@@ -142,7 +156,8 @@ impl Vm {
         self.st(ent, base + 16, v)?;
         self.st(d, DICT_FILL, Value::int(fill as i64 + 1))?;
         let used = self.rd(d, DICT_USED).as_int();
-        self.st(d, DICT_USED, Value::int(used + 1))
+        self.st(d, DICT_USED, Value::int(used + 1))?;
+        self.bump_dict_version(d)
     }
 
     fn resize(&mut self, d: ObjRef, cap: usize) -> R<()> {
@@ -172,7 +187,7 @@ impl Vm {
             self.init(ent, base + 16, *v);
         }
         self.init(d, DICT_FILL, Value::int(live.len() as i64));
-        Ok(())
+        self.bump_dict_version(d)
     }
 
     /// Removes `key`; returns its value if it was there.
@@ -192,6 +207,7 @@ impl Vm {
         self.st(ent, base + 16, Value::NULL)?;
         let used = self.rd(d, DICT_USED).as_int();
         self.st(d, DICT_USED, Value::int(used - 1))?;
+        self.bump_dict_version(d)?;
         Ok(Some(v))
     }
 
@@ -203,7 +219,7 @@ impl Vm {
         self.m.thread().write(d.as_obj()).map_err(|_| crate::interp::Unwind::Abort)?;
         self.init_table(d.as_obj(), MIN_CAP);
         self.init(d.as_obj(), DICT_USED, Value::int(0));
-        Ok(())
+        self.bump_dict_version(d.as_obj())
     }
 
     /// Number of entry positions (live or deleted) for iteration.
