@@ -181,13 +181,15 @@ impl<M: GcModel> Mutator<M> {
 
     /// Whether [`Mutator::safe_point`] has anything to do now (a pause or abort request, a
     /// collection due): lets callers skip preparing their roots on the fast path.
+    /// (A major collection or page re-sharing that became due is noticed here only with
+    /// `check_heap`; old space grows only through minor collections and large allocations, which
+    /// also end transactions, so callers may pass `false` on their fast path.)
     #[inline]
-    pub fn safe_point_due(&self) -> bool {
+    pub fn safe_point_due(&self, check_heap: bool) -> bool {
         self.collect_requested
             || self.gc.config.stress
             || self.th.segment_info().signal.load(Relaxed) != 0
-            || self.gc.wants_major()
-            || self.gc.stm.reshare_wanted()
+            || (check_heap && (self.gc.wants_major() || self.gc.stm.reshare_wanted()))
     }
 
     /// Minor collections this process has run (callers caching object references compare it).

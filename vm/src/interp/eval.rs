@@ -91,16 +91,26 @@ impl Vm {
 
     /// Writes the running frame's pc and stack pointer into it.
     #[inline(always)]
+    /// (Only for the running frame, whose barriers `frame_barrier` applied.)
     fn flush(&mut self, f: ObjRef, pc: usize, sp: usize) -> R<()> {
-        self.st(f, F_PC, Value::int(pc as i64))?;
-        self.st(f, F_SP, Value::int(sp as i64))
+        self.init(f, F_PC, Value::int(pc as i64));
+        self.init(f, F_SP, Value::int(sp as i64));
+        Ok(())
     }
 
     /// A commit point of the outermost loop: safe point, and commit when the transaction is
     /// long enough. The frame may move (returned).
     #[inline]
     fn commit_point(&mut self, f: ObjRef, pc: usize, sp: usize) -> R<ObjRef> {
-        if !self.m.should_break() && !self.m.safe_point_due() {
+        // A commit point counts toward the transaction's length even in loops that allocate
+        // nothing (the 16-byte dummy object), so that every loop commits now and then.
+        if self.m.dummy_alloc().is_err() {
+            eprintln!("Fatal Python error: cannot allocate memory");
+            std::process::exit(1);
+        }
+        self.commit_points = self.commit_points.wrapping_add(1);
+        let check_heap = self.commit_points & 63 == 0;
+        if !self.m.should_break() && !self.m.safe_point_due(check_heap) {
             return Ok(f);
         }
         self.commit_point_slow(f, pc, sp)

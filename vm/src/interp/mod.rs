@@ -58,6 +58,8 @@ pub struct Vm {
     /// This thread's dict-version counter; versions are `(count << 12) | vm_id`.
     dict_versions: i64,
     vm_id: i64,
+    /// Commit points passed (the heap-wide checks run at every 64th).
+    commit_points: u64,
 }
 
 /// Numbers the VMs (threads) of the process, for unique dict versions.
@@ -88,6 +90,7 @@ impl Vm {
             argbuf: Vec::with_capacity(16),
             native_receiver: Value::NULL,
             dict_versions: 0,
+            commit_points: 0,
             vm_id: (NEXT_VM_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) & 0xfff) as i64,
         }
     }
