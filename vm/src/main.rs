@@ -236,6 +236,7 @@ fn main() {
         }
     };
     let settings = Settings { options: opts, gc_stress };
+    run::install_panic_hook();
     // The interpreter recurses on the Rust stack only for nested dispatch loops; give it room.
     let h = std::thread::Builder::new().name("main".into()).stack_size(512 << 20).spawn(move || {
         let mut vm = match run::new_vm(&settings) {
@@ -254,7 +255,11 @@ fn main() {
         }
     });
     let status = match h {
-        Ok(h) => h.join().unwrap_or(70),
+        Ok(h) => h.join().unwrap_or_else(|p| {
+            vm::builtins::modules::flush_all();
+            eprintln!("Fatal Python error: pystm internal error: {}", run::panic_message(&p));
+            70
+        }),
         Err(e) => {
             eprintln!("Fatal Python error: cannot start the interpreter thread: {e}");
             1

@@ -91,6 +91,27 @@ pub fn run_outermost(vm: &mut Vm, id: u32, globals: Value) -> Result<(), Value> 
     r
 }
 
+/// The text of a caught panic.
+pub fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = p.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = p.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "internal error".into()
+    }
+}
+
+/// Panics inside built-ins become Python exceptions (`call.rs::guarded`), so the default hook's
+/// report is kept for the ones that escape: those end the process with "Fatal Python error".
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        if std::env::var_os("PYSTM_PANIC_TRACE").is_some() {
+            eprintln!("pystm internal panic: {info}");
+        }
+    }));
+}
+
 /// The exit status for an uncaught exception (printing what CPython prints).
 pub fn exit_status(vm: &mut Vm, e: Value) -> i32 {
     if vm.isinstance_name(e, "SystemExit") {

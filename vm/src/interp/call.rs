@@ -10,6 +10,29 @@ use crate::layout::*;
 use crate::value::Value;
 use stm::ObjRef;
 
+/// Runs the built-in in `vm.builtin_target`, turning a Rust panic inside it (a bug, such as a
+/// missing argument check) into a Python SystemError instead of a crash.
+fn guarded(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> R<Value> {
+    let (f, name) = vm.builtin_target;
+    let depth = (vm.call_depth, vm.nesting, vm.frame, vm.repr_stack.len());
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(vm, args, kw))) {
+        Ok(r) => r,
+        Err(p) => {
+            vm.call_depth = depth.0;
+            vm.nesting = depth.1;
+            vm.frame = depth.2;
+            vm.repr_stack.truncate(depth.3);
+            let why = crate::run::panic_message(&p);
+            let short = name.rsplit('.').next().unwrap_or(name);
+            if why.contains("index out of bounds") && args.len() < 4 {
+                // A built-in read an argument it was not given.
+                return Err(vm.new_error("TypeError", &format!("{short}() missing a required argument ({} given)", args.len().saturating_sub(1))));
+            }
+            Err(vm.new_error("SystemError", &format!("{short}() failed inside pystm ({why}); please report this")))
+        }
+    }
+}
+
 pub enum Prepared {
     /// A frame to run (F_BACK not set yet).
     Frame(ObjRef),
@@ -281,7 +304,8 @@ impl Vm {
                 let id = self.ld(o, BI_ID).as_int() as u32;
                 let s = self.ld(o, BI_SELF);
                 let d = self.rt.builtin_def(id);
-                let (f, unwrap) = (d.f, d.unwrap);
+                let (f, unwrap) = (guarded, d.unwrap);
+                self.builtin_target = (d.f, d.name);
                 let first = if s.is_null() { args.first().copied() } else { Some(s) };
                 let native = if unwrap { first.and_then(|v| self.native_of(v)) } else { None };
                 if s.is_null() && native.is_none() {

@@ -60,6 +60,8 @@ pub struct Vm {
     vm_id: i64,
     /// Commit points passed (the heap-wide checks run at every 64th).
     commit_points: u64,
+    /// The built-in being called (see `call.rs::guarded`).
+    pub builtin_target: (crate::runtime::BuiltinFn, &'static str),
 }
 
 /// Numbers the VMs (threads) of the process, for unique dict versions.
@@ -91,6 +93,7 @@ impl Vm {
             native_receiver: Value::NULL,
             dict_versions: 0,
             commit_points: 0,
+            builtin_target: (|_, _, _| Ok(Value::NONE), ""),
             vm_id: (NEXT_VM_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) & 0xfff) as i64,
         }
     }
