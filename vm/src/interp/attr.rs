@@ -269,7 +269,23 @@ impl Vm {
                 }
                 self.call_value(g, &[o], &[])?
             }
+            tid::INSTANCE => match self.lookup_type_attr(descr, "__get__")? {
+                Some(get) => self.call_value(get, &[descr, o, Value::obj(cls)], &[])?,
+                None => descr,
+            },
             _ => descr,
+        })
+    }
+
+    /// Whether a class attribute is a data descriptor (it takes precedence over the instance's
+    /// own attributes): a property, or an object whose class defines `__set__` or `__delete__`.
+    pub fn is_data_descriptor(&mut self, d: Value) -> R<bool> {
+        Ok(match self.tid_of(d) {
+            tid::PROPERTY => true,
+            tid::INSTANCE => {
+                self.lookup_type_attr(d, "__set__")?.is_some() || self.lookup_type_attr(d, "__delete__")?.is_some()
+            }
+            _ => false,
         })
     }
 
@@ -348,7 +364,7 @@ impl Vm {
         let k = self.tid_of(o);
         let descr = self.class_lookup_key(t, key)?;
         if let Some(d) = descr
-            && self.tid_of(d) == tid::PROPERTY
+            && self.is_data_descriptor(d)?
         {
             return self.bind(d, o, t);
         }
@@ -389,6 +405,10 @@ impl Vm {
                     self.new_fixed(tid::METHOD, 32, &[Value::obj(cls), f])
                 }
                 tid::STATICMETHOD => self.ld(d.as_obj(), WRAP_FUNC),
+                tid::INSTANCE => match self.lookup_type_attr(d, "__get__")? {
+                    Some(get) => self.call_value(get, &[d, Value::NONE, Value::obj(cls)], &[])?,
+                    None => d,
+                },
                 _ => d,
             });
         }
@@ -584,7 +604,15 @@ impl Vm {
     pub fn generic_setattr(&mut self, o: Value, key: Value, v: Value) -> R<()> {
         let t = self.type_of(o);
         let k = self.tid_of(o);
-        if let Some(d) = self.class_lookup_key(t, key)?
+        let descr = self.class_lookup_key(t, key)?;
+        if let Some(d) = descr
+            && self.tid_of(d) == tid::INSTANCE
+            && let Some(set) = self.lookup_type_attr(d, "__set__")?
+        {
+            self.call_value(set, &[d, o, v], &[])?;
+            return Ok(());
+        }
+        if let Some(d) = descr
             && self.tid_of(d) == tid::PROPERTY
         {
             let s = self.ld(d.as_obj(), PROP_SET);
@@ -679,7 +707,15 @@ impl Vm {
             self.call_value(da, &[o, key], &[])?;
             return Ok(());
         }
-        if let Some(d) = self.class_lookup_key(t, key)?
+        let descr = self.class_lookup_key(t, key)?;
+        if let Some(d) = descr
+            && self.tid_of(d) == tid::INSTANCE
+            && let Some(del) = self.lookup_type_attr(d, "__delete__")?
+        {
+            self.call_value(del, &[d, o], &[])?;
+            return Ok(());
+        }
+        if let Some(d) = descr
             && self.tid_of(d) == tid::PROPERTY
         {
             let f = self.ld(d.as_obj(), PROP_DEL);

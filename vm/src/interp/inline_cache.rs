@@ -69,7 +69,7 @@ impl Vm {
             return Ok(());
         }
         if let Some(d) = self.class_lookup_key(cls, key)?
-            && self.tid_of(d) == tid::PROPERTY
+            && self.is_data_descriptor(d)?
         {
             return Ok(());
         }
@@ -119,7 +119,7 @@ impl Vm {
             return Ok(());
         }
         if let Some(d) = self.class_lookup_key(cls, key)?
-            && self.tid_of(d) == tid::PROPERTY
+            && self.is_data_descriptor(d)?
         {
             return Ok(());
         }
