@@ -8,16 +8,8 @@ use crate::interp::{Unwind, Vm};
 use crate::layout::*;
 use crate::runtime::{Options, Runtime};
 use crate::value::Value;
-use std::sync::Arc;
-use stm::ObjRef;
 
-/// What to run.
-pub enum Program {
-    /// Source text with its file name (a script, `-c`, stdin).
-    Source { text: String, filename: String },
-    /// `-m module`, already located: its file.
-    Interactive,
-}
+use stm::ObjRef;
 
 pub struct Settings {
     pub options: Options,
@@ -239,6 +231,3 @@ fn open_brackets(s: &str) -> bool {
     }
     depth > 0
 }
-
-#[allow(dead_code)]
-fn _unused(_: Arc<Runtime>, _: Program) {}

@@ -11,7 +11,7 @@ use crate::objects::iter::*;
 use crate::runtime::Types;
 use crate::value::Value;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 
 type A<'a> = &'a [Value];
 type K<'a> = &'a [(Value, Value)];
@@ -1679,9 +1679,4 @@ fn systemexit_init(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     };
     vm.set_attr_str(a[0], "code", v)?;
     Ok(Value::NONE)
-}
-
-#[allow(dead_code)]
-fn _unused(b: &BigInt) -> Option<i64> {
-    b.to_i64()
 }

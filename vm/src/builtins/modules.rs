@@ -618,11 +618,10 @@ fn file_close(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.become_inevitable()?;
     if fid > 2 {
         let mut files = FILES.lock().unwrap();
-        if let Some(slot) = files.get_mut(fid) {
-            if let Some(Stream::Writer(mut w)) = slot.stream.take() {
+        if let Some(slot) = files.get_mut(fid)
+            && let Some(Stream::Writer(mut w)) = slot.stream.take() {
                 let _ = w.flush();
             }
-        }
     }
     vm.set_attr_str(a[0], "closed", Value::TRUE)?;
     Ok(Value::NONE)

@@ -1215,12 +1215,9 @@ impl<'a> Compiler<'a> {
             self.patch(fi);
             self.unit().depth -= 1;
         }
-        match kind {
-            CompKind::Gen(_) => {
-                let none = self.konst(Const::None);
-                self.emit(Op::LoadConst(none));
-            }
-            _ => {}
+        if let CompKind::Gen(_) = kind {
+            let none = self.konst(Const::None);
+            self.emit(Op::LoadConst(none));
         }
         self.emit(Op::Return);
         let frees = self.unit().freevars.clone();

@@ -3,7 +3,7 @@
 //! built-in functions, and generators (a generator owns its frame and is resumed by a nested
 //! dispatch loop). This file never commits.
 
-use super::eval::{ENTRY_INIT, ENTRY_RUST};
+use super::eval::ENTRY_INIT;
 use super::{R, Unwind, Vm};
 use crate::compile::code::{self, CO_VARARGS, CO_VARKEYWORDS, Code, Const};
 use crate::layout::*;
@@ -517,5 +517,4 @@ impl Vm {
     }
 }
 
-#[allow(dead_code)]
-const _: i64 = ENTRY_RUST;
+

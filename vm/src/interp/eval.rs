@@ -124,9 +124,9 @@ impl Vm {
         self.mcache_flush();
         self.m.roots().words[0] = f.0;
         let r = if self.m.should_break() {
-            self.m.commit().and_then(|_| {
+            self.m.commit().map(|_| {
                 self.m.start();
-                Ok(())
+                ()
             })
         } else {
             self.m.safe_point()
@@ -156,9 +156,7 @@ impl Vm {
         let mut consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
         let outermost = self.nesting == 1;
 
-        if let Err(a) = self.frame_barrier(frame) {
-            return Err(a);
-        }
+        self.frame_barrier(frame)?;
         let mut slots = self.frame_slots(frame);
         macro_rules! reload {
             () => {{
@@ -896,14 +894,10 @@ impl Vm {
                 }
                 Unwind::Exc(e) => {
                     let reraise = std::mem::replace(&mut self.reraise, false);
-                    if let Err(a) = self.flush(frame, pc, sp) {
-                        return Err(a);
-                    }
+                    self.flush(frame, pc, sp)?;
                     if !reraise {
                         self.frame = frame;
-                        if let Err(a) = self.note_raise(e, frame, code, pc) {
-                            return Err(a);
-                        }
+                        self.note_raise(e, frame, code, pc)?
                     }
                     let mut fr = frame;
                     let mut e = e;
@@ -918,9 +912,7 @@ impl Vm {
                             let _ = (pc, sp);
                             sp = c.nfixed() + h.depth as usize;
                             pc = h.target as usize;
-                            if let Err(a) = self.set_slot(frame, sp, e) {
-                                return Err(a);
-                            }
+                            self.set_slot(frame, sp, e)?;
                             sp += 1;
                             break;
                         }

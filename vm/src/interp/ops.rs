@@ -31,11 +31,10 @@ impl Vm {
             if let (Some(x), Some(y)) = (self.small_int(a), self.small_int(b))
                 && let Some(r) = self.int_fast(k, x, y)
             {
-                if k == binop::AND || k == binop::OR || k == binop::XOR {
-                    if a.is_bool() && b.is_bool() {
+                if (k == binop::AND || k == binop::OR || k == binop::XOR)
+                    && a.is_bool() && b.is_bool() {
                         return Ok(Some(Value::bool(r.as_int() != 0)));
                     }
-                }
                 return Ok(Some(r));
             }
             if k == binop::MATMUL {
@@ -210,11 +209,10 @@ impl Vm {
                 }
             }
         }
-        if let Some(r) = self.native_binop(a, b, k)? {
-            if r != Value::NOT_IMPLEMENTED {
+        if let Some(r) = self.native_binop(a, b, k)?
+            && r != Value::NOT_IMPLEMENTED {
                 return Ok(r);
             }
-        }
         let name = format!("__{}__", binop::NAMES[k as usize]);
         let rname = format!("__r{}__", binop::NAMES[k as usize]);
         let (ta, tb) = (self.type_of(a), self.type_of(b));
@@ -740,7 +738,7 @@ impl Vm {
             Some(i) => i,
             None => {
                 if self.to_big(i).is_some() {
-                    return Err(self.new_error("IndexError", &format!("cannot fit 'int' into an index-sized integer")));
+                    return Err(self.new_error("IndexError", &"cannot fit 'int' into an index-sized integer".to_string()));
                 }
                 self.index_value(i, "indices must be integers")?
             }

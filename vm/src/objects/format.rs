@@ -8,7 +8,7 @@ use crate::layout::*;
 use crate::objects::float::float_repr;
 use crate::value::Value;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 
 #[derive(Default, Debug)]
 pub struct Spec {
@@ -83,7 +83,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let n = digits.len();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(c);
@@ -627,9 +627,4 @@ fn sp_clone(s: &Spec) -> Spec {
         precision: s.precision,
         ty: s.ty,
     }
-}
-
-#[allow(dead_code)]
-fn _zero(b: &BigInt) -> bool {
-    b.is_zero()
 }

@@ -278,7 +278,7 @@ impl Vm {
             && !digits.starts_with('_')
             && !digits.ends_with('_')
             && !digits.contains("__")
-            && digits.chars().all(|c| c == '_' || c.to_digit(base).is_some());
+            && digits.chars().all(|c| c == '_' || c.is_digit(base));
         if !ok {
             let r = crate::objects::str::repr_str(orig);
             let shown = if base == 0 { 10 } else { base };
