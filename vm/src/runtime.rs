@@ -129,6 +129,9 @@ pub struct Runtime {
     pub options: Options,
     /// Names Rust code looks up often, as shared str objects.
     pub strs: OnceLock<FxMap<&'static str, ObjRef>>,
+    /// Python versions of the built-ins that consume a whole iterable, used when it is a
+    /// generator (see `builtins/prelude.rs`), by built-in name.
+    pub prelude: OnceLock<FxMap<&'static str, ObjRef>>,
 }
 
 #[derive(Debug)]
@@ -156,6 +159,7 @@ impl Runtime {
             maps_len: Mutex::new(1),
             options,
             strs: OnceLock::new(),
+            prelude: OnceLock::new(),
         })
     }
 

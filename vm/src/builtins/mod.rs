@@ -4,6 +4,7 @@
 
 pub mod functions;
 pub mod methods;
+pub mod prelude;
 pub mod modules;
 pub mod strings;
 pub mod types;
@@ -150,4 +151,5 @@ pub fn init(vm: &mut Vm) {
     let _ = vm.rt.globals.set(g);
     let _ = vm.rt.strs.set(strs);
     vm.m.start();
+    prelude::install(vm);
 }

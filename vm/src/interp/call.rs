@@ -304,6 +304,13 @@ impl Vm {
                 let id = self.ld(o, BI_ID).as_int() as u32;
                 let s = self.ld(o, BI_SELF);
                 let d = self.rt.builtin_def(id);
+                // Built-ins that consume a generator run their Python version instead, in this
+                // dispatch loop (see builtins/prelude.rs).
+                if s.is_null() && args.iter().take(2).any(|a| self.tid_of(*a) == tid::GENERATOR) && kw.is_empty()
+                    && let Some(p) = self.prelude_redirect(d.name, args)
+                {
+                    return self.prepare_call(p, args, kw);
+                }
                 let (f, unwrap) = (guarded, d.unwrap);
                 self.builtin_target = (d.f, d.name);
                 let first = if s.is_null() { args.first().copied() } else { Some(s) };
@@ -363,6 +370,22 @@ impl Vm {
         let object_init = Value::obj(t.object_init);
         if cls == type_ && args.len() == 1 && kw.is_empty() {
             return Ok(Prepared::Done(Value::obj(self.type_of(args[0]))));
+        }
+        if args.len() == 1 && kw.is_empty() && self.tid_of(args[0]) == tid::GENERATOR {
+            let name = if cls == t.list {
+                Some("list")
+            } else if cls == t.set {
+                Some("set")
+            } else if cls == t.tuple {
+                Some("tuple")
+            } else {
+                None
+            };
+            if let Some(n) = name
+                && let Some(p) = self.rt.prelude.get().and_then(|m| m.get(n)).copied()
+            {
+                return self.prepare_call(Value::obj(p), args, kw);
+            }
         }
         let new = self.class_lookup(cls, "__new__")?.unwrap_or(Value::NULL);
         let obj = if new == object_new {

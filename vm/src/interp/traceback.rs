@@ -48,6 +48,11 @@ impl Vm {
                 let c = code::get(self.ld(co, CODE_ID).as_int() as u32);
                 let line = self.ld(o, TB_LINE).as_int() as u32;
                 let pc = self.ld(o, TB_PC).as_int() as usize;
+                if c.filename() == crate::builtins::prelude::FILENAME {
+                    // Built-ins written in Python do not show, as C functions do not in CPython.
+                    t = self.ld(o, TB_NEXT);
+                    continue;
+                }
                 let key = (c.filename().to_string(), line, c.name.clone());
                 if last.as_ref() == Some(&key) {
                     repeat += 1;
