@@ -123,10 +123,10 @@ impl Vm {
         self.flush(f, pc, sp)?;
         self.mcache_flush();
         self.m.roots().words[0] = f.0;
-        let r = if self.m.should_break() {
+        let committing = self.m.should_break();
+        let r = if committing {
             self.m.commit().map(|_| {
                 self.m.start();
-                ()
             })
         } else {
             self.m.safe_point()
@@ -135,7 +135,9 @@ impl Vm {
             Ok(()) => {
                 let f = ObjRef(self.m.roots().words[0]);
                 self.frame_barrier(f)?;
-                if !self.m.th().is_inevitable() {
+                // An abort restarts from the last *commit*: a safe point that only collected
+                // moved the frame but committed nothing.
+                if committing {
                     self.last_commit = (f, self.call_depth);
                 }
                 Ok(f)

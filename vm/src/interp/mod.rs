@@ -147,10 +147,22 @@ impl Vm {
     // ---- allocation ---------------------------------------------------------------------
 
     /// Allocates a zeroed object. Never collects; out of memory is fatal.
+    ///
+    /// Callers fill fresh objects with `init` (no barrier). That is sound for nursery objects; an
+    /// object placed directly in old space (large, or when the nursery overflow failed) is
+    /// passed through the write barrier here, once, so that the next minor collection scans it
+    /// for the young references `init` puts in it. (It is locked by this transaction already,
+    /// so the barrier cannot abort.)
     #[inline]
     pub fn alloc(&mut self, typeid: u32, size: usize) -> ObjRef {
         match self.m.alloc(typeid, size) {
-            Ok(o) => o,
+            Ok(o) => {
+                if o.0 >= stm::layout::OBJ_START && self.m.thread().write(o).is_err() {
+                    eprintln!("Fatal Python error: a new object's write barrier aborted");
+                    std::process::exit(1);
+                }
+                o
+            }
             Err(e) => fatal_alloc(e),
         }
     }
@@ -200,6 +212,8 @@ impl Vm {
     /// Lends the UTF-8 bytes of a str object to `f`.
     #[inline]
     pub fn with_str<T>(&self, o: ObjRef, f: impl FnOnce(&str) -> T) -> T {
+        // Only str objects hold UTF-8 (a caller passing anything else is a bug: stop here).
+        assert_eq!(self.tid(o), tid::STR, "with_str on a non-str object");
         let n = self.raw(o, layout::STR_BLEN);
         // SAFETY of the conversion: str objects are built only from `&str` (new_str) and never
         // change afterwards.

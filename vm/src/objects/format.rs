@@ -419,6 +419,8 @@ impl Vm {
                         }
                     };
                     sp.zero = false;
+                    // printf-style fields are right-aligned unless '-' is given.
+                    sp.align.get_or_insert('>');
                     format_str(&s, &sp).map_err(|e| self.new_error("ValueError", &e))?
                 }
                 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => {
@@ -428,6 +430,7 @@ impl Vm {
                         if s.chars().count() != 1 {
                             return Err(self.new_error("TypeError", "%c requires int or char"));
                         }
+                        sp.align.get_or_insert('>');
                         out.push_str(&format_str(&s, &sp).map_err(|e| self.new_error("ValueError", &e))?);
                         continue;
                     }
