@@ -213,24 +213,30 @@ impl Vm {
         {
             return Ok(self.new_float(x as f64 / y as f64));
         }
-        // Scale so that the quotient has 64+ significant bits, then round once.
-        let (fa, fb) = (a.to_f64(), b.to_f64());
-        match (fa, fb) {
-            (Some(x), Some(y)) if x.is_finite() && y.is_finite() => {
-                let q = a.abs().div_floor(&b.abs());
-                let f = if q.bits() > 60 {
-                    q.to_f64().unwrap_or(f64::INFINITY)
-                        * if a.is_negative() != b.is_negative() { -1.0 } else { 1.0 }
-                } else {
-                    x / y
-                };
-                if f.is_infinite() {
-                    return Err(self.new_error("OverflowError", "integer division result too large for a float"));
-                }
-                Ok(self.new_float(f))
-            }
-            _ => Err(self.new_error("OverflowError", "integer division result too large for a float")),
+        // Scale so that the quotient has about 64 significant bits, divide exactly, then scale
+        // back: huge operands with a modest quotient (10**400 / 10**399) stay finite.
+        let (na, nb) = (a.abs(), b.abs());
+        let shift = na.bits() as i64 - nb.bits() as i64 - 64;
+        let q = if shift >= 0 { &na / (&nb << (shift as usize)) } else { (&na << ((-shift) as usize)) / &nb };
+        let mut f = q.to_f64().unwrap_or(f64::INFINITY);
+        let mut s = shift;
+        while s > 0 && f.is_finite() {
+            let step = s.min(1000);
+            f *= 2f64.powi(step as i32);
+            s -= step;
         }
+        while s < 0 && f != 0.0 {
+            let step = (-s).min(1000);
+            f /= 2f64.powi(step as i32);
+            s += step;
+        }
+        if f.is_infinite() {
+            return Err(self.new_error("OverflowError", "integer division result too large for a float"));
+        }
+        if a.is_negative() != b.is_negative() {
+            f = -f;
+        }
+        Ok(self.new_float(f))
     }
 
     pub fn int_hash(b: &BigInt) -> i64 {
