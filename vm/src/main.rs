@@ -48,7 +48,10 @@ enum Mode {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let mut opts = Options { unbuffered: std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()), ..Default::default() };
+    let mut opts = Options {
+        unbuffered: std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()),
+        ..Default::default()
+    };
     let mut gc_stress = false;
     let mut i = 1;
     let mut mode = None;
@@ -217,9 +220,13 @@ fn main() {
         }
         Mode::Stdin => {
             opts.path0 = String::new();
-            opts.argv = std::iter::once(if rest.is_empty() && matches!(mode, Mode::Stdin) { String::new() } else { "-".into() })
-                .chain(rest.iter().cloned())
-                .collect();
+            opts.argv = std::iter::once(if rest.is_empty() && matches!(mode, Mode::Stdin) {
+                String::new()
+            } else {
+                "-".into()
+            })
+            .chain(rest.iter().cloned())
+            .collect();
             if std::io::stdin().is_terminal() {
                 (None, "<stdin>".to_string())
             } else {

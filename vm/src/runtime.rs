@@ -96,7 +96,11 @@ pub struct Types {
 }
 
 /// One built-in function or method implemented in Rust. Methods take the receiver first.
-pub type BuiltinFn = fn(&mut crate::interp::Vm, &[crate::value::Value], &[(crate::value::Value, crate::value::Value)]) -> crate::interp::R<crate::value::Value>;
+pub type BuiltinFn = fn(
+    &mut crate::interp::Vm,
+    &[crate::value::Value],
+    &[(crate::value::Value, crate::value::Value)],
+) -> crate::interp::R<crate::value::Value>;
 
 pub struct BuiltinDef {
     pub name: &'static str,

@@ -465,7 +465,9 @@ fn ord(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
         if b.len() == 1 {
             return Ok(Value::int(b[0] as i64));
         }
-        return Err(vm.new_error("TypeError", &format!("ord() expected a character, but string of length {} found", b.len())));
+        return Err(
+            vm.new_error("TypeError", &format!("ord() expected a character, but string of length {} found", b.len()))
+        );
     }
     if !vm.is_str(v) {
         let tn = vm.type_name(v);

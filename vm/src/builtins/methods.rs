@@ -228,8 +228,10 @@ pub fn install_native_dunders(vm: &mut Vm, t: &Types) {
         ("__mul__", d_mul),
         ("__rmul__", d_mul),
     ];
-    let mutable: &[(&str, crate::runtime::BuiltinFn)] = &[("__setitem__", any_setitem), ("__delitem__", d_delitem), ("__iadd__", d_iadd)];
-    let sets: &[(&str, crate::runtime::BuiltinFn)] = &[("__or__", d_or), ("__and__", d_and), ("__sub__", d_sub), ("__xor__", d_xor)];
+    let mutable: &[(&str, crate::runtime::BuiltinFn)] =
+        &[("__setitem__", any_setitem), ("__delitem__", d_delitem), ("__iadd__", d_iadd)];
+    let sets: &[(&str, crate::runtime::BuiltinFn)] =
+        &[("__or__", d_or), ("__and__", d_and), ("__sub__", d_sub), ("__xor__", d_xor)];
     let numbers: &[(&str, crate::runtime::BuiltinFn)] = &[
         ("__add__", d_add),
         ("__radd__", d_radd),
@@ -573,7 +575,8 @@ fn int_new_value(vm: &mut Vm, a: A, kw: K) -> R<Value> {
         if !vm.is_str(v) && vm.tid_of(v) != tid::BYTES {
             return Err(vm.new_error("TypeError", "int() can't convert non-string with explicit base"));
         }
-        let s = if vm.is_str(v) { vm.str_of(v) } else { String::from_utf8_lossy(&vm.bytes_of(v.as_obj())).into_owned() };
+        let s =
+            if vm.is_str(v) { vm.str_of(v) } else { String::from_utf8_lossy(&vm.bytes_of(v.as_obj())).into_owned() };
         return vm.parse_int(&s, b as u32);
     }
     if v.is_bool() {
@@ -679,7 +682,11 @@ fn int_from_bytes(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     if order == "big" {
         bytes.reverse();
     }
-    let b = if signed { BigInt::from_signed_bytes_le(&bytes) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &bytes) };
+    let b = if signed {
+        BigInt::from_signed_bytes_le(&bytes)
+    } else {
+        BigInt::from_bytes_le(num_bigint::Sign::Plus, &bytes)
+    };
     Ok(big_to_value(vm, &b))
 }
 fn bool_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
@@ -704,7 +711,13 @@ pub fn parse_float(s: &str) -> Option<f64> {
     if let Some(f) = special {
         return Some(if neg { -f } else { f });
     }
-    if t.is_empty() || t.contains("__") || t.starts_with('_') || t.ends_with('_') || l.contains("inf") || l.contains("nan") {
+    if t.is_empty()
+        || t.contains("__")
+        || t.starts_with('_')
+        || t.ends_with('_')
+        || l.contains("inf")
+        || l.contains("nan")
+    {
         return None;
     }
     let clean: String = t.chars().filter(|&c| c != '_').collect();
@@ -1473,7 +1486,8 @@ fn super_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
     if vm.tid_of(cls) != tid::CLASS {
         return Err(vm.new_error("TypeError", "super() argument 1 must be a type"));
     }
-    let ok = vm.isinstance(obj, cls.as_obj()) || (vm.tid_of(obj) == tid::CLASS && vm.is_subclass(obj.as_obj(), cls.as_obj()));
+    let ok = vm.isinstance(obj, cls.as_obj())
+        || (vm.tid_of(obj) == tid::CLASS && vm.is_subclass(obj.as_obj(), cls.as_obj()));
     if !ok {
         return Err(vm.new_error("TypeError", "super(type, obj): obj must be an instance or subtype of type"));
     }

@@ -53,7 +53,10 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
         let mut f = FILES.lock().unwrap();
         f.clear();
         f.push(FileSlot { stream: Some(Stream::Stdin(std::io::BufReader::new(std::io::stdin()))), binary: false });
-        f.push(FileSlot { stream: Some(Stream::Stdout(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()))), binary: false });
+        f.push(FileSlot {
+            stream: Some(Stream::Stdout(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()))),
+            binary: false,
+        });
         f.push(FileSlot { stream: Some(Stream::Stderr), binary: false });
     }
     // The stream class.
@@ -156,7 +159,16 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
         let f = vm.new_float(v);
         vm.def_value(fd, n, f);
     }
-    for (n, v) in [("dig", 15), ("mant_dig", 53), ("max_exp", 1024), ("min_exp", -1021), ("max_10_exp", 308), ("min_10_exp", -307), ("radix", 2), ("rounds", 1)] {
+    for (n, v) in [
+        ("dig", 15),
+        ("mant_dig", 53),
+        ("max_exp", 1024),
+        ("min_exp", -1021),
+        ("max_10_exp", 308),
+        ("min_10_exp", -307),
+        ("radix", 2),
+        ("rounds", 1),
+    ] {
         vm.def_value(fd, n, Value::int(v));
     }
     vm.def_value(sd, "float_info", fi);
@@ -184,7 +196,13 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
     // math
     let math = vm.new_module("math");
     let md = vm.ld(math.as_obj(), MOD_DICT);
-    for (n, v) in [("pi", std::f64::consts::PI), ("e", std::f64::consts::E), ("tau", std::f64::consts::TAU), ("inf", f64::INFINITY), ("nan", f64::NAN)] {
+    for (n, v) in [
+        ("pi", std::f64::consts::PI),
+        ("e", std::f64::consts::E),
+        ("tau", std::f64::consts::TAU),
+        ("inf", f64::INFINITY),
+        ("nan", f64::NAN),
+    ] {
         let f = vm.new_float(v);
         vm.def_value(md, n, f);
     }
@@ -272,7 +290,6 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
     sys
 }
 
-
 fn new_file_obj(vm: &mut Vm, cls: stm::ObjRef, fid: usize, name: &str, mode: &str) -> Value {
     let o = vm.new_instance(cls);
     let n = vm.new_str(name);
@@ -358,7 +375,9 @@ fn write_fid(vm: &mut Vm, fid: usize, data: &[u8]) -> R<()> {
     };
     match r {
         Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(vm.new_error("BrokenPipeError", "[Errno 32] Broken pipe")),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            Err(vm.new_error("BrokenPipeError", "[Errno 32] Broken pipe"))
+        }
         Err(e) => Err(vm.new_error("OSError", &e.to_string())),
     }
 }
@@ -414,7 +433,8 @@ pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
         None => "r".into(),
     };
     let binary = mode.contains('b');
-    let valid = mode.chars().all(|c| "rwaxbt+".contains(c)) && mode.chars().filter(|c| "rwax".contains(*c)).count() == 1;
+    let valid =
+        mode.chars().all(|c| "rwaxbt+".contains(c)) && mode.chars().filter(|c| "rwax".contains(*c)).count() == 1;
     if !valid {
         return Err(vm.new_error("ValueError", &format!("invalid mode: '{mode}'")));
     }
@@ -619,9 +639,10 @@ fn file_close(vm: &mut Vm, a: A, _: K) -> R<Value> {
     if fid > 2 {
         let mut files = FILES.lock().unwrap();
         if let Some(slot) = files.get_mut(fid)
-            && let Some(Stream::Writer(mut w)) = slot.stream.take() {
-                let _ = w.flush();
-            }
+            && let Some(Stream::Writer(mut w)) = slot.stream.take()
+        {
+            let _ = w.flush();
+        }
     }
     vm.set_attr_str(a[0], "closed", Value::TRUE)?;
     Ok(Value::NONE)
@@ -671,7 +692,10 @@ fn vi_repr(vm: &mut Vm, a: A, _: K) -> R<Value> {
     for v in vals {
         f.push(vm.repr_string(v)?);
     }
-    let s = format!("sys.version_info(major={}, minor={}, micro={}, releaselevel={}, serial={})", f[0], f[1], f[2], f[3], f[4]);
+    let s = format!(
+        "sys.version_info(major={}, minor={}, micro={}, releaselevel={}, serial={})",
+        f[0], f[1], f[2], f[3], f[4]
+    );
     Ok(vm.new_str(&s))
 }
 
@@ -1093,7 +1117,10 @@ fn m_comb(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let v = int_args(vm, a)?;
     let (n, k) = (v[0].clone(), v[1].clone());
     if n.is_negative() || k.is_negative() {
-        return Err(vm.new_error("ValueError", if n.is_negative() { "n must be a non-negative integer" } else { "k must be a non-negative integer" }));
+        return Err(vm.new_error(
+            "ValueError",
+            if n.is_negative() { "n must be a non-negative integer" } else { "k must be a non-negative integer" },
+        ));
     }
     if k > n {
         return Ok(Value::int(0));
@@ -1111,7 +1138,10 @@ fn m_perm(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let n = v[0].clone();
     let k = if a.len() > 1 && a[1] != Value::NONE { int_args(vm, &a[1..])?[0].clone() } else { n.clone() };
     if n.is_negative() || k.is_negative() {
-        return Err(vm.new_error("ValueError", if n.is_negative() { "n must be a non-negative integer" } else { "k must be a non-negative integer" }));
+        return Err(vm.new_error(
+            "ValueError",
+            if n.is_negative() { "n must be a non-negative integer" } else { "k must be a non-negative integer" },
+        ));
     }
     if k > n {
         return Ok(Value::int(0));

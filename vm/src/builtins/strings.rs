@@ -98,7 +98,11 @@ fn arg(vm: &mut Vm, a: A, i: usize, name: &str) -> R<String> {
         Ok(vm.str_of(v))
     } else {
         let tn = vm.type_name(v);
-        Err(vm.new_error("TypeError", &format!("{name} arg must be None or str, not {tn}").replace(" arg must be None or str", "() argument must be str")))
+        Err(vm.new_error(
+            "TypeError",
+            &format!("{name} arg must be None or str, not {tn}")
+                .replace(" arg must be None or str", "() argument must be str"),
+        ))
     }
 }
 
@@ -228,7 +232,10 @@ fn rsplit(vm: &mut Vm, a: A, kw: K) -> R<Value> {
                     out.push(rest.to_string());
                     break;
                 }
-                let st = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().unwrap().len_utf8()).unwrap_or(0);
+                let st = rest
+                    .rfind(char::is_whitespace)
+                    .map(|i| i + rest[i..].chars().next().unwrap().len_utf8())
+                    .unwrap_or(0);
                 out.push(rest[st..].to_string());
                 rest = rest[..st].trim_end();
             }
@@ -336,11 +343,15 @@ fn range_args(vm: &mut Vm, a: A, from: usize, n: usize) -> R<(usize, usize)> {
     let n = n as i64;
     let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
     let st = match a.get(from) {
-        Some(v) if *v != Value::NONE => norm(vm.index_value(*v, "slice indices must be integers or None or have an __index__ method")?),
+        Some(v) if *v != Value::NONE => {
+            norm(vm.index_value(*v, "slice indices must be integers or None or have an __index__ method")?)
+        }
         _ => 0,
     };
     let en = match a.get(from + 1) {
-        Some(v) if *v != Value::NONE => norm(vm.index_value(*v, "slice indices must be integers or None or have an __index__ method")?),
+        Some(v) if *v != Value::NONE => {
+            norm(vm.index_value(*v, "slice indices must be integers or None or have an __index__ method")?)
+        }
         _ => n,
     };
     Ok((st as usize, en as usize))
@@ -412,10 +423,7 @@ fn affix(vm: &mut Vm, a: A, end: bool) -> R<Value> {
     for c in cands {
         if !vm.is_str(c) {
             let tn = vm.type_name(c);
-            return Err(vm.new_error(
-                "TypeError",
-                &format!("{name} first arg must be str or a tuple of str, not {tn}"),
-            ));
+            return Err(vm.new_error("TypeError", &format!("{name} first arg must be str or a tuple of str, not {tn}")));
         }
         let x = vm.str_of(c);
         if st > n || st > en {

@@ -142,9 +142,8 @@ pub mod binop {
     pub const XOR: u8 = 11;
     pub const MATMUL: u8 = 12;
     pub const SYMBOLS: [&str; 13] = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"];
-    pub const NAMES: [&str; 13] = [
-        "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor", "matmul",
-    ];
+    pub const NAMES: [&str; 13] =
+        ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor", "matmul"];
 }
 
 pub mod unop {

@@ -109,17 +109,17 @@ fn stack_effect(op: Op) -> i32 {
     use Op::*;
     match op {
         Nop | Rot2 | Rot3 | Rot4 | Unary(_) | Not | LoadAttr(_) | ListToTuple | Jump(_) | JumpBack(_) | GetIter
-        | Yield | GetYieldFromIter | CheckExcMatch | SetClassCell(_) | SetupAnnotations | DeleteFast(_) | DeleteDeref(_)
-        | DeleteName(_) | DeleteGlobal(_) => 0,
+        | Yield | GetYieldFromIter | CheckExcMatch | SetClassCell(_) | SetupAnnotations | DeleteFast(_)
+        | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) => 0,
         LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(..) | LoadName(_)
         | LoadGlobal(_) | LoadMethod(_) | Dup | PushNull | PushExcInfo | BeforeWith | WithExceptStart
         | ImportFrom(_) | LoadBuildClass | LoadAssertionError | ForIter(_) => 1,
         Dup2 => 2,
         StoreFast(_) | StoreDeref(_) | StoreName(_) | StoreGlobal(_) | Pop | Binary(_) | InplaceBinary(_)
         | Compare(_) | Is(_) | In(_) | Subscr | DeleteAttr(_) | ListAppend(_) | SetAdd(_) | ListExtend(_)
-        | SetUpdate(_) | DictUpdate(_) | DictMerge(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_)
-        | JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) | Return | YieldFrom | Reraise | PopExcept
-        | WithExitNormal | ImportName(_) | ImportStar | PrintExpr => -1,
+        | SetUpdate(_) | DictUpdate(_) | DictMerge(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) | JumpIfFalseOrPop(_)
+        | JumpIfTrueOrPop(_) | Return | YieldFrom | Reraise | PopExcept | WithExitNormal | ImportName(_)
+        | ImportStar | PrintExpr => -1,
         StoreAttr(_) | DeleteSubscr | MapAdd(_) | PopExceptReraise => -2,
         StoreSubscr => -3,
         BuildSlice(n) | BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) => 1 - n as i32,
@@ -151,8 +151,12 @@ impl<'a> Compiler<'a> {
         let mut varnames: Vec<String> = Vec::new();
         if kind == Kind::Function {
             varnames = s.params.clone();
-            let mut locals: Vec<&String> =
-                s.resolved.iter().filter(|(n, r)| **r == Resolved::Local && !s.params.contains(n)).map(|(n, _)| n).collect();
+            let mut locals: Vec<&String> = s
+                .resolved
+                .iter()
+                .filter(|(n, r)| **r == Resolved::Local && !s.params.contains(n))
+                .map(|(n, _)| n)
+                .collect();
             locals.sort();
             varnames.extend(locals.into_iter().cloned());
         }
@@ -203,7 +207,14 @@ impl<'a> Compiler<'a> {
             eprintln!("== {} (depth {} max {})", u.qualname, u.depth, u.maxdepth);
             for (i, op) in u.ops.iter().enumerate() {
                 let h = u.handler_of[i];
-                let hs = if h == u32::MAX { String::new() } else { format!("  [handler {} -> {} depth {}]", h, u.handlers[h as usize].target, u.handlers[h as usize].depth) };
+                let hs = if h == u32::MAX {
+                    String::new()
+                } else {
+                    format!(
+                        "  [handler {} -> {} depth {}]",
+                        h, u.handlers[h as usize].target, u.handlers[h as usize].depth
+                    )
+                };
                 eprintln!("{:4} {:4} {:?}{}", u.lines[i], i, op, hs);
             }
         }
@@ -1015,7 +1026,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Rot3);
                 self.emit(Op::StoreSubscr);
             }
-            other => return err("'expression' is an illegal expression for augmented assignment", other.range().start()),
+            other => {
+                return err("'expression' is an illegal expression for augmented assignment", other.range().start());
+            }
         }
         Ok(())
     }
@@ -1144,7 +1157,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comprehension<N>(&mut self, node: &'a N, gens: &'a [ast::Comprehension], kind: CompKind<'a>, at: ast::TextSize) -> R<()> {
+    fn comprehension<N>(
+        &mut self,
+        node: &'a N,
+        gens: &'a [ast::Comprehension],
+        kind: CompKind<'a>,
+        at: ast::TextSize,
+    ) -> R<()> {
         let scope = self.st.scope_of(node);
         let name = match kind {
             CompKind::List(_) => "<listcomp>",

@@ -83,7 +83,14 @@ pub fn compile_eval(text: &str, filename: &str) -> Result<u32, SyntaxErr> {
         Ok(e) => e,
         Err(e) => {
             let (line, col, t) = locate(trimmed, u32::from(e.offset) as usize);
-            return Err(SyntaxErr { kind: "SyntaxError", msg: "invalid syntax".into(), filename: filename.into(), line, col, text: t });
+            return Err(SyntaxErr {
+                kind: "SyntaxError",
+                msg: "invalid syntax".into(),
+                filename: filename.into(),
+                line,
+                col,
+                text: t,
+            });
         }
     };
     let source = Arc::new(Source { filename: filename.to_string(), text: trimmed.to_string() });
@@ -107,7 +114,9 @@ pub fn compile(text: &str, filename: &str, interactive: bool) -> Result<u32, Syn
                 return Err(SyntaxErr { kind: "SyntaxError", msg, filename: filename.to_string(), line, col, text: t });
             }
             let (kind, msg) = match &e.error {
-                err if err.is_tab_error() => ("TabError", "inconsistent use of tabs and spaces in indentation".to_string()),
+                err if err.is_tab_error() => {
+                    ("TabError", "inconsistent use of tabs and spaces in indentation".to_string())
+                }
                 err if err.is_indentation_error() => {
                     let m = err.to_string();
                     let m = if m.contains("expected an indented block") {

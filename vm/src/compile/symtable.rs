@@ -64,7 +64,11 @@ struct Builder {
 
 impl SymTable {
     pub fn build(body: &[Stmt]) -> Result<SymTable, (String, ast::TextSize)> {
-        let mut b = Builder { scopes: vec![Scope { kind: Some(Kind::Module), ..Default::default() }], by_node: HashMap::new(), cur: 0 };
+        let mut b = Builder {
+            scopes: vec![Scope { kind: Some(Kind::Module), ..Default::default() }],
+            by_node: HashMap::new(),
+            cur: 0,
+        };
         for s in body {
             b.stmt(s);
         }

@@ -349,7 +349,8 @@ impl Vm {
         }
         match self.generic_getattr(o, key) {
             Err(Unwind::Exc(e))
-                if self.rd(t, CLS_FLAGS).as_int() & CLSF_HAS_GETATTR != 0 && self.isinstance_name(e, "AttributeError") =>
+                if self.rd(t, CLS_FLAGS).as_int() & CLSF_HAS_GETATTR != 0
+                    && self.isinstance_name(e, "AttributeError") =>
             {
                 let g = self.class_lookup(t, "__getattr__")?.unwrap_or(Value::NULL);
                 self.call_value(g, &[o, key], &[])
@@ -576,10 +577,9 @@ impl Vm {
             if self.rd(cls, CLS_FLAGS).as_int() & CLSF_BUILTIN != 0 {
                 let n = self.str_of(key);
                 let cn = self.class_name(cls);
-                return Err(self.new_error(
-                    "TypeError",
-                    &format!("cannot set '{n}' attribute of immutable type '{cn}'"),
-                ));
+                return Err(
+                    self.new_error("TypeError", &format!("cannot set '{n}' attribute of immutable type '{cn}'"))
+                );
             }
             let d = self.rd(cls, CLS_DICT);
             self.dict_set(d, key, v)?;
@@ -619,10 +619,7 @@ impl Vm {
             if s.is_null() || s == Value::NONE {
                 let n = self.str_of(key);
                 let tn = self.class_name(t);
-                return Err(self.new_error(
-                    "AttributeError",
-                    &format!("property '{n}' of '{tn}' object has no setter"),
-                ));
+                return Err(self.new_error("AttributeError", &format!("property '{n}' of '{tn}' object has no setter")));
             }
             self.call_value(s, &[o, v], &[])?;
             return Ok(());
@@ -657,10 +654,7 @@ impl Vm {
         let n = self.str_of(key);
         let tn = self.class_name(t);
         if self.class_lookup_key(t, key)?.is_some() {
-            return Err(self.new_error(
-                "AttributeError",
-                &format!("'{tn}' object attribute '{n}' is read-only"),
-            ));
+            return Err(self.new_error("AttributeError", &format!("'{tn}' object attribute '{n}' is read-only")));
         }
         Err(self.new_error("AttributeError", &format!("'{tn}' object has no attribute '{n}'")))
     }
@@ -722,10 +716,9 @@ impl Vm {
             if f.is_null() || f == Value::NONE {
                 let n = self.str_of(key);
                 let tn = self.class_name(t);
-                return Err(self.new_error(
-                    "AttributeError",
-                    &format!("property '{n}' of '{tn}' object has no deleter"),
-                ));
+                return Err(
+                    self.new_error("AttributeError", &format!("property '{n}' of '{tn}' object has no deleter"))
+                );
             }
             self.call_value(f, &[o], &[])?;
             return Ok(());
@@ -755,7 +748,9 @@ impl Vm {
             if let Some(d) = self.class_lookup_key(t, key)? {
                 let dk = self.tid_of(d);
                 let plain = dk == tid::FUNCTION
-                    || (dk == tid::BUILTIN && self.ld(d.as_obj(), BI_SELF).is_null() && !self.is_static_builtin(self.ld(d.as_obj(), BI_ID)));
+                    || (dk == tid::BUILTIN
+                        && self.ld(d.as_obj(), BI_SELF).is_null()
+                        && !self.is_static_builtin(self.ld(d.as_obj(), BI_ID)));
                 if plain && (k != tid::INSTANCE || self.instance_get(o.as_obj(), key).is_none()) {
                     return Ok((d, o));
                 }

@@ -26,7 +26,10 @@ fn guarded(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> R<Value> {
             let short = name.rsplit('.').next().unwrap_or(name);
             if why.contains("index out of bounds") && args.len() < 4 {
                 // A built-in read an argument it was not given.
-                return Err(vm.new_error("TypeError", &format!("{short}() missing a required argument ({} given)", args.len().saturating_sub(1))));
+                return Err(vm.new_error(
+                    "TypeError",
+                    &format!("{short}() missing a required argument ({} given)", args.len().saturating_sub(1)),
+                ));
             }
             Err(vm.new_error("SystemError", &format!("{short}() failed inside pystm ({why}); please report this")))
         }
@@ -81,7 +84,14 @@ impl Vm {
         }
     }
 
-    pub fn make_function(&mut self, codeobj: Value, globals: Value, defaults: Value, kwdefaults: Value, closure: Value) -> Value {
+    pub fn make_function(
+        &mut self,
+        codeobj: Value,
+        globals: Value,
+        defaults: Value,
+        kwdefaults: Value,
+        closure: Value,
+    ) -> Value {
         let co = codeobj.as_obj();
         let name = self.ld(co, CODE_NAME);
         let qual = self.ld(co, CODE_QUALNAME);
@@ -215,7 +225,9 @@ impl Vm {
             match pos {
                 Some(i) if i >= c.posonlyargcount as usize => {
                     if !get(self, i).is_null() {
-                        return Err(self.new_error("TypeError", &format!("{qual}() got multiple values for argument '{ks}'")));
+                        return Err(
+                            self.new_error("TypeError", &format!("{qual}() got multiple values for argument '{ks}'"))
+                        );
                     }
                     set(self, i, *v);
                 }
@@ -223,7 +235,9 @@ impl Vm {
                 _ => match kwdict {
                     Some(d) => self.dict_set(d, *k, *v)?,
                     None => {
-                        return Err(self.new_error("TypeError", &format!("{qual}() got an unexpected keyword argument '{ks}'")));
+                        return Err(
+                            self.new_error("TypeError", &format!("{qual}() got an unexpected keyword argument '{ks}'"))
+                        );
                     }
                 },
             }
@@ -306,7 +320,9 @@ impl Vm {
                 let d = self.rt.builtin_def(id);
                 // Built-ins that consume a generator run their Python version instead, in this
                 // dispatch loop (see builtins/prelude.rs).
-                if s.is_null() && args.iter().take(2).any(|a| self.tid_of(*a) == tid::GENERATOR) && kw.is_empty()
+                if s.is_null()
+                    && args.iter().take(2).any(|a| self.tid_of(*a) == tid::GENERATOR)
+                    && kw.is_empty()
                     && let Some(p) = self.prelude_redirect(d.name, args)
                 {
                     return self.prepare_call(p, args, kw);
@@ -331,7 +347,10 @@ impl Vm {
                     (true, None) => unreachable!(),
                 }
                 // The original receiver, for dict.__getitem__'s __missing__.
-                let saved = std::mem::replace(&mut self.native_receiver, if native.is_some() { first.unwrap() } else { Value::NULL });
+                let saved = std::mem::replace(
+                    &mut self.native_receiver,
+                    if native.is_some() { first.unwrap() } else { Value::NULL },
+                );
                 let r = f(self, &a, kw);
                 self.native_receiver = saved;
                 Ok(Prepared::Done(r?))
@@ -539,5 +558,3 @@ impl Vm {
         self.run_frame(f)
     }
 }
-
-

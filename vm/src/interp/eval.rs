@@ -402,7 +402,10 @@ impl Vm {
                         let b = peek!(1);
                         let a = peek!(2);
                         // Fast path: small ints.
-                        let r = if a.is_int() && b.is_int() && let Some(r) = self.int_fast(k, a.as_int(), b.as_int()) {
+                        let r = if a.is_int()
+                            && b.is_int()
+                            && let Some(r) = self.int_fast(k, a.as_int(), b.as_int())
+                        {
                             r
                         } else if let Some(r) = self.float_fast(k, a, b) {
                             r
@@ -689,7 +692,10 @@ impl Vm {
                                 self.init(nf, F_BACK, Value::obj(frame));
                                 frame = nf;
                                 if outermost {
-                                    let (p, s) = (self.ld(frame, F_PC).as_int() as usize, self.ld(frame, F_SP).as_int() as usize);
+                                    let (p, s) = (
+                                        self.ld(frame, F_PC).as_int() as usize,
+                                        self.ld(frame, F_SP).as_int() as usize,
+                                    );
                                     frame = tri!(self.commit_point(frame, p, s));
                                 }
                                 reload!();
@@ -720,10 +726,8 @@ impl Vm {
                         if entry & ENTRY_INIT != 0 {
                             if v != Value::NONE {
                                 let tn = self.type_name(v);
-                                break 'op self.new_error(
-                                    "TypeError",
-                                    &format!("__init__() should return None, not '{tn}'"),
-                                );
+                                break 'op self
+                                    .new_error("TypeError", &format!("__init__() should return None, not '{tn}'"));
                             }
                             v = self.rd(frame, F_GEN);
                         }
@@ -956,7 +960,9 @@ impl Vm {
         } else {
             self.new_error(
                 "NameError",
-                &format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                &format!(
+                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                ),
             )
         }
     }

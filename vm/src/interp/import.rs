@@ -33,7 +33,11 @@ impl Vm {
                 Some(n) if self.is_str(n) => self.str_of(n),
                 _ => String::new(),
             };
-            package = if self.dict_contains(globals, pathk)? { n } else { n.rsplit_once('.').map(|x| x.0.to_string()).unwrap_or_default() };
+            package = if self.dict_contains(globals, pathk)? {
+                n
+            } else {
+                n.rsplit_once('.').map(|x| x.0.to_string()).unwrap_or_default()
+            };
         }
         if package.is_empty() {
             return Err(self.new_error("ImportError", "attempted relative import with no known parent package"));
@@ -173,7 +177,8 @@ impl Vm {
             self.dict_get(mods, bk)?.unwrap_or(b)
         };
         self.def_value(md, "__builtins__", bmod);
-        let package = if is_pkg { full.to_string() } else { full.rsplit_once('.').map(|x| x.0.to_string()).unwrap_or_default() };
+        let package =
+            if is_pkg { full.to_string() } else { full.rsplit_once('.').map(|x| x.0.to_string()).unwrap_or_default() };
         let pv = self.new_str(&package);
         self.def_value(md, "__package__", pv);
         if is_pkg {
@@ -276,7 +281,9 @@ impl Vm {
         let ak = self.s("__all__");
         let names = match self.dict_get(md, ak)? {
             Some(all) => self.iter_collect(all)?,
-            None => self.dict_keys(md).into_iter().filter(|k| !self.with_str(k.as_obj(), |s| s.starts_with('_'))).collect(),
+            None => {
+                self.dict_keys(md).into_iter().filter(|k| !self.with_str(k.as_obj(), |s| s.starts_with('_'))).collect()
+            }
         };
         for n in names {
             let v = self.getattr(m, n)?;

@@ -125,7 +125,11 @@ impl Vm {
         }
         let id = self.name_id(key);
         let Some(slot) = self.rt.map(map as u32).names.iter().position(|&n| n == id) else { return Ok(()) };
-        let w = if map == map_before { plain(version, map, slot as u64) } else { transition(version, map_before, map, slot as u64) };
+        let w = if map == map_before {
+            plain(version, map, slot as u64)
+        } else {
+            transition(version, map_before, map, slot as u64)
+        };
         if let Some(w) = w {
             code.icache[2 * pc].store(w, Relaxed);
         }

@@ -31,10 +31,9 @@ impl Vm {
             if let (Some(x), Some(y)) = (self.small_int(a), self.small_int(b))
                 && let Some(r) = self.int_fast(k, x, y)
             {
-                if (k == binop::AND || k == binop::OR || k == binop::XOR)
-                    && a.is_bool() && b.is_bool() {
-                        return Ok(Some(Value::bool(r.as_int() != 0)));
-                    }
+                if (k == binop::AND || k == binop::OR || k == binop::XOR) && a.is_bool() && b.is_bool() {
+                    return Ok(Some(Value::bool(r.as_int() != 0)));
+                }
                 return Ok(Some(r));
             }
             if k == binop::MATMUL {
@@ -57,7 +56,9 @@ impl Vm {
                 kind == crate::objects::iter::VIEW_KEYS || kind == crate::objects::iter::VIEW_ITEMS
             }
         };
-        if (is_view(self, a, ta) || is_view(self, b, tb)) && matches!(k, binop::OR | binop::AND | binop::SUB | binop::XOR) {
+        if (is_view(self, a, ta) || is_view(self, b, tb))
+            && matches!(k, binop::OR | binop::AND | binop::SUB | binop::XOR)
+        {
             let sa = self.to_set(a)?;
             let sb = self.to_set(b)?;
             let r = self.set_binop(sa, sb, k)?;
@@ -71,12 +72,14 @@ impl Vm {
         match (ta, tb, k) {
             (tid::STR, tid::STR, binop::ADD) => {
                 let n = self.str_len_chars(a.as_obj()) + self.str_len_chars(b.as_obj());
-                let s = self.with_str(a.as_obj(), |x| self.with_str(b.as_obj(), |y| {
-                    let mut s = String::with_capacity(x.len() + y.len());
-                    s.push_str(x);
-                    s.push_str(y);
-                    s
-                }));
+                let s = self.with_str(a.as_obj(), |x| {
+                    self.with_str(b.as_obj(), |y| {
+                        let mut s = String::with_capacity(x.len() + y.len());
+                        s.push_str(x);
+                        s.push_str(y);
+                        s
+                    })
+                });
                 Ok(Some(self.new_str_n(&s, n)))
             }
             (tid::STR, _, binop::ADD) => {
@@ -109,9 +112,11 @@ impl Vm {
             }
             (tid::STR | tid::LIST | tid::TUPLE | tid::BYTES, _, binop::MUL) => self.seq_repeat(a, b).map(Some),
             (_, tid::STR | tid::LIST | tid::TUPLE | tid::BYTES, binop::MUL) if a_int => self.seq_repeat(b, a).map(Some),
-            (tid::SET | tid::FROZENSET, tid::SET | tid::FROZENSET, binop::OR | binop::AND | binop::SUB | binop::XOR) => {
-                self.set_binop(a, b, k).map(Some)
-            }
+            (
+                tid::SET | tid::FROZENSET,
+                tid::SET | tid::FROZENSET,
+                binop::OR | binop::AND | binop::SUB | binop::XOR,
+            ) => self.set_binop(a, b, k).map(Some),
             (tid::DICT, tid::DICT, binop::OR) => {
                 let d = self.new_dict();
                 self.dict_update_from(d, a, false)?;
@@ -210,9 +215,10 @@ impl Vm {
             }
         }
         if let Some(r) = self.native_binop(a, b, k)?
-            && r != Value::NOT_IMPLEMENTED {
-                return Ok(r);
-            }
+            && r != Value::NOT_IMPLEMENTED
+        {
+            return Ok(r);
+        }
         let name = format!("__{}__", binop::NAMES[k as usize]);
         let rname = format!("__r{}__", binop::NAMES[k as usize]);
         let (ta, tb) = (self.type_of(a), self.type_of(b));
@@ -246,10 +252,9 @@ impl Vm {
         let sym = if inplace { format!("{sym}=") } else { sym.to_string() };
         let (na, nb) = (self.class_name(ta), self.class_name(tb));
         if k == binop::POW && !inplace {
-            return Err(self.new_error(
-                "TypeError",
-                &format!("unsupported operand type(s) for ** or pow(): '{na}' and '{nb}'"),
-            ));
+            return Err(
+                self.new_error("TypeError", &format!("unsupported operand type(s) for ** or pow(): '{na}' and '{nb}'"))
+            );
         }
         Err(self.new_error("TypeError", &format!("unsupported operand type(s) for {sym}: '{na}' and '{nb}'")))
     }
@@ -337,7 +342,9 @@ impl Vm {
             }
             (tid::SET | tid::FROZENSET, tid::SET | tid::FROZENSET) => Some(self.set_compare(a, b, k)?),
             (tid::SLICE, tid::SLICE) => {
-                let f = |vm: &Vm, o: Value| [vm.ld(o.as_obj(), R_START), vm.ld(o.as_obj(), R_STOP), vm.ld(o.as_obj(), R_STEP)];
+                let f = |vm: &Vm, o: Value| {
+                    [vm.ld(o.as_obj(), R_START), vm.ld(o.as_obj(), R_STOP), vm.ld(o.as_obj(), R_STEP)]
+                };
                 let x = f(self, a);
                 let y = f(self, b);
                 let ta = self.new_tuple(&x);
@@ -416,14 +423,20 @@ impl Vm {
                 return Ok(v);
             }
         }
-        if user_a && k == cmpop::NE && let Some(m) = self.class_lookup(ta, "__eq__")? {
+        if user_a
+            && k == cmpop::NE
+            && let Some(m) = self.class_lookup(ta, "__eq__")?
+        {
             let v = self.call_value(m, &[a, b], &[])?;
             if v != Value::NOT_IMPLEMENTED {
                 let t = self.truthy(v)?;
                 return Ok(Value::bool(!t));
             }
         }
-        if user_b && !reflected_first && let Some(m) = self.class_lookup(tb, rname)? {
+        if user_b
+            && !reflected_first
+            && let Some(m) = self.class_lookup(tb, rname)?
+        {
             let v = self.call_value(m, &[b, a], &[])?;
             if v != Value::NOT_IMPLEMENTED {
                 return Ok(v);
@@ -435,10 +448,8 @@ impl Vm {
             _ => {
                 let (na, nb) = (self.class_name(ta), self.class_name(tb));
                 let sym = cmpop::SYMBOLS[k as usize];
-                Err(self.new_error(
-                    "TypeError",
-                    &format!("'{sym}' not supported between instances of '{na}' and '{nb}'"),
-                ))
+                Err(self
+                    .new_error("TypeError", &format!("'{sym}' not supported between instances of '{na}' and '{nb}'")))
             }
         }
     }
@@ -453,7 +464,10 @@ impl Vm {
         }
         if self.tid_of(a) == tid::STR && self.tid_of(b) == tid::STR {
             let (x, y) = (a.as_obj(), b.as_obj());
-            let (ix, iy) = (self.raw(x, STR_CLEN) >> super::attr::INTERN_SHIFT, self.raw(y, STR_CLEN) >> super::attr::INTERN_SHIFT);
+            let (ix, iy) = (
+                self.raw(x, STR_CLEN) >> super::attr::INTERN_SHIFT,
+                self.raw(y, STR_CLEN) >> super::attr::INTERN_SHIFT,
+            );
             if ix != 0 && iy != 0 {
                 return Ok(ix == iy);
             }
@@ -607,7 +621,10 @@ impl Vm {
                         let tn = self.class_name(t);
                         return Err(self.new_error("TypeError", &format!("unhashable type: '{tn}'")));
                     }
-                    Some(h) if matches!(self.tid_of(h), tid::FUNCTION | tid::BUILTIN) && h != Value::obj(self.types().object_hash) => {
+                    Some(h)
+                        if matches!(self.tid_of(h), tid::FUNCTION | tid::BUILTIN)
+                            && h != Value::obj(self.types().object_hash) =>
+                    {
                         let r = self.call_value(h, &[v], &[])?;
                         match self.to_big(r) {
                             Some(b) => Vm::int_hash(&b),
@@ -664,10 +681,8 @@ impl Vm {
             tid::STR => {
                 if self.tid_of(item) != tid::STR {
                     let tn = self.type_name(item);
-                    return Err(self.new_error(
-                        "TypeError",
-                        &format!("'in <string>' requires string as left operand, not {tn}"),
-                    ));
+                    return Err(self
+                        .new_error("TypeError", &format!("'in <string>' requires string as left operand, not {tn}")));
                 }
                 return Ok(self.with_str(container.as_obj(), |h| self.with_str(item.as_obj(), |n| h.contains(n))));
             }
@@ -738,7 +753,9 @@ impl Vm {
             Some(i) => i,
             None => {
                 if self.to_big(i).is_some() {
-                    return Err(self.new_error("IndexError", &"cannot fit 'int' into an index-sized integer".to_string()));
+                    return Err(
+                        self.new_error("IndexError", &"cannot fit 'int' into an index-sized integer".to_string())
+                    );
                 }
                 self.index_value(i, "indices must be integers")?
             }

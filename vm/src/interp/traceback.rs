@@ -58,7 +58,11 @@ impl Vm {
                     repeat += 1;
                 } else {
                     if repeat > 3 {
-                        out.push_str(&format!("  [Previous line repeated {} more time{}]\n", repeat - 3, if repeat - 3 == 1 { "" } else { "s" }));
+                        out.push_str(&format!(
+                            "  [Previous line repeated {} more time{}]\n",
+                            repeat - 3,
+                            if repeat - 3 == 1 { "" } else { "s" }
+                        ));
                     }
                     repeat = 1;
                     last = Some(key);
@@ -80,7 +84,11 @@ impl Vm {
                 t = self.ld(o, TB_NEXT);
             }
             if repeat > 3 {
-                out.push_str(&format!("  [Previous line repeated {} more time{}]\n", repeat - 3, if repeat - 3 == 1 { "" } else { "s" }));
+                out.push_str(&format!(
+                    "  [Previous line repeated {} more time{}]\n",
+                    repeat - 3,
+                    if repeat - 3 == 1 { "" } else { "s" }
+                ));
             }
         }
         let cls = self.type_of(e);

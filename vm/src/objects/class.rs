@@ -18,7 +18,15 @@ pub fn next_version() -> i64 {
 
 impl Vm {
     /// Allocates a class object with an MRO computed from `bases`.
-    pub fn new_class(&mut self, name: &str, bases: &[ObjRef], dict: Value, kind: u32, flags: i64, module: Value) -> R<ObjRef> {
+    pub fn new_class(
+        &mut self,
+        name: &str,
+        bases: &[ObjRef],
+        dict: Value,
+        kind: u32,
+        flags: i64,
+        module: Value,
+    ) -> R<ObjRef> {
         let n = self.new_str(name);
         let bases_t: Vec<Value> = bases.iter().map(|b| Value::obj(*b)).collect();
         let bases_v = self.new_tuple(&bases_t);
@@ -103,10 +111,7 @@ impl Vm {
             if f & CLSF_BUILTIN != 0 && bo != object {
                 let bn = self.class_name(bo);
                 if !crate::runtime::NATIVE_BASES.contains(&bn.as_str()) {
-                    return Err(self.new_error(
-                        "TypeError",
-                        &format!("type '{bn}' is not an acceptable base type"),
-                    ));
+                    return Err(self.new_error("TypeError", &format!("type '{bn}' is not an acceptable base type")));
                 }
             }
             if bases.contains(&bo) {
@@ -142,9 +147,14 @@ impl Vm {
         self.dict_update_from(dict, ns, false)?;
         let mut flags = 0;
         for b in bases {
-            flags |= self.rd(*b, CLS_FLAGS).as_int() & (CLSF_HAS_GETATTR | CLSF_HAS_SETATTR | CLSF_EXCEPTION | CLSF_HAS_GETATTRIBUTE);
+            flags |= self.rd(*b, CLS_FLAGS).as_int()
+                & (CLSF_HAS_GETATTR | CLSF_HAS_SETATTR | CLSF_EXCEPTION | CLSF_HAS_GETATTRIBUTE);
         }
-        for (n, f) in [("__setattr__", CLSF_HAS_SETATTR), ("__getattr__", CLSF_HAS_GETATTR), ("__getattribute__", CLSF_HAS_GETATTRIBUTE)] {
+        for (n, f) in [
+            ("__setattr__", CLSF_HAS_SETATTR),
+            ("__getattr__", CLSF_HAS_GETATTR),
+            ("__getattribute__", CLSF_HAS_GETATTRIBUTE),
+        ] {
             let k = self.s(n);
             if self.dict_contains(dict, k)? {
                 flags |= f;
@@ -157,7 +167,11 @@ impl Vm {
         }
         // Plain functions named __new__, __init_subclass__ and __class_getitem__ are implicit
         // static/class methods.
-        for (n, k) in [("__new__", tid::STATICMETHOD), ("__init_subclass__", tid::CLASSMETHOD), ("__class_getitem__", tid::CLASSMETHOD)] {
+        for (n, k) in [
+            ("__new__", tid::STATICMETHOD),
+            ("__init_subclass__", tid::CLASSMETHOD),
+            ("__class_getitem__", tid::CLASSMETHOD),
+        ] {
             let key = self.s(n);
             if let Some(f) = self.dict_get(dict, key)?
                 && self.tid_of(f) == tid::FUNCTION
@@ -219,7 +233,9 @@ impl Vm {
                 if self.tid_of(f) == tid::FUNCTION {
                     self.call_value(f, &[Value::obj(cls)], kw)?;
                 } else if !kw.is_empty() {
-                    return Err(self.new_error("TypeError", &format!("{name}.__init_subclass__() takes no keyword arguments")));
+                    return Err(
+                        self.new_error("TypeError", &format!("{name}.__init_subclass__() takes no keyword arguments"))
+                    );
                 }
                 break;
             }

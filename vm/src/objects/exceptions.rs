@@ -135,10 +135,9 @@ impl Vm {
         let base = self.exc_type("BaseException");
         let check = |vm: &mut Vm, t: Value| -> R<bool> {
             if vm.tid_of(t) != tid::CLASS || !vm.is_subclass(t.as_obj(), base) {
-                return Err(vm.new_error(
-                    "TypeError",
-                    "catching classes that do not inherit from BaseException is not allowed",
-                ));
+                return Err(
+                    vm.new_error("TypeError", "catching classes that do not inherit from BaseException is not allowed")
+                );
             }
             Ok(vm.isinstance(e, t.as_obj()))
         };

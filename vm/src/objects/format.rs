@@ -52,7 +52,8 @@ pub fn parse_spec(s: &str) -> Result<Spec, String> {
         i += 1;
     }
     if i > st {
-        sp.width = Some(cs[st..i].iter().collect::<String>().parse().map_err(|_| "Too many decimal digits in format string")?);
+        sp.width =
+            Some(cs[st..i].iter().collect::<String>().parse().map_err(|_| "Too many decimal digits in format string")?);
     }
     if i < cs.len() && matches!(cs[i], ',' | '_') {
         sp.grouping = Some(cs[i]);
@@ -67,7 +68,8 @@ pub fn parse_spec(s: &str) -> Result<Spec, String> {
         if i == st {
             return Err("Format specifier missing precision".into());
         }
-        sp.precision = Some(cs[st..i].iter().collect::<String>().parse().map_err(|_| "Too many decimal digits in format string")?);
+        sp.precision =
+            Some(cs[st..i].iter().collect::<String>().parse().map_err(|_| "Too many decimal digits in format string")?);
     }
     if i < cs.len() {
         sp.ty = Some(cs[i]);
@@ -294,9 +296,7 @@ impl Vm {
         }
         let sp = parse_spec(spec).map_err(|e| self.new_error("ValueError", &e))?;
         let r = if let Some(b) = self.to_big(v) {
-            {
-                format_int(&b, &sp)
-            }
+            { format_int(&b, &sp) }
         } else if self.tid_of(v) == tid::FLOAT {
             format_float(self.float_of(v.as_obj()), &sp)
         } else if self.tid_of(v) == tid::STR {
@@ -459,7 +459,8 @@ impl Vm {
                         c => c,
                     });
                     let prec = sp.precision.take();
-                    let mut s = format_int(&b, &Spec { width: None, ..sp_clone(&sp) }).map_err(|e| self.new_error("ValueError", &e))?;
+                    let mut s = format_int(&b, &Spec { width: None, ..sp_clone(&sp) })
+                        .map_err(|e| self.new_error("ValueError", &e))?;
                     if let Some(p) = prec {
                         let neg = s.starts_with('-');
                         let digits = s.trim_start_matches('-');
@@ -564,13 +565,19 @@ impl Vm {
             }
             let mut v = if first.is_empty() {
                 let v = *args.get(auto).ok_or_else(|| {
-                    self.new_error("IndexError", &format!("Replacement index {auto} out of range for positional args tuple"))
+                    self.new_error(
+                        "IndexError",
+                        &format!("Replacement index {auto} out of range for positional args tuple"),
+                    )
                 })?;
                 auto += 1;
                 v
             } else if let Ok(n) = first.parse::<usize>() {
                 *args.get(n).ok_or_else(|| {
-                    self.new_error("IndexError", &format!("Replacement index {n} out of range for positional args tuple"))
+                    self.new_error(
+                        "IndexError",
+                        &format!("Replacement index {n} out of range for positional args tuple"),
+                    )
                 })?
             } else {
                 match self.kwarg(kw, first) {

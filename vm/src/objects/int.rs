@@ -31,7 +31,9 @@ pub fn big_to_decimal(b: &BigInt) -> Result<String, String> {
 }
 
 fn digits_error(limit: usize) -> String {
-    format!("Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+    format!(
+        "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+    )
 }
 
 /// A big int as a value (small when it fits).
@@ -97,9 +99,9 @@ impl Vm {
             return Ok(i);
         }
         if let Some(b) = self.to_big(v) {
-            return b.to_i64().ok_or_else(|| {
-                self.new_error("OverflowError", "Python int too large to convert to C ssize_t")
-            });
+            return b
+                .to_i64()
+                .ok_or_else(|| self.new_error("OverflowError", "Python int too large to convert to C ssize_t"));
         }
         if let Some(ix) = self.lookup_type_attr(v, "__index__")? {
             let r = self.call_value(ix, &[v], &[])?;

@@ -122,7 +122,9 @@ impl Vm {
                         || self.lookup_type_attr(it, "__next__")?.is_some();
                     if !ok {
                         let tn = self.type_name(it);
-                        return Err(self.new_error("TypeError", &format!("iter() returned non-iterator of type '{tn}'")));
+                        return Err(
+                            self.new_error("TypeError", &format!("iter() returned non-iterator of type '{tn}'"))
+                        );
                     }
                     return Ok(it);
                 }
@@ -280,14 +282,24 @@ impl Vm {
                                 if i > 0 {
                                     return Err(self.new_error(
                                         "ValueError",
-                                        &format!("zip() argument {} is shorter than argument{} 1{}", i + 1, if i > 1 { "s" } else { "" }, if i > 1 { format!("-{i}") } else { String::new() }),
+                                        &format!(
+                                            "zip() argument {} is shorter than argument{} 1{}",
+                                            i + 1,
+                                            if i > 1 { "s" } else { "" },
+                                            if i > 1 { format!("-{i}") } else { String::new() }
+                                        ),
                                     ));
                                 }
                                 for (j, y) in its.iter().enumerate().skip(1) {
                                     if self.iter_next(*y)?.is_some() {
                                         return Err(self.new_error(
                                             "ValueError",
-                                            &format!("zip() argument {} is longer than argument{} 1{}", j + 1, if j > 1 { "s" } else { "" }, if j > 1 { format!("-{j}") } else { String::new() }),
+                                            &format!(
+                                                "zip() argument {} is longer than argument{} 1{}",
+                                                j + 1,
+                                                if j > 1 { "s" } else { "" },
+                                                if j > 1 { format!("-{j}") } else { String::new() }
+                                            ),
                                         ));
                                     }
                                 }
@@ -348,7 +360,9 @@ impl Vm {
                         self.set_field(it, IT_B, Value::int(b.as_int() + 1))?;
                         Ok(Some(v))
                     }
-                    Err(Unwind::Exc(e)) if self.isinstance_name(e, "IndexError") || self.isinstance_name(e, "StopIteration") => {
+                    Err(Unwind::Exc(e))
+                        if self.isinstance_name(e, "IndexError") || self.isinstance_name(e, "StopIteration") =>
+                    {
                         self.set_field(it, IT_A, Value::NULL)?;
                         Ok(None)
                     }

@@ -102,13 +102,7 @@ impl Vm {
         };
         let n = n as i64;
         let (lo, hi) = if step < 0 { (-1, n - 1) } else { (0, n) };
-        let clamp = |v: i64| -> i64 {
-            if v < 0 {
-                (v + n).max(lo)
-            } else {
-                v.min(hi)
-            }
-        };
+        let clamp = |v: i64| -> i64 { if v < 0 { (v + n).max(lo) } else { v.min(hi) } };
         let start = if start == Value::NONE { if step < 0 { hi } else { lo } } else { clamp(self.slice_int(start)?) };
         let stop = if stop == Value::NONE { if step < 0 { lo } else { hi } } else { clamp(self.slice_int(stop)?) };
         let len = if step < 0 {
@@ -250,7 +244,14 @@ impl Vm {
         }
     }
 
-    fn merge_sort(&mut self, idx: &mut [usize], buf: &mut [usize], keys: &[Value], rev: bool, err: &mut Option<crate::interp::Unwind>) {
+    fn merge_sort(
+        &mut self,
+        idx: &mut [usize],
+        buf: &mut [usize],
+        keys: &[Value],
+        rev: bool,
+        err: &mut Option<crate::interp::Unwind>,
+    ) {
         let n = idx.len();
         if n <= 1 {
             return;
