@@ -12,7 +12,8 @@ pub const INTERN_SHIFT: u32 = 40;
 
 /// The lookup cache: one entry per (class, version, name) hash slot. Entries hold heap
 /// references, so the cache is emptied whenever objects may have moved (a collection) or other
-/// threads' commits may have changed classes (a new transaction), and when any class changes.
+/// threads' commits may have changed classes (a new transaction); a class whose dict or any
+/// base changed has a new version, so its old entries miss.
 pub const MCACHE_SIZE: usize = 2048;
 
 #[derive(Copy, Clone, Default)]
@@ -22,9 +23,6 @@ pub struct MCacheEntry {
     name: u32,
     value: Value,
 }
-
-/// Bumped whenever any class's dict or bases change (caches compare it).
-static CLASS_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Vm {
     /// The class of any value.
@@ -87,15 +85,12 @@ impl Vm {
 
     pub fn mcache_flush(&mut self) {
         self.mcache.fill(MCacheEntry::default());
-        self.mcache_epoch = CLASS_EPOCH.load(std::sync::atomic::Ordering::Acquire);
     }
 
     /// `name` along the MRO of class `cls` (cached).
     #[inline]
     pub fn class_lookup_key(&mut self, cls: ObjRef, key: Value) -> R<Option<Value>> {
-        if self.mcache_epoch != CLASS_EPOCH.load(std::sync::atomic::Ordering::Acquire) {
-            self.mcache_flush();
-        }
+        // A change to the class or any base gives the class a new version: stale entries miss.
         let version = self.rd(cls, CLS_VERSION).as_int();
         let name = self.name_id(key);
         let h = (((cls.0 >> 4) ^ (name as u64).wrapping_mul(0x9E37_79B9)) as usize) & (MCACHE_SIZE - 1);
@@ -761,7 +756,6 @@ impl Vm {
 
     /// A class's dict changed: new version, and note hooks the fast paths must respect.
     pub fn class_changed(&mut self, cls: ObjRef, key: Value) -> R<()> {
-        CLASS_EPOCH.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         // This class and every subclass get a new version (caches keyed by version go stale).
         let mut todo = vec![cls];
         while let Some(c) = todo.pop() {

@@ -50,7 +50,6 @@ pub struct Vm {
     pub repr_stack: Vec<Value>,
     /// MRO lookups: (class, version, name) -> value or NULL (see `attr.rs`).
     pub mcache: Box<[attr::MCacheEntry]>,
-    pub mcache_epoch: u64,
     /// A reusable argument buffer for calls from the dispatch loop.
     pub argbuf: Vec<Value>,
     /// While a built-in method runs on the value inside a subclass instance: that instance.
@@ -88,7 +87,6 @@ impl Vm {
             last_commit: (ObjRef(0), 0),
             repr_stack: Vec::new(),
             mcache: vec![attr::MCacheEntry::default(); attr::MCACHE_SIZE].into_boxed_slice(),
-            mcache_epoch: 0,
             argbuf: Vec::with_capacity(16),
             native_receiver: Value::NULL,
             dict_versions: 0,

@@ -296,7 +296,7 @@ impl Vm {
         }
         let sp = parse_spec(spec).map_err(|e| self.new_error("ValueError", &e))?;
         let r = if let Some(b) = self.to_big(v) {
-            { format_int(&b, &sp) }
+            format_int(&b, &sp)
         } else if self.tid_of(v) == tid::FLOAT {
             format_float(self.float_of(v.as_obj()), &sp)
         } else if self.tid_of(v) == tid::STR {
