@@ -205,6 +205,28 @@ impl SegmentPool {
         }
     }
 
+    /// Whether some thread waits for a segment.
+    pub(crate) fn has_waiters(&self) -> bool {
+        self.waiters.load(SeqCst) > 0
+    }
+
+    /// `thread` gives its idle segment `s` to a waiting thread and waits (briefly) until one has
+    /// taken it, so that the giver cannot take it straight back: a fair hand-over.
+    pub(crate) fn hand_over(&self, s: usize, thread: u32) {
+        if self.state[s].compare_exchange(idle(thread), FREE, AcqRel, Relaxed).is_err() {
+            return;
+        }
+        {
+            let _g = self.lock.lock().unwrap();
+            self.cv.notify_all();
+        }
+        let t0 = Instant::now();
+        let mut b = Backoff::new();
+        while self.state[s].load(Acquire) == FREE && self.has_waiters() && t0.elapsed() < Duration::from_millis(5) {
+            b.snooze();
+        }
+    }
+
     /// `thread` gives segment `s` back (if it still holds it).
     pub(crate) fn release(&self, s: usize, thread: u32) {
         if self.state[s].compare_exchange(idle(thread), FREE, AcqRel, Relaxed).is_ok() {

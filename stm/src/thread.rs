@@ -389,6 +389,21 @@ impl Thread {
         }
     }
 
+    /// Between transactions: if other threads wait for a segment, gives this one to one of them
+    /// (the next `start` then waits its turn). With more threads than segments (and in the
+    /// one-segment GIL mode) this hands the segment round at every commit instead of letting the
+    /// thread that just committed take it straight back. Returns whether it handed over.
+    pub fn yield_segment(&mut self) -> bool {
+        if self.seg == 0 || self.in_tx || !self.stm.pool.has_waiters() {
+            return false;
+        }
+        let t0 = Instant::now();
+        self.stm.pool.hand_over(self.seg, self.id);
+        self.forget_segment();
+        self.stats.time_waiting += t0.elapsed();
+        true
+    }
+
     pub(crate) fn forget_segment(&mut self) {
         self.seg = 0;
         self.base = std::ptr::null_mut();

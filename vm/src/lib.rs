@@ -9,4 +9,9 @@ pub mod layout;
 pub mod objects;
 pub mod run;
 pub mod runtime;
+pub mod threads;
 pub mod value;
+
+/// Rust stack size of every interpreter thread: nested dispatch loops (built-ins calling back
+/// into Python) recurse on it.
+pub const THREAD_STACK: usize = 256 << 20;

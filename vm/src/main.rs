@@ -26,12 +26,25 @@ arg ...: arguments passed to program in sys.argv[1:]
 pystm's -X options:
 -X gc_stress : collect the nursery at every safe point and the whole heap often
                (slow; for testing the garbage collector)
+-X stm_threads=N : run at most N threads in parallel (STM segments, 1..64;
+               default: the number of CPUs; also PYSTM_THREADS=N)
+-X gil, --gil : the single-threaded baseline: one thread runs at a time, handing
+               over at commit points (sys._is_gil_enabled() is then True)
 
 Environment variables:
 PYTHONPATH   : ':'-separated list of directories prefixed to the module search path
 PYTHONUNBUFFERED : same as -u
+PYSTM_THREADS : same as -X stm_threads=N
 "
     )
+}
+
+/// A segment count for `-X stm_threads` or `PYSTM_THREADS` (a usage error otherwise).
+fn parse_segments(what: &str, v: Option<&str>) -> usize {
+    match v.and_then(|v| v.trim().parse::<usize>().ok()) {
+        Some(n) if (1..=64).contains(&n) => n,
+        _ => usage_error(&format!("{what} expects a number of threads from 1 to 64, got {:?}", v.unwrap_or(""))),
+    }
 }
 
 fn usage_error(msg: &str) -> ! {
@@ -50,6 +63,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mut opts = Options {
         unbuffered: std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()),
+        segments: std::env::var("PYSTM_THREADS").ok().filter(|v| !v.is_empty()).map(|v| parse_segments("PYSTM_THREADS", Some(&v))),
         ..Default::default()
     };
     let mut gc_stress = false;
@@ -74,6 +88,11 @@ fn main() {
             mode = Some(Mode::Script(a.clone()));
             i += 1;
             break;
+        }
+        if a == "--gil" {
+            opts.gil = true;
+            i += 1;
+            continue;
         }
         if a.starts_with("--") {
             usage_error(&format!("unknown option {a}"));
@@ -110,8 +129,11 @@ fn main() {
                                 Some((k, v)) => (k.to_string(), Some(v.to_string())),
                                 None => (val.clone(), None),
                             };
-                            if k == "gc_stress" {
-                                gc_stress = !matches!(v.as_deref(), Some("0"));
+                            match k.as_str() {
+                                "gc_stress" => gc_stress = !matches!(v.as_deref(), Some("0")),
+                                "gil" => opts.gil = !matches!(v.as_deref(), Some("0")),
+                                "stm_threads" => opts.segments = Some(parse_segments("-X stm_threads", v.as_deref())),
+                                _ => {}
                             }
                             opts.xoptions.push((k, v));
                         }

@@ -4,7 +4,7 @@
 
 use crate::builtins;
 use crate::interp::eval::ENTRY_RUST;
-use crate::interp::{Unwind, Vm};
+use crate::interp::{R, Unwind, Vm};
 use crate::layout::*;
 use crate::runtime::{Options, Runtime};
 use crate::value::Value;
@@ -19,7 +19,12 @@ pub struct Settings {
 /// Builds a runtime and the main thread's VM, with the built-ins committed.
 pub fn new_vm(settings: &Settings) -> Result<Vm, String> {
     let mut gcc = gc::GcConfig { stress: settings.gc_stress, ..Default::default() };
-    gcc.stm.segments = 1;
+    let o = &settings.options;
+    gcc.stm.segments = if o.gil {
+        1
+    } else {
+        o.segments.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()).min(64))
+    };
     let g = gc::Gc::new(gcc, Model).map_err(|e| format!("cannot create the heap: {e}"))?;
     let rt = Runtime::new(g, settings.options.clone());
     let mut vm = Vm::new(rt);
@@ -48,39 +53,136 @@ fn main_module(vm: &mut Vm, filename: Option<&str>) -> Value {
 
 /// Runs code `id` as the outermost frame; Err(exception) if it raised.
 pub fn run_outermost(vm: &mut Vm, id: u32, globals: Value) -> Result<(), Value> {
-    let co = vm.materialize_code(id);
-    let f = vm.new_frame(co, Value::NULL, globals, globals);
-    vm.init(f, F_ENTRY, Value::int(ENTRY_RUST));
-    vm.frame = f;
+    outermost_loop(vm, &mut |vm| {
+        let co = vm.materialize_code(id);
+        Ok(Some(vm.new_frame(co, Value::NULL, globals, globals)))
+    })
+}
+
+/// Runs a frame that `begin` builds (None: nothing to run) in the outermost dispatch loop,
+/// restarting from the last commit after an abort (or calling `begin` again, if the abort came
+/// before the first commit). Err(exception) if it raised.
+fn outermost_loop(vm: &mut Vm, begin: &mut dyn FnMut(&mut Vm) -> R<Option<ObjRef>>) -> Result<(), Value> {
     vm.nesting = 1;
     vm.call_depth = 1;
     vm.mcache_flush();
-    vm.last_commit = (ObjRef(0), 0);
+    vm.set_restart_point(ObjRef(0));
+    vm.resume_fix = None;
+    let mut started = false;
     let r = loop {
-        match vm.dispatch() {
-            Ok(_) => break Ok(()),
-            Err(Unwind::Exc(e)) => break Err(e),
-            Err(Unwind::Abort) => {
-                // Everything since the last commit is rolled back: restart from there.
-                vm.m.start();
-                vm.mcache_flush();
-                let (f, depth) = vm.last_commit;
-                if f.is_null() {
-                    // Aborted before the first commit: the module frame never existed.
-                    let co = vm.materialize_code(id);
-                    let f = vm.new_frame(co, Value::NULL, globals, globals);
+        let step = if started {
+            vm.dispatch().map(|_| ())
+        } else {
+            match begin(vm) {
+                Ok(Some(f)) => {
                     vm.init(f, F_ENTRY, Value::int(ENTRY_RUST));
                     vm.frame = f;
                     vm.call_depth = 1;
+                    started = true;
+                    continue;
+                }
+                Ok(None) => Ok(()),
+                Err(e) => Err(e),
+            }
+        };
+        // The end: commit here, so that a conflict at this last commit redoes the work since
+        // the last commit point like any other abort.
+        let step = match step {
+            Ok(()) => commit_end(vm, Value::NONE).map(|_| ()),
+            Err(Unwind::Exc(e)) => commit_end(vm, e).and_then(|e| Err(Unwind::Exc(e))),
+            Err(Unwind::Abort) => Err(Unwind::Abort),
+        };
+        match step {
+            Ok(()) => break Ok(()),
+            Err(Unwind::Exc(e)) => break Err(e),
+            Err(Unwind::Abort) => {
+                // Everything since the last commit is rolled back: restart from there.
+                vm.pending = None;
+                vm.forget_unstarted();
+                vm.m.start();
+                vm.mcache_flush();
+                let (f, depth) = vm.restart_point();
+                if f.is_null() {
+                    // Aborted before the first commit: the first frame never existed.
+                    started = false;
                 } else {
                     vm.frame = f;
                     vm.call_depth = depth;
+                    if vm.apply_resume_fix().is_err() {
+                        let _ = vm.m.abort();
+                    }
                 }
             }
         }
     };
     vm.nesting = 0;
     r
+}
+
+/// Commits the transaction at the end of an outermost run, keeping `v` (the exception, or
+/// None) alive across it, and starts the next transaction. Err(Abort) if the commit lost a
+/// conflict (the transaction is rolled back).
+fn commit_end(vm: &mut Vm, v: Value) -> R<Value> {
+    while vm.m.th().is_atomic() {
+        vm.m.thread().atomic_end();
+    }
+    vm.m.roots().words[crate::interp::ROOT_FRAME] = v.0;
+    match vm.m.commit() {
+        Ok(_) => {}
+        Err(gc::GcError::Aborted(_)) => return Err(Unwind::Abort),
+        Err(e) => crate::interp::fatal_gc(e),
+    }
+    vm.launch_threads();
+    vm.m.thread().yield_segment();
+    vm.m.start();
+    let v = Value(vm.m.roots().words[crate::interp::ROOT_FRAME]);
+    vm.m.roots().words[crate::interp::ROOT_FRAME] = 0;
+    Ok(v)
+}
+
+/// The body of a thread started by `_thread.start_new_thread`: its own VM on the shared
+/// runtime, calling the payload's function in an outermost loop. `ack` is signalled once the
+/// payload is in this thread's roots (the starting thread keeps it alive until then).
+pub fn thread_main(rt: std::sync::Arc<Runtime>, payload: ObjRef, ident: u64, ack: std::sync::mpsc::Sender<()>) {
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        let mut vm = Vm::new(rt);
+        vm.ident = ident;
+        vm.m.start();
+        {
+            let mut roots = vm.m.roots();
+            roots.words = vec![0; crate::interp::ROOT_STARTING];
+            roots.words[crate::interp::ROOT_PAYLOAD] = payload.0;
+        }
+        let _ = ack.send(());
+        let r = outermost_loop(&mut vm, &mut |vm| {
+            let p = ObjRef(vm.m.roots().words[crate::interp::ROOT_PAYLOAD]);
+            let (func, args, kwargs) = crate::interp::blocking::payload_parts(vm, p);
+            let args = vm.tuple_items(args.as_obj());
+            let kw = if kwargs == Value::NONE { Vec::new() } else { vm.dict_items(kwargs) };
+            match vm.prepare_call(func, &args, &kw)? {
+                crate::interp::call::Prepared::Frame(f) => Ok(Some(f)),
+                crate::interp::call::Prepared::Done(_) => Ok(None),
+            }
+        });
+        if let Err(e) = r
+            && !vm.isinstance_name(e, "SystemExit")
+        {
+            let p = ObjRef(vm.m.roots().words[crate::interp::ROOT_PAYLOAD]);
+            let (func, _, _) = crate::interp::blocking::payload_parts(&vm, p);
+            let what = vm.repr_string(func).unwrap_or_else(|_| "<function>".into());
+            builtins::modules::flush_all();
+            eprintln!("Exception ignored in thread started by: {what}");
+            vm.print_exception(e);
+        }
+        finish(&mut vm);
+        vm.m.roots().words.clear();
+    }));
+    crate::threads::RUNNING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    if let Err(p) = r {
+        builtins::modules::flush_all();
+        eprintln!("Fatal Python error: pystm internal error in a thread: {}", panic_message(&p));
+        std::process::exit(70);
+    }
 }
 
 /// The text of a caught panic.
@@ -139,14 +241,36 @@ pub fn run_source(vm: &mut Vm, text: &str, filename: &str) -> i32 {
         Ok(()) => 0,
         Err(e) => exit_status(vm, e),
     };
+    shutdown_threads(vm);
     finish(vm);
     status
 }
 
-/// Commits the last transaction and flushes output.
+/// As CPython at exit: if `threading` was imported, wait for its non-daemon threads
+/// (`threading._shutdown()`), in an outermost loop so that the waits commit.
+fn shutdown_threads(vm: &mut Vm) {
+    let mods = Value::obj(vm.rt.globals().modules);
+    let k = vm.new_str("threading");
+    let Ok(Some(m)) = vm.dict_get(mods, k) else { return };
+    let Ok(f) = vm.getattr_str(m, "_shutdown") else { return };
+    let r = outermost_loop(vm, &mut |vm| match vm.prepare_call(f, &[], &[])? {
+        crate::interp::call::Prepared::Frame(fr) => Ok(Some(fr)),
+        crate::interp::call::Prepared::Done(_) => Ok(None),
+    });
+    if let Err(e) = r {
+        vm.print_exception(e);
+    }
+}
+
+/// Commits the last transaction (starting the threads it started) and flushes output.
 pub fn finish(vm: &mut Vm) {
     if vm.m.th().in_transaction() {
-        let _ = vm.m.commit();
+        while vm.m.th().is_atomic() {
+            vm.m.thread().atomic_end();
+        }
+        if vm.m.commit().is_ok() {
+            vm.launch_threads();
+        }
     }
     builtins::modules::flush_all();
 }

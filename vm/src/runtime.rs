@@ -51,6 +51,10 @@ pub struct Options {
     pub xoptions: Vec<(String, Option<String>)>,
     pub unbuffered: bool,
     pub interactive: bool,
+    /// `-X gil`: the single-threaded baseline (one segment, handed round at commits).
+    pub gil: bool,
+    /// `-X stm_threads=N`: how many threads run transactions at once (default: the CPUs).
+    pub segments: Option<usize>,
 }
 
 /// The built-in classes.
@@ -85,6 +89,8 @@ pub struct Types {
     pub slice: ObjRef,
     /// The class of stream objects (sys.stdout, open()).
     pub io: ObjRef,
+    /// `_thread.lock`.
+    pub lock: ObjRef,
     /// `object.__new__` and `object.__init__` (built-in function objects).
     pub object_new: ObjRef,
     pub object_init: ObjRef,

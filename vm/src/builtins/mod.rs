@@ -2,10 +2,12 @@
 //! `math` and `time` modules, committed once and kept as global roots), and the helpers every
 //! built-in uses to check its arguments. Each file of this folder owns one group of built-ins.
 
+pub mod concurrency;
 pub mod functions;
 pub mod methods;
 pub mod modules;
 pub mod prelude;
+pub mod shipped;
 pub mod strings;
 pub mod types;
 
@@ -185,6 +187,7 @@ pub fn init(vm: &mut Vm) {
     methods::install_native_dunders(vm, &types);
     functions::install(vm, &types, builtins);
     let sys = modules::install(vm, &mut types, builtins, modules);
+    concurrency::install(vm, &mut types, modules);
     // Shared name strs.
     let mut strs: Vec<(&'static str, Value)> = Vec::new();
     for n in COMMON_NAMES {
@@ -204,7 +207,7 @@ pub fn init(vm: &mut Vm) {
         eprintln!("Fatal Python error: start-up failed: {e}");
         std::process::exit(1);
     }
-    let after = std::mem::replace(&mut vm.m.roots().words, vec![0]);
+    let after = std::mem::replace(&mut vm.m.roots().words, vec![0; crate::interp::ROOT_STARTING]);
     let map: HashMap<u64, u64> = before.iter().copied().zip(after.iter().copied()).collect();
     types.remap(&|r| ObjRef(map[&r.0]));
     let n = all.len();

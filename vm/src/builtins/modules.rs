@@ -181,6 +181,8 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
         ("sys.intern", sys_intern),
         ("sys.getsizeof", sys_getsizeof),
         ("sys._is_gil_enabled", sys_is_gil_enabled),
+        ("sys.excepthook", sys_excepthook),
+        ("sys.__excepthook__", sys_excepthook),
         ("sys.getdefaultencoding", sys_getdefaultencoding),
         ("sys.set_int_max_str_digits", sys_set_int_max_str_digits),
         ("sys.get_int_max_str_digits", sys_get_int_max_str_digits),
@@ -280,7 +282,7 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
         ("time.monotonic", t_perf_counter),
         ("time.monotonic_ns", t_perf_counter_ns),
         ("time.process_time", t_process_time),
-        ("time.sleep", t_sleep),
+        ("time.sleep", super::concurrency::sleep),
     ];
     for (n, f) in fns {
         vm.def_builtin(td, n, *f);
@@ -745,9 +747,6 @@ fn sys_getsizeof(vm: &mut Vm, a: A, _: K) -> R<Value> {
     };
     Ok(Value::int(n))
 }
-fn sys_is_gil_enabled(_: &mut Vm, _: A, _: K) -> R<Value> {
-    Ok(Value::FALSE)
-}
 fn sys_set_int_max_str_digits(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     let v = a.first().copied().or_else(|| vm.kwarg(kw, "maxdigits")).unwrap_or(Value::NULL);
     if v.is_null() {
@@ -762,6 +761,16 @@ fn sys_set_int_max_str_digits(vm: &mut Vm, a: A, kw: K) -> R<Value> {
 }
 fn sys_get_int_max_str_digits(_: &mut Vm, _: A, _: K) -> R<Value> {
     Ok(Value::int(crate::objects::int::MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed) as i64))
+}
+/// `sys.excepthook(type, value, traceback)`: prints the exception as an uncaught one.
+fn sys_excepthook(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("excepthook", a, 3, 3)?;
+    flush_all();
+    vm.print_exception(a[1]);
+    Ok(Value::NONE)
+}
+fn sys_is_gil_enabled(vm: &mut Vm, _: A, _: K) -> R<Value> {
+    Ok(Value::bool(vm.rt.options.gil))
 }
 fn sys_getdefaultencoding(vm: &mut Vm, _: A, _: K) -> R<Value> {
     Ok(vm.new_str("utf-8"))
@@ -1354,15 +1363,4 @@ fn t_process_time(vm: &mut Vm, _: A, _: K) -> R<Value> {
     // SAFETY: CLOCK_PROCESS_CPUTIME_ID (2) writes a timespec (two i64 on x86-64) into `ts`.
     unsafe { clock_gettime(2, ts.as_mut_ptr()) };
     Ok(vm.new_float(ts[0] as f64 + ts[1] as f64 * 1e-9))
-}
-fn t_sleep(vm: &mut Vm, a: A, _: K) -> R<Value> {
-    vm.nargs("sleep", a, 1, 1)?;
-    let s = farg(vm, a, 0, "sleep")?;
-    if s < 0.0 {
-        return Err(vm.new_error("ValueError", "sleep length must be non-negative"));
-    }
-    vm.m.thread().enter_safe_zone();
-    std::thread::sleep(std::time::Duration::from_secs_f64(s));
-    vm.m.thread().leave_safe_zone().map_err(|_| Unwind::Abort)?;
-    Ok(Value::NONE)
 }

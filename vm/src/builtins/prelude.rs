@@ -106,7 +106,7 @@ pub fn install(vm: &mut Vm) {
         eprintln!("Fatal Python error: start-up failed: {e}");
         std::process::exit(1);
     }
-    let after = std::mem::replace(&mut vm.m.roots().words, vec![0]);
+    let after = std::mem::replace(&mut vm.m.roots().words, vec![0; crate::interp::ROOT_STARTING]);
     let mut map = crate::runtime::FxMap::default();
     for (n, w) in names.iter().zip(after.iter()) {
         vm.rt.gc.add_global_root(ObjRef(*w));

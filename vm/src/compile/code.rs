@@ -107,10 +107,8 @@ pub enum Op {
     PopExceptReraise,
     /// TOS: exception type(s), TOS1: exception -> pops the type, pushes bool.
     CheckExcMatch,
-    /// Stack: cm -> bound __exit__, result of __enter__().
+    /// Stack: cm -> bound __exit__, __enter__, self-or-NULL (a `Call(0)` follows).
     BeforeWith,
-    /// TOS: __exit__ -> calls it with (None, None, None) and pops it.
-    WithExitNormal,
     /// Stack: exit, prev, exc -> exit, prev, exc, exit(type, exc, tb).
     WithExceptStart,
     ImportName(u32),

@@ -112,13 +112,13 @@ fn stack_effect(op: Op) -> i32 {
         | Yield | GetYieldFromIter | CheckExcMatch | SetClassCell(_) | SetupAnnotations | DeleteFast(_)
         | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) => 0,
         LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(..) | LoadName(_)
-        | LoadGlobal(_) | LoadMethod(_) | Dup | PushNull | PushExcInfo | BeforeWith | WithExceptStart
+        | LoadGlobal(_) | LoadMethod(_) | Dup | PushNull | PushExcInfo | WithExceptStart
         | ImportFrom(_) | LoadBuildClass | LoadAssertionError | ForIter(_) => 1,
-        Dup2 => 2,
+        Dup2 | BeforeWith => 2,
         StoreFast(_) | StoreDeref(_) | StoreName(_) | StoreGlobal(_) | Pop | Binary(_) | InplaceBinary(_)
         | Compare(_) | Is(_) | In(_) | Subscr | DeleteAttr(_) | ListAppend(_) | SetAdd(_) | ListExtend(_)
         | SetUpdate(_) | DictUpdate(_) | DictMerge(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) | JumpIfFalseOrPop(_)
-        | JumpIfTrueOrPop(_) | Return | YieldFrom | Reraise | PopExcept | WithExitNormal | ImportName(_)
+        | JumpIfTrueOrPop(_) | Return | YieldFrom | Reraise | PopExcept | ImportName(_)
         | ImportStar | PrintExpr => -1,
         StoreAttr(_) | DeleteSubscr | MapAdd(_) | PopExceptReraise => -2,
         StoreSubscr => -3,
@@ -313,6 +313,18 @@ impl<'a> Compiler<'a> {
     fn handler_here(&mut self, h: u32) {
         let t = self.here();
         self.unit().handlers[h as usize].target = t;
+    }
+
+    /// Leaving a `with` block normally: `exit(None, None, None)` as a plain call in this dispatch
+    /// loop (stack: [exit] -> []).
+    fn with_exit_normal(&mut self) {
+        self.emit(Op::PushNull);
+        let none = self.konst(Const::None);
+        for _ in 0..3 {
+            self.emit(Op::LoadConst(none));
+        }
+        self.emit(Op::Call(3));
+        self.emit(Op::Pop);
     }
 
     fn konst(&mut self, c: Const) -> u32 {
@@ -652,7 +664,7 @@ impl<'a> Compiler<'a> {
                     }
                     let saved = std::mem::take(&mut self.unit().handler_stack);
                     self.unit().handler_stack = saved[..handlers].to_vec();
-                    self.emit(Op::WithExitNormal);
+                    self.with_exit_normal();
                     self.unit().handler_stack = saved;
                 }
                 Block::Finally { body, handlers } => {
@@ -773,7 +785,10 @@ impl<'a> Compiler<'a> {
         let Some((first, rest)) = items.split_first() else { return self.body(body) };
         let d = self.unit().depth;
         self.expr(&first.context_expr)?;
+        // [cm] -> [exit, enter, self-or-NULL], then a plain call: `__enter__` runs in this
+        // dispatch loop (a Python one gets a frame here; a blocking built-in can commit).
         self.emit(Op::BeforeWith);
+        self.emit(Op::Call(0));
         match &first.optional_vars {
             Some(t) => self.store_target(t)?,
             None => {
@@ -787,7 +802,7 @@ impl<'a> Compiler<'a> {
         self.with(rest, body)?;
         self.unit().blocks.pop();
         self.unit().handler_stack.pop();
-        self.emit(Op::WithExitNormal);
+        self.with_exit_normal();
         let end = self.emit(Op::Jump(0));
         self.handler_here(h);
         self.unit().depth = d + 2;

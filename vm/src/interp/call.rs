@@ -15,9 +15,14 @@ use stm::ObjRef;
 fn guarded(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> R<Value> {
     let (f, name) = vm.builtin_target;
     let depth = (vm.call_depth, vm.nesting, vm.frame, vm.repr_stack.len());
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(vm, args, kw))) {
+    let outer = vm.deferrable;
+    vm.deferrable = std::mem::take(&mut vm.direct_call);
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(vm, args, kw)));
+    vm.deferrable = outer;
+    match r {
         Ok(r) => r,
         Err(p) => {
+            vm.pending = None;
             vm.call_depth = depth.0;
             vm.nesting = depth.1;
             vm.frame = depth.2;

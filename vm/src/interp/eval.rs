@@ -52,7 +52,7 @@ impl Vm {
     }
     /// Read and write barriers for the frame being switched to.
     #[inline(always)]
-    fn frame_barrier(&mut self, f: ObjRef) -> R<()> {
+    pub(super) fn frame_barrier(&mut self, f: ObjRef) -> R<()> {
         self.m.thread().write(f).map_err(|_| Unwind::Abort)
     }
 
@@ -92,7 +92,7 @@ impl Vm {
     /// Writes the running frame's pc and stack pointer into it.
     #[inline(always)]
     /// (Only for the running frame, whose barriers `frame_barrier` applied.)
-    fn flush(&mut self, f: ObjRef, pc: usize, sp: usize) -> R<()> {
+    pub(super) fn flush(&mut self, f: ObjRef, pc: usize, sp: usize) -> R<()> {
         self.init(f, F_PC, Value::int(pc as i64));
         self.init(f, F_SP, Value::int(sp as i64));
         Ok(())
@@ -122,10 +122,12 @@ impl Vm {
     fn commit_point_slow(&mut self, f: ObjRef, pc: usize, sp: usize) -> R<ObjRef> {
         self.flush(f, pc, sp)?;
         self.mcache_flush();
-        self.m.roots().words[0] = f.0;
+        self.m.roots().words[super::ROOT_FRAME] = f.0;
         let committing = self.m.should_break();
         let r = if committing {
             self.m.commit().map(|_| {
+                self.launch_threads();
+                self.m.thread().yield_segment();
                 self.m.start();
             })
         } else {
@@ -133,20 +135,18 @@ impl Vm {
         };
         match r {
             Ok(()) => {
-                let f = ObjRef(self.m.roots().words[0]);
+                let f = ObjRef(self.m.roots().words[super::ROOT_FRAME]);
                 self.frame_barrier(f)?;
                 // An abort restarts from the last *commit*: a safe point that only collected
                 // moved the frame but committed nothing.
                 if committing {
-                    self.last_commit = (f, self.call_depth);
+                    self.set_restart_point(f);
+                    self.resume_fix = None;
                 }
                 Ok(f)
             }
             Err(gc::GcError::Aborted(_)) => Err(Unwind::Abort),
-            Err(e) => {
-                eprintln!("Fatal Python error: {e}");
-                std::process::exit(1)
-            }
+            Err(e) => super::fatal_gc(e),
         }
     }
 
@@ -678,7 +678,9 @@ impl Vm {
                         sp = base;
                         // Python functions (and classes with a Python __init__) get a frame in
                         // this loop.
+                        self.direct_call = outermost;
                         let prepared = self.prepare_call(callable, &args, &kw);
+                        self.direct_call = false;
                         self.argbuf = args;
                         match tri!(prepared) {
                             super::call::Prepared::Frame(nf) => {
@@ -701,7 +703,14 @@ impl Vm {
                                 reload!();
                                 continue 'dispatch;
                             }
-                            super::call::Prepared::Done(v) => push!(v),
+                            super::call::Prepared::Done(v) => {
+                                push!(v);
+                                if self.pending.is_some() {
+                                    frame = tri!(self.blocking_point(frame, pc + 1, sp));
+                                    reload!();
+                                    continue 'dispatch;
+                                }
+                            }
                         }
                     }
                     Op::MakeFunction(flags) => {
@@ -835,13 +844,10 @@ impl Vm {
                     }
                     Op::BeforeWith => {
                         let cm = pop!();
-                        let (exit, entered) = tri!(self.enter_context(cm));
+                        let (exit, enter, selfv) = tri!(self.enter_context(cm));
                         push!(exit);
-                        push!(entered);
-                    }
-                    Op::WithExitNormal => {
-                        let exit = pop!();
-                        tri!(self.call_value(exit, &[Value::NONE, Value::NONE, Value::NONE], &[]));
+                        push!(enter);
+                        push!(selfv);
                     }
                     Op::WithExceptStart => {
                         let e = peek!(1);

@@ -114,6 +114,10 @@ impl Vm {
             return Ok(m);
         }
         let short = full.rsplit('.').next().unwrap();
+        // Modules shipped inside the runtime come first, like CPython's frozen modules.
+        if let Some((text, is_pkg)) = crate::builtins::shipped::source(full) {
+            return self.exec_module(full, short, parent, text, &format!("<frozen {full}>"), is_pkg, None);
+        }
         let dirs: Vec<String> = if parent == Value::NONE {
             let p = self.sys_attr("path")?;
             let mut v = Vec::new();
@@ -167,9 +171,33 @@ impl Vm {
             Err(e) => return Err(self.new_error("ImportError", &format!("cannot read {}: {e}", path.display()))),
         };
         let path_s = std::fs::canonicalize(&path).unwrap_or(path.clone()).display().to_string();
+        let dir = if is_pkg {
+            let dir = path.parent().unwrap();
+            Some(std::fs::canonicalize(dir).unwrap_or(dir.to_path_buf()).display().to_string())
+        } else {
+            None
+        };
+        self.exec_module(full, short, parent, &text, &path_s, is_pkg, dir)
+    }
+
+    /// Creates module `full` with source `text`, registers it in `sys.modules` and runs it
+    /// (unregistering it if that fails); binds it in its parent package.
+    #[allow(clippy::too_many_arguments)]
+    fn exec_module(
+        &mut self,
+        full: &str,
+        short: &str,
+        parent: Value,
+        text: &str,
+        path_s: &str,
+        is_pkg: bool,
+        dir: Option<String>,
+    ) -> R<Value> {
+        let key = self.new_str(full);
+        let mods = self.modules_dict();
         let m = self.new_module(full);
         let md = self.module_dict(m);
-        let fv = self.new_str(&path_s);
+        let fv = self.new_str(path_s);
         self.def_value(md, "__file__", fv);
         let b = Value::obj(self.rt.globals().builtins);
         let bmod = {
@@ -182,14 +210,17 @@ impl Vm {
         let pv = self.new_str(&package);
         self.def_value(md, "__package__", pv);
         if is_pkg {
-            let dir = path.parent().unwrap();
-            let dir = std::fs::canonicalize(dir).unwrap_or(dir.to_path_buf()).display().to_string();
-            let dv = self.new_str(&dir);
-            let l = self.new_list(&[dv]);
+            let l = match dir {
+                Some(dir) => {
+                    let dv = self.new_str(&dir);
+                    self.new_list(&[dv])
+                }
+                None => self.new_list(&[]),
+            };
             self.def_value(md, "__path__", l);
         }
         self.dict_set(mods, key, m)?;
-        let id = match crate::compile::compile(&text, &path_s, false) {
+        let id = match crate::compile::compile(text, path_s, false) {
             Ok(id) => id,
             Err(se) => {
                 self.dict_del(mods, key)?;

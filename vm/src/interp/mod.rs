@@ -4,6 +4,7 @@
 //! dispatch loop's commit points); nothing here commits or collects.
 
 pub mod attr;
+pub mod blocking;
 pub mod call;
 pub mod eval;
 pub mod import;
@@ -44,8 +45,8 @@ pub struct Vm {
     pub reraise: bool,
     /// An exception to raise at the resume point of the next frame run (generator.throw).
     pub pending_throw: Option<Value>,
-    /// The frame chain head and call depth at the last commit (where an abort restarts).
-    pub last_commit: (ObjRef, u32),
+    /// The call depth at the last commit (its frame is the root word `ROOT_RESTART`).
+    restart_depth: u32,
     /// Containers being repr'd (for `[...]`).
     pub repr_stack: Vec<Value>,
     /// MRO lookups: (class, version, name) -> value or NULL (see `attr.rs`).
@@ -61,6 +62,36 @@ pub struct Vm {
     commit_points: u64,
     /// The built-in being called (see `call.rs::guarded`).
     pub builtin_target: (crate::runtime::BuiltinFn, &'static str),
+    /// Set by the outermost loop's call instruction for the built-in it calls directly; taken
+    /// by `guarded` into `deferrable` for that built-in only.
+    pub direct_call: bool,
+    /// Whether the running built-in may defer a blocking operation (see `blocking.rs`).
+    pub deferrable: bool,
+    /// A blocking operation recorded for the blocking point after the current call.
+    pub pending: Option<blocking::Blocking>,
+    /// The result a blocking point put into the frame after its commit (slot index, value):
+    /// reapplied if the transaction restarts from that commit.
+    pub resume_fix: Option<(usize, Value)>,
+    /// Identities of threads started since the last commit (their payloads are the GC root
+    /// words after the first).
+    pub starting: Vec<u64>,
+    /// This thread's identity (`_thread.get_ident()`).
+    pub ident: u64,
+}
+
+/// The thread's GC root words (`Mutator::roots`): the running frame at the last safe point,
+/// the frame at the last commit (where an abort restarts; a root of its own, since the running
+/// frame's chain may no longer reach it), the payload of the thread's start (function, args,
+/// kwargs; 0 in the main thread), then the payloads of threads to start after the next commit.
+pub const ROOT_FRAME: usize = 0;
+pub const ROOT_RESTART: usize = 1;
+pub const ROOT_PAYLOAD: usize = 2;
+pub const ROOT_STARTING: usize = 3;
+
+/// Out of memory or an OS failure where a commit or collection has to succeed.
+pub fn fatal_gc(e: GcError) -> ! {
+    eprintln!("Fatal Python error: {e}");
+    std::process::exit(1)
 }
 
 /// Numbers the VMs (threads) of the process, for unique dict versions.
@@ -84,7 +115,7 @@ impl Vm {
             yielded: false,
             reraise: false,
             pending_throw: None,
-            last_commit: (ObjRef(0), 0),
+            restart_depth: 0,
             repr_stack: Vec::new(),
             mcache: vec![attr::MCacheEntry::default(); attr::MCACHE_SIZE].into_boxed_slice(),
             argbuf: Vec::with_capacity(16),
@@ -92,8 +123,26 @@ impl Vm {
             dict_versions: 0,
             commit_points: 0,
             builtin_target: (|_, _, _| Ok(Value::NONE), ""),
+            direct_call: false,
+            deferrable: false,
+            pending: None,
+            resume_fix: None,
+            starting: Vec::new(),
+            ident: crate::threads::MAIN_IDENT,
             vm_id: (NEXT_VM_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) & 0xfff) as i64,
         }
+    }
+
+    /// Records the last commit: an abort restarts in frame `f` (NULL: before the first frame)
+    /// at the current call depth.
+    pub fn set_restart_point(&mut self, f: ObjRef) {
+        self.m.roots().words[ROOT_RESTART] = f.0;
+        self.restart_depth = self.call_depth;
+    }
+
+    /// Where an abort restarts: (frame, call depth); the frame is NULL before the first commit.
+    pub fn restart_point(&self) -> (ObjRef, u32) {
+        (ObjRef(self.m.roots().words[ROOT_RESTART]), self.restart_depth)
     }
 
     // ---- raw field access -------------------------------------------------------------

@@ -189,8 +189,9 @@ impl Vm {
         self.setattr(e, k, tb)
     }
 
-    /// `with` statement entry: (bound __exit__, result of __enter__()).
-    pub fn enter_context(&mut self, cm: Value) -> R<(Value, Value)> {
+    /// `with` statement entry: (bound `__exit__`, `__enter__`, self or NULL) for the call that
+    /// follows.
+    pub fn enter_context(&mut self, cm: Value) -> R<(Value, Value, Value)> {
         let t = self.type_of(cm);
         let enter = self.class_lookup(t, "__enter__")?;
         let exit = self.class_lookup(t, "__exit__")?;
@@ -203,9 +204,11 @@ impl Vm {
             ));
         };
         let exit = self.bind(exit, cm, t)?;
+        if matches!(self.tid_of(enter), tid::FUNCTION | tid::BUILTIN) {
+            return Ok((exit, enter, cm));
+        }
         let enter = self.bind(enter, cm, t)?;
-        let r = self.call_value(enter, &[], &[])?;
-        Ok((exit, r))
+        Ok((exit, enter, Value::NULL))
     }
 
     /// `str(exc)` for BaseException.

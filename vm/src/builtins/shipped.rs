@@ -1,0 +1,17 @@
+//! Standard modules written in Python and shipped inside the `pystm` binary (`vm/lib/`). The
+//! importer looks here before `sys.path`, as CPython looks at its frozen modules first. This
+//! file must never hold anything but the table.
+
+/// (module name, source, whether it is a package).
+const SHIPPED: &[(&str, &str, bool)] = &[
+    ("threading", include_str!("../../lib/threading.py"), false),
+    ("queue", include_str!("../../lib/queue.py"), false),
+    ("transaction", include_str!("../../lib/transaction.py"), false),
+    ("concurrent", "", true),
+    ("concurrent.futures", include_str!("../../lib/concurrent_futures.py"), false),
+];
+
+/// The source of shipped module `name` and whether it is a package.
+pub fn source(name: &str) -> Option<(&'static str, bool)> {
+    SHIPPED.iter().find(|(n, _, _)| *n == name).map(|&(_, s, p)| (s, p))
+}
