@@ -83,7 +83,7 @@ class _RLock:
         me = get_ident()
         if self._owner == me:
             self._count += 1
-            return 1
+            return True
         rc = self._block.acquire(blocking, timeout)
         if rc:
             self._owner = me
@@ -784,6 +784,7 @@ def _shutdown():
         if not waiting:
             break
         for t in waiting:
+            t._started.wait()
             t.join()
 
 

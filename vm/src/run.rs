@@ -97,8 +97,8 @@ fn outermost_loop(vm: &mut Vm, begin: &mut dyn FnMut(&mut Vm) -> R<Option<ObjRef
             Err(Unwind::Exc(e)) => break Err(e),
             Err(Unwind::Abort) => {
                 // Everything since the last commit is rolled back: restart from there.
-                vm.pending = None;
-                vm.forget_unstarted();
+                vm.forget_since_commit();
+                vm.wait_before_restart();
                 vm.m.start();
                 vm.mcache_flush();
                 let (f, depth) = vm.restart_point();
@@ -127,12 +127,7 @@ fn commit_end(vm: &mut Vm, v: Value) -> R<Value> {
         vm.m.thread().atomic_end();
     }
     vm.m.roots().words[crate::interp::ROOT_FRAME] = v.0;
-    match vm.m.commit() {
-        Ok(_) => {}
-        Err(gc::GcError::Aborted(_)) => return Err(Unwind::Abort),
-        Err(e) => crate::interp::fatal_gc(e),
-    }
-    vm.launch_threads();
+    vm.commit()?;
     vm.m.thread().yield_segment();
     vm.m.start();
     let v = Value(vm.m.roots().words[crate::interp::ROOT_FRAME]);
@@ -268,9 +263,7 @@ pub fn finish(vm: &mut Vm) {
         while vm.m.th().is_atomic() {
             vm.m.thread().atomic_end();
         }
-        if vm.m.commit().is_ok() {
-            vm.launch_threads();
-        }
+        let _ = vm.commit();
     }
     builtins::modules::flush_all();
 }

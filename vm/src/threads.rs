@@ -53,6 +53,22 @@ impl RawLock {
         true
     }
 
+    /// Waits until the lock is free (without taking it), at most `timeout`.
+    pub fn wait_free(&self, timeout: Duration) {
+        let deadline = Instant::now() + timeout;
+        let mut l = self.locked.lock().unwrap();
+        while *l {
+            let now = Instant::now();
+            if now >= deadline {
+                return;
+            }
+            l = self.cv.wait_timeout(l, deadline - now).unwrap().0;
+        }
+        // Another waiter may be woken instead of us: pass the wake-up on.
+        drop(l);
+        self.cv.notify_one();
+    }
+
     pub fn is_locked(&self) -> bool {
         *self.locked.lock().unwrap()
     }

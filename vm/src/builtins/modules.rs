@@ -319,11 +319,38 @@ impl Vm {
         }
     }
 
+    /// Makes the running transaction inevitable (it will never abort), writing the console
+    /// output it kept so far.
     pub fn become_inevitable(&mut self) -> R<()> {
-        if self.m.thread().in_transaction() {
-            self.m.thread().become_inevitable().map_err(|_| Unwind::Abort)?;
+        if self.m.thread().in_transaction() && !self.m.th().is_inevitable() {
+            if self.m.thread().become_inevitable().is_err() {
+                self.forget_since_commit();
+                return Err(Unwind::Abort);
+            }
+            self.undo.clear();
+            self.write_output();
         }
         Ok(())
+    }
+
+    /// Writes to a native stream: console output of a transaction that may still abort is
+    /// kept for its commit (unless the console is a terminal or unbuffered: then the
+    /// transaction becomes inevitable and writes at once, as does any file write).
+    fn write_native(&mut self, fid: usize, data: &[u8]) -> R<()> {
+        let console = fid == 1 || fid == 2;
+        if console
+            && self.m.th().in_transaction()
+            && !self.m.th().is_inevitable()
+            && !UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed)
+            && !console_is_tty()
+            && self.out_pending.iter().map(|(_, b)| b.len()).sum::<usize>() < OUTPUT_KEPT_MAX
+            && FILES.lock().unwrap().get(fid).is_some_and(|f| f.stream.is_some())
+        {
+            self.buffer_output(fid, data);
+            return Ok(());
+        }
+        self.become_inevitable()?;
+        write_fid(self, fid, data)
     }
 
     fn file_id(&mut self, f: Value) -> R<Option<usize>> {
@@ -337,10 +364,7 @@ impl Vm {
     /// Writes text to a file object (the native streams directly, anything else by `write`).
     pub fn write_to(&mut self, file: Value, s: &str) -> R<()> {
         match self.file_id(file)? {
-            Some(fid) => {
-                self.become_inevitable()?;
-                write_fid(self, fid, s.as_bytes())
-            }
+            Some(fid) => self.write_native(fid, s.as_bytes()),
             None => {
                 let w = self.getattr_str(file, "write")?;
                 let sv = self.new_str(s);
@@ -382,6 +406,40 @@ fn write_fid(vm: &mut Vm, fid: usize, data: &[u8]) -> R<()> {
         }
         Err(e) => Err(vm.new_error("OSError", &e.to_string())),
     }
+}
+
+/// Console output one transaction keeps at most; past it, the transaction becomes inevitable.
+const OUTPUT_KEPT_MAX: usize = 1 << 20;
+
+/// Writes output kept by a committed transaction (errors are ignored, as for a flush at exit).
+pub fn write_raw(fid: usize, data: &[u8]) {
+    let unbuffered = UNBUFFERED.load(std::sync::atomic::Ordering::Relaxed);
+    let mut files = FILES.lock().unwrap();
+    match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
+        Some(Stream::Stdout(w)) => {
+            let _ = w.write_all(data);
+            if unbuffered {
+                let _ = w.flush();
+            }
+        }
+        Some(Stream::Stderr) => {
+            if let Some(Stream::Stdout(w)) = files.get_mut(1).and_then(|f| f.stream.as_mut()) {
+                let _ = w.flush();
+            }
+            let _ = std::io::stderr().write_all(data);
+        }
+        Some(Stream::Writer(w)) => {
+            let _ = w.write_all(data);
+        }
+        _ => {}
+    }
+}
+
+/// Whether stdout or stderr is a terminal (checked once).
+fn console_is_tty() -> bool {
+    static TTY: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    // SAFETY: isatty only inspects the descriptor.
+    *TTY.get_or_init(|| unsafe { libc_isatty(1) || libc_isatty(2) })
 }
 
 fn stdout_is_tty() -> bool {
@@ -519,8 +577,7 @@ fn file_write(vm: &mut Vm, a: A, _: K) -> R<Value> {
         }
         vm.str_of(a[1]).into_bytes()
     };
-    vm.become_inevitable()?;
-    write_fid(vm, fid, &data)?;
+    vm.write_native(fid, &data)?;
     let n = if is_binary(fid) { data.len() } else { vm.str_len_chars(a[1].as_obj()) };
     Ok(Value::int(n as i64))
 }
@@ -765,6 +822,8 @@ fn sys_get_int_max_str_digits(_: &mut Vm, _: A, _: K) -> R<Value> {
 /// `sys.excepthook(type, value, traceback)`: prints the exception as an uncaught one.
 fn sys_excepthook(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("excepthook", a, 3, 3)?;
+    // Printing is I/O: the output kept so far goes first.
+    vm.become_inevitable()?;
     flush_all();
     vm.print_exception(a[1]);
     Ok(Value::NONE)

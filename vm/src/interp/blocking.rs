@@ -11,6 +11,16 @@
 //! Anywhere else (a nested loop, an atomic block) the transaction becomes inevitable and the
 //! operation runs at once.
 //!
+//! Anywhere else (a nested loop, an atomic block) a lock operation runs at once and is logged;
+//! an abort undoes the log (releases what was acquired, re-takes what was released). A wait
+//! that cannot be done at once there waits a little inside the transaction (quiescent, so that
+//! others commit and may abort it), then aborts the transaction itself: the thread waits for
+//! the lock outside any transaction and redoes its work from the last commit. (An inevitable
+//! transaction cannot abort: it just waits.)
+//!
+//! Console output (stdout and stderr, when not a terminal) written by a transaction is kept
+//! until it commits, and dropped if it aborts, so that it is written exactly once.
+//!
 //! New threads are started after the commit that makes their function and arguments visible to
 //! them: the payload stays in this thread's GC roots until the new thread has rooted it.
 //! This file must never run Python code.
@@ -52,40 +62,153 @@ fn perform(op: Blocking) -> Value {
 impl Vm {
     /// Runs `op` for a built-in: deferred to the blocking point right after the call when the
     /// built-in was called directly by the outermost loop (the return value is a placeholder
-    /// that the blocking point replaces), else at once inside an inevitable transaction.
+    /// that the blocking point replaces), else at once, logged for an abort to undo.
     pub fn block(&mut self, op: Blocking) -> R<Value> {
         if self.deferrable && !self.m.th().is_atomic() {
             self.pending = Some(op);
             return Ok(Value::NONE);
         }
-        if let Blocking::Sleep(_) = op {
-            // Sleeping can be redone harmlessly: no need to become inevitable.
-            self.m.thread().enter_safe_zone();
-            perform(op);
-            self.m.thread().leave_safe_zone().map_err(|_| Unwind::Abort)?;
-            return Ok(Value::NONE);
+        match op {
+            Blocking::Sleep(_) => {
+                // Sleeping can be redone harmlessly.
+                self.m.thread().enter_safe_zone();
+                perform(op);
+                self.m.thread().leave_safe_zone().map_err(|_| Unwind::Abort)?;
+                Ok(Value::NONE)
+            }
+            Blocking::Commit => Ok(Value::NONE),
+            Blocking::Release(l) => {
+                l.release();
+                self.log_lock(l, false);
+                Ok(Value::NONE)
+            }
+            Blocking::Acquire(l, t) => {
+                if l.try_acquire() {
+                    self.log_lock(l, true);
+                    return Ok(Value::TRUE);
+                }
+                if t == Some(Duration::ZERO) {
+                    return Ok(Value::FALSE);
+                }
+                self.acquire_in_transaction(l, t)
+            }
         }
-        self.become_inevitable()?;
-        if let Blocking::Acquire(l, t) = op {
-            if l.try_acquire() {
+    }
+
+    /// Notes a lock operation done inside the transaction, for an abort to undo (an inevitable
+    /// transaction never aborts).
+    fn log_lock(&mut self, l: &'static RawLock, acquired: bool) {
+        if !self.m.th().is_inevitable() {
+            self.undo.push((l, acquired));
+        }
+    }
+
+    /// Waits for `l` inside the transaction, quiescent, watching for an abort. A finite
+    /// timeout is waited out; an endless wait gives up after `NESTED_WAIT` and aborts, to wait
+    /// outside the transaction and redo the work (see the file comment).
+    fn acquire_in_transaction(&mut self, l: &'static RawLock, t: Option<Duration>) -> R<Value> {
+        const NESTED_WAIT: Duration = Duration::from_millis(20);
+        const SLICE: Duration = Duration::from_millis(1);
+        let inevitable = self.m.th().is_inevitable();
+        let start = std::time::Instant::now();
+        loop {
+            let waited = start.elapsed();
+            let left = match t {
+                Some(t) if waited >= t => return Ok(Value::FALSE),
+                Some(t) => (t - waited).min(SLICE),
+                None if waited >= NESTED_WAIT && (!inevitable || !self.starting.is_empty()) => {
+                    if !self.starting.is_empty() {
+                        // Threads started here run only after this transaction commits, which
+                        // a redo from the last commit would never reach: waiting would never end.
+                        return Err(self.new_error(
+                            "RuntimeError",
+                            "pystm cannot wait here for a thread started since the last commit: \
+                             threads started inside a module import, exec(), an atomic block or a \
+                             callback of a built-in (a property, __eq__, a sort key ...) run only \
+                             once that call has returned; start and join threads from a function",
+                        ));
+                    }
+                    self.restart_wait = Some(l);
+                    self.m.abort();
+                    self.forget_since_commit();
+                    return Err(Unwind::Abort);
+                }
+                None => SLICE,
+            };
+            self.m.thread().enter_safe_zone();
+            let got = l.acquire(Some(left));
+            if self.m.thread().leave_safe_zone().is_err() {
+                if got {
+                    l.release();
+                }
+                self.forget_since_commit();
+                return Err(Unwind::Abort);
+            }
+            if got {
+                self.log_lock(l, true);
                 return Ok(Value::TRUE);
             }
-            if t == Some(Duration::ZERO) {
-                return Ok(Value::FALSE);
+        }
+    }
+
+    /// Commits the running transaction (the frame to keep is in the root words), then does
+    /// what waited for the commit: writes its console output, starts its threads. Err(Abort)
+    /// if it lost a conflict (everything since the last commit is then forgotten).
+    pub fn commit(&mut self) -> R<()> {
+        match self.m.commit() {
+            Ok(_) => {
+                self.undo.clear();
+                self.write_output();
+                self.launch_threads();
+                Ok(())
             }
-            if self.m.th().is_atomic() {
-                return Err(self.new_error(
-                    "RuntimeError",
-                    "cannot wait for a lock inside pystm.atomic: another thread holds it \
-                     (acquire it before the atomic block)",
-                ));
+            Err(gc::GcError::Aborted(_)) => {
+                self.forget_since_commit();
+                Err(Unwind::Abort)
+            }
+            Err(e) => crate::interp::fatal_gc(e),
+        }
+    }
+
+    /// After an abort: forgets the effects kept for the commit that will not come (output,
+    /// threads to start) and undoes the lock operations of the rolled-back transaction.
+    pub fn forget_since_commit(&mut self) {
+        self.pending = None;
+        self.out_pending.clear();
+        self.starting.clear();
+        self.m.roots().words.truncate(ROOT_STARTING);
+        for (l, acquired) in std::mem::take(&mut self.undo).into_iter().rev() {
+            if acquired {
+                l.release();
+            } else {
+                // Someone may hold it for good now (a woken waiter's lock): give up after a while.
+                l.acquire(Some(Duration::from_millis(100)));
             }
         }
-        self.m.thread().enter_safe_zone();
-        let r = perform(op);
-        // Inevitable: never aborted.
-        let _ = self.m.thread().leave_safe_zone();
-        Ok(r)
+    }
+
+    /// Before restarting after an abort: if the transaction gave up waiting for a lock, wait
+    /// (outside any transaction) until that lock is free, briefly.
+    pub fn wait_before_restart(&mut self) {
+        if let Some(l) = self.restart_wait.take() {
+            self.m.thread().yield_segment();
+            l.wait_free(Duration::from_millis(50));
+        }
+    }
+
+    /// Console output of the running transaction, written at its commit.
+    pub fn buffer_output(&mut self, fid: usize, data: &[u8]) {
+        match self.out_pending.last_mut() {
+            Some((f, buf)) if *f == fid => buf.extend_from_slice(data),
+            _ => self.out_pending.push((fid, data.to_vec())),
+        }
+    }
+
+    /// Writes the output kept for the commit (or for becoming inevitable).
+    pub fn write_output(&mut self) {
+        for (fid, data) in std::mem::take(&mut self.out_pending) {
+            crate::builtins::modules::write_raw(fid, &data);
+        }
     }
 
     /// The blocking point after a call that recorded `self.pending`: `f` is the running frame,
@@ -96,13 +219,8 @@ impl Vm {
         self.flush(f, pc, sp)?;
         self.mcache_flush();
         self.m.roots().words[ROOT_FRAME] = f.0;
-        match self.m.commit() {
-            Ok(_) => {}
-            // Redone from the last commit: the call runs again and records the operation again.
-            Err(gc::GcError::Aborted(_)) => return Err(Unwind::Abort),
-            Err(e) => crate::interp::fatal_gc(e),
-        }
-        self.launch_threads();
+        // On an abort the call is redone from the last commit and records the operation again.
+        self.commit()?;
         let r = perform(op);
         self.m.thread().yield_segment();
         self.m.start();
@@ -141,12 +259,6 @@ impl Vm {
             self.m.th().hint_commit_soon();
         }
         Ok(Value::int(ident as i64))
-    }
-
-    /// Forgets the threads whose start was rolled back by an abort.
-    pub fn forget_unstarted(&mut self) {
-        self.starting.clear();
-        self.m.roots().words.truncate(ROOT_STARTING);
     }
 
     /// Right after a commit, outside any transaction: starts the threads whose payloads that

@@ -468,6 +468,49 @@ impl Vm {
         g
     }
 
+    /// Starts resuming generator `g` with None, for a frame switch in the dispatch loop: its
+    /// frame, marked running, or None if it cannot be resumed that way (running, finished), in
+    /// which case `gen_resume` gives the right answer.
+    pub fn gen_enter(&mut self, g: Value) -> R<Option<ObjRef>> {
+        let go = g.as_obj();
+        let state = self.rd(go, GEN_STATE).as_int();
+        if state != GEN_CREATED && state != GEN_SUSPENDED {
+            return Ok(None);
+        }
+        let f = self.rd(go, GEN_FRAME).as_obj();
+        if state == GEN_SUSPENDED {
+            let sp = self.rd(f, F_SP).as_int() as usize;
+            self.set_slot(f, sp, Value::NONE)?;
+            self.st(f, F_SP, Value::int(sp as i64 + 1))?;
+        }
+        self.st(go, GEN_STATE, Value::int(GEN_RUNNING))?;
+        Ok(Some(f))
+    }
+
+    /// A generator resumed by `gen_enter` yielded (`suspended`) or ended.
+    pub fn gen_leave(&mut self, g: Value, suspended: bool) -> R<()> {
+        let go = g.as_obj();
+        if suspended {
+            self.st(go, GEN_STATE, Value::int(GEN_SUSPENDED))
+        } else {
+            self.st(go, GEN_STATE, Value::int(GEN_DONE))?;
+            self.st(go, GEN_FRAME, Value::NULL)
+        }
+    }
+
+    /// The RuntimeError that replaces a StopIteration raised inside a generator.
+    pub fn stop_iteration_in_generator(&mut self, e: Value) -> R<Value> {
+        let ne = self.new_error("RuntimeError", "generator raised StopIteration");
+        match ne {
+            Unwind::Exc(n) => {
+                self.set_attr_str(n, "__cause__", e)?;
+                self.set_attr_str(n, "__context__", e)?;
+                Ok(n)
+            }
+            Unwind::Abort => Err(Unwind::Abort),
+        }
+    }
+
     /// Resumes a generator with `v` (or with an exception thrown in).
     pub fn gen_resume(&mut self, g: Value, v: Value, throw: Option<Value>) -> R<GenResult> {
         let go = g.as_obj();
@@ -509,12 +552,7 @@ impl Vm {
                 self.st(go, GEN_STATE, Value::int(GEN_DONE))?;
                 self.st(go, GEN_FRAME, Value::NULL)?;
                 if self.isinstance_name(e, "StopIteration") {
-                    let ne = self.new_error("RuntimeError", "generator raised StopIteration");
-                    if let Unwind::Exc(n) = ne {
-                        self.set_attr_str(n, "__cause__", e)?;
-                        self.set_attr_str(n, "__context__", e)?;
-                    }
-                    return Err(ne);
+                    return Err(Unwind::Exc(self.stop_iteration_in_generator(e)?));
                 }
                 Err(Unwind::Exc(e))
             }

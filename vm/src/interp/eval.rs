@@ -42,6 +42,9 @@ impl Slots {
 pub const ENTRY_RUST: i64 = 1;
 /// An `__init__` frame pushed by a class call: its result is the instance kept in F_GEN.
 pub const ENTRY_INIT: i64 = 2;
+/// A generator frame resumed by the caller's `ForIter` in the same loop: a yield pushes the
+/// value in the caller and goes on after its `ForIter`; a return ends the caller's loop.
+pub const ENTRY_FORITER: i64 = 4;
 
 impl Vm {
     /// The running frame's slots (locals, cells, stack) as a raw word array.
@@ -125,11 +128,10 @@ impl Vm {
         self.m.roots().words[super::ROOT_FRAME] = f.0;
         let committing = self.m.should_break();
         let r = if committing {
-            self.m.commit().map(|_| {
-                self.launch_threads();
-                self.m.thread().yield_segment();
-                self.m.start();
-            })
+            self.commit()?;
+            self.m.thread().yield_segment();
+            self.m.start();
+            Ok(())
         } else {
             self.m.safe_point()
         };
@@ -148,6 +150,15 @@ impl Vm {
             Err(gc::GcError::Aborted(_)) => Err(Unwind::Abort),
             Err(e) => super::fatal_gc(e),
         }
+    }
+
+    /// A generator frame resumed by `ForIter` yields: it is suspended and the caller (`back`)
+    /// runs on (returned).
+    fn foriter_yield(&mut self, f: ObjRef, entry: i64, back: ObjRef) -> R<ObjRef> {
+        let g = self.rd(f, F_GEN);
+        self.st(f, F_ENTRY, Value::int(entry & !ENTRY_FORITER))?;
+        self.gen_leave(g, true)?;
+        Ok(back)
     }
 
     pub fn dispatch(&mut self) -> R<Value> {
@@ -612,6 +623,26 @@ impl Vm {
                     }
                     Op::ForIter(t) => {
                         let it = top!();
+                        if self.tid_of(it) == crate::layout::tid::GENERATOR
+                            && self.pending_throw.is_none()
+                            && let Some(gf) = tri!(self.gen_enter(it))
+                        {
+                            // Run the generator's frame in this loop, like a call: its body
+                            // reaches this loop's commit points (and blocking operations).
+                            tri!(self.flush(frame, pc, sp));
+                            self.call_depth += 1;
+                            if self.call_depth > self.recursion_limit {
+                                self.call_depth -= 1;
+                                tri!(self.gen_leave(it, false));
+                                break 'op self.new_error("RecursionError", "maximum recursion depth exceeded");
+                            }
+                            let e = self.rd(gf, F_ENTRY).as_int();
+                            tri!(self.st(gf, F_ENTRY, Value::int((e & !ENTRY_RUST) | ENTRY_FORITER)));
+                            tri!(self.st(gf, F_BACK, Value::obj(frame)));
+                            frame = gf;
+                            reload!();
+                            continue 'dispatch;
+                        }
                         match tri!(self.iter_next(it)) {
                             Some(v) => push!(v),
                             None => {
@@ -748,6 +779,18 @@ impl Vm {
                             self.yielded = false;
                             return Ok(v);
                         }
+                        if entry & ENTRY_FORITER != 0 {
+                            // The generator is exhausted: the caller's loop ends.
+                            let g = self.rd(frame, F_GEN);
+                            tri!(self.st(frame, F_ENTRY, Value::int(entry & !ENTRY_FORITER)));
+                            tri!(self.gen_leave(g, false));
+                            frame = back;
+                            reload!();
+                            let Op::ForIter(t) = code.ops[pc] else { unreachable!("a generator resumed by ForIter") };
+                            sp -= 1;
+                            pc = t as usize;
+                            continue 'dispatch;
+                        }
                         frame = back;
                         reload!();
                         pc += 1;
@@ -760,6 +803,14 @@ impl Vm {
                         tri!(self.flush(frame, pc + 1, sp));
                         let back = self.rd(frame, F_BACK).as_obj();
                         self.call_depth -= 1;
+                        let entry = self.rd(frame, F_ENTRY).as_int();
+                        if entry & ENTRY_FORITER != 0 {
+                            frame = tri!(self.foriter_yield(frame, entry, back));
+                            reload!();
+                            push!(v);
+                            pc += 1;
+                            continue 'dispatch;
+                        }
                         self.frame = back;
                         self.yielded = true;
                         return Ok(v);
@@ -782,6 +833,14 @@ impl Vm {
                                 tri!(self.flush(frame, pc, sp));
                                 let back = self.rd(frame, F_BACK).as_obj();
                                 self.call_depth -= 1;
+                                let entry = self.rd(frame, F_ENTRY).as_int();
+                                if entry & ENTRY_FORITER != 0 {
+                                    frame = tri!(self.foriter_yield(frame, entry, back));
+                                    reload!();
+                                    push!(y);
+                                    pc += 1;
+                                    continue 'dispatch;
+                                }
                                 self.frame = back;
                                 self.yielded = true;
                                 return Ok(y);
@@ -934,6 +993,16 @@ impl Vm {
                         if entry & ENTRY_RUST != 0 {
                             self.frame = back;
                             return Err(Unwind::Exc(e));
+                        }
+                        if entry & ENTRY_FORITER != 0 {
+                            // An exception ends the generator and goes on in the caller's
+                            // `for` (StopIteration becomes RuntimeError, as in gen_resume).
+                            let g = self.rd(fr, F_GEN);
+                            self.st(fr, F_ENTRY, Value::int(entry & !ENTRY_FORITER))?;
+                            self.gen_leave(g, false)?;
+                            if self.isinstance_name(e, "StopIteration") {
+                                e = self.stop_iteration_in_generator(e)?;
+                            }
                         }
                         fr = back;
                         // The exception passes through the caller too.

@@ -77,6 +77,13 @@ pub struct Vm {
     pub starting: Vec<u64>,
     /// This thread's identity (`_thread.get_ident()`).
     pub ident: u64,
+    /// Console output of the running transaction, by file id, written at its commit.
+    pub out_pending: Vec<(usize, Vec<u8>)>,
+    /// Lock operations done inside the running transaction (lock, acquired?), undone by an abort.
+    pub undo: Vec<(&'static crate::threads::RawLock, bool)>,
+    /// The lock a transaction gave up waiting for (it aborted itself): waited for before the
+    /// restart.
+    pub restart_wait: Option<&'static crate::threads::RawLock>,
 }
 
 /// The thread's GC root words (`Mutator::roots`): the running frame at the last safe point,
@@ -129,6 +136,9 @@ impl Vm {
             resume_fix: None,
             starting: Vec::new(),
             ident: crate::threads::MAIN_IDENT,
+            out_pending: Vec::new(),
+            undo: Vec::new(),
+            restart_wait: None,
             vm_id: (NEXT_VM_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) & 0xfff) as i64,
         }
     }
