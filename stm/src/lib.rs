@@ -166,6 +166,12 @@ impl Stm {
         self.pages.total_runs()
     }
 
+    /// Whether some thread waits for a free segment (a thread that holds one while waiting
+    /// for something else may be holding it up).
+    pub fn segment_wanted(&self) -> bool {
+        self.pool.has_waiters()
+    }
+
     /// Runs of private pages of segment `s` now.
     pub fn private_runs_of(&self, s: usize) -> usize {
         self.pages.runs_of(s)

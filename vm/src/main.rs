@@ -63,7 +63,10 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mut opts = Options {
         unbuffered: std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()),
-        segments: std::env::var("PYSTM_THREADS").ok().filter(|v| !v.is_empty()).map(|v| parse_segments("PYSTM_THREADS", Some(&v))),
+        segments: std::env::var("PYSTM_THREADS")
+            .ok()
+            .filter(|v| !v.is_empty())
+            .map(|v| parse_segments("PYSTM_THREADS", Some(&v))),
         ..Default::default()
     };
     let mut gc_stress = false;

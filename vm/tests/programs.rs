@@ -1,7 +1,9 @@
 //! Runs every Python program under `tests/python/` with the `pystm` binary, in every execution
-//! mode pystm has (the interpreter, and GC stress mode), and compares stdout, stderr and the exit
-//! status with the files CPython 3.11 produced (`tests/python/regen.sh`). Programs listed in
-//! `tests/python/known_failures.txt` must still fail (so that the list stays honest).
+//! mode pystm has (the STM interpreter, GC stress mode, and the single-threaded `-X gil`
+//! baseline; programs that use threads also with 1 and 4 STM segments), and compares stdout,
+//! stderr and the exit status with the files CPython 3.11 produced (`tests/python/regen.sh`).
+//! Programs listed in `tests/python/known_failures.txt` must still fail (so that the list stays
+//! honest).
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -10,7 +12,9 @@ use std::process::{Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-const MODES: &[(&str, &[&str])] = &[("interp", &[]), ("gc_stress", &["-X", "gc_stress"])];
+const MODES: &[(&str, &[&str])] = &[("interp", &[]), ("gc_stress", &["-X", "gc_stress"]), ("gil", &["-X", "gil"])];
+/// More modes for programs that start threads.
+const THREAD_MODES: &[(&str, &[&str])] = &[("stm1", &["-X", "stm_threads=1"]), ("stm4", &["-X", "stm_threads=4"])];
 const TIMEOUT: Duration = Duration::from_secs(120);
 
 fn dir() -> PathBuf {
@@ -121,12 +125,15 @@ fn python_programs_match_cpython() {
     }
     // A program can opt out of GC stress mode (it collects the whole heap every 16 safe points,
     // which is too slow for programs with large heaps) with a comment line.
-    let no_stress = |p: &str| {
-        std::fs::read_to_string(dir().join(format!("{p}.py"))).unwrap_or_default().contains("pystm-test: no-gc-stress")
-    };
+    let source = |p: &str| std::fs::read_to_string(dir().join(format!("{p}.py"))).unwrap_or_default();
+    let no_stress = |p: &str| source(p).contains("pystm-test: no-gc-stress");
+    let threaded = |p: &str| source(p).contains("import threading") || source(p).contains("import _thread");
     let jobs: Vec<(String, &str, &[&str])> = progs
         .iter()
-        .flat_map(|p| MODES.iter().map(move |(m, a)| (p.clone(), *m, *a)))
+        .flat_map(|p| {
+            let extra: &[(&str, &[&str])] = if threaded(p) { THREAD_MODES } else { &[] };
+            MODES.iter().chain(extra).map(move |(m, a)| (p.clone(), *m, *a))
+        })
         .filter(|(p, m, _)| *m != "gc_stress" || !no_stress(p))
         .collect();
     let jobs = Mutex::new(jobs.into_iter());

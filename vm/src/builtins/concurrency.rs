@@ -132,7 +132,8 @@ fn lock_of(vm: &mut Vm, o: Value, what: &str) -> R<&'static threads::RawLock> {
         }
     }
     let tn = vm.type_name(o);
-    Err(vm.new_error("TypeError", &format!("descriptor '{what}' requires a '_thread.lock' object but received a '{tn}'")))
+    Err(vm
+        .new_error("TypeError", &format!("descriptor '{what}' requires a '_thread.lock' object but received a '{tn}'")))
 }
 
 /// `acquire(blocking=True, timeout=-1)`.

@@ -112,14 +112,13 @@ fn stack_effect(op: Op) -> i32 {
         | Yield | GetYieldFromIter | CheckExcMatch | SetClassCell(_) | SetupAnnotations | DeleteFast(_)
         | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) => 0,
         LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(..) | LoadName(_)
-        | LoadGlobal(_) | LoadMethod(_) | Dup | PushNull | PushExcInfo | WithExceptStart
-        | ImportFrom(_) | LoadBuildClass | LoadAssertionError | ForIter(_) => 1,
+        | LoadGlobal(_) | LoadMethod(_) | Dup | PushNull | PushExcInfo | WithExceptStart | ImportFrom(_)
+        | LoadBuildClass | LoadAssertionError | ForIter(_) => 1,
         Dup2 | BeforeWith => 2,
         StoreFast(_) | StoreDeref(_) | StoreName(_) | StoreGlobal(_) | Pop | Binary(_) | InplaceBinary(_)
         | Compare(_) | Is(_) | In(_) | Subscr | DeleteAttr(_) | ListAppend(_) | SetAdd(_) | ListExtend(_)
         | SetUpdate(_) | DictUpdate(_) | DictMerge(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) | JumpIfFalseOrPop(_)
-        | JumpIfTrueOrPop(_) | Return | YieldFrom | Reraise | PopExcept | ImportName(_)
-        | ImportStar | PrintExpr => -1,
+        | JumpIfTrueOrPop(_) | Return | YieldFrom | Reraise | PopExcept | ImportName(_) | ImportStar | PrintExpr => -1,
         StoreAttr(_) | DeleteSubscr | MapAdd(_) | PopExceptReraise => -2,
         StoreSubscr => -3,
         BuildSlice(n) | BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) => 1 - n as i32,

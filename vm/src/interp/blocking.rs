@@ -107,8 +107,12 @@ impl Vm {
     /// timeout is waited out; an endless wait gives up after `NESTED_WAIT` and aborts, to wait
     /// outside the transaction and redo the work (see the file comment).
     fn acquire_in_transaction(&mut self, l: &'static RawLock, t: Option<Duration>) -> R<Value> {
-        const NESTED_WAIT: Duration = Duration::from_millis(20);
-        const SLICE: Duration = Duration::from_millis(1);
+        // How long to wait inside the transaction before giving up: short, since a redo is
+        // cheap and the holder may need what this transaction read (its commit would conflict
+        // with this waiting transaction, and lose to it if this one is older); no wait at all
+        // when other threads wait for a segment (the lock's holder may be one of them).
+        const NESTED_WAIT: Duration = Duration::from_micros(200);
+        const SLICE: Duration = Duration::from_micros(100);
         let inevitable = self.m.th().is_inevitable();
         let start = std::time::Instant::now();
         loop {
@@ -116,7 +120,9 @@ impl Vm {
             let left = match t {
                 Some(t) if waited >= t => return Ok(Value::FALSE),
                 Some(t) => (t - waited).min(SLICE),
-                None if waited >= NESTED_WAIT && (!inevitable || !self.starting.is_empty()) => {
+                None if (waited >= NESTED_WAIT || self.rt.gc.stm().segment_wanted())
+                    && (!inevitable || !self.starting.is_empty()) =>
+                {
                     if !self.starting.is_empty() {
                         // Threads started here run only after this transaction commits, which
                         // a redo from the last commit would never reach: waiting would never end.
