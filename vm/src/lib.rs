@@ -9,6 +9,7 @@ pub mod layout;
 pub mod objects;
 pub mod run;
 pub mod runtime;
+pub mod stmlog;
 pub mod threads;
 pub mod value;
 

@@ -28,6 +28,9 @@ pystm's -X options:
                (slow; for testing the garbage collector)
 -X stm_threads=N : run at most N threads in parallel (STM segments, 1..64;
                default: the number of CPUs; also PYSTM_THREADS=N)
+-X stmlog=FILE : log the STM's commits, aborts and conflicts to FILE (also
+               PYSTMLOG=FILE); `pystm stmlog FILE [--json]` prints the conflict sites
+               sorted by time lost and a per-thread summary
 -X gil, --gil : the single-threaded baseline: one thread runs at a time, handing
                over at commit points (sys._is_gil_enabled() is then True)
 
@@ -37,6 +40,25 @@ PYTHONUNBUFFERED : same as -u
 PYSTM_THREADS : same as -X stm_threads=N
 "
     )
+}
+
+/// `pystm stmlog FILE [--json]`: the conflict report on a log written with `-X stmlog=FILE`.
+fn stmlog_command(args: &[String]) -> ! {
+    let json = args.iter().any(|a| a == "--json");
+    let files: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
+    let [file] = files.as_slice() else {
+        usage_error("usage: pystm stmlog FILE [--json] (FILE written by pystm -X stmlog=FILE)");
+    };
+    match vm::stmlog::report(file, json) {
+        Ok(r) => {
+            print!("{r}");
+            std::process::exit(0)
+        }
+        Err(e) => {
+            eprintln!("pystm stmlog: {e}");
+            std::process::exit(1)
+        }
+    }
 }
 
 /// A segment count for `-X stm_threads` or `PYSTM_THREADS` (a usage error otherwise).
@@ -63,12 +85,16 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mut opts = Options {
         unbuffered: std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()),
+        stmlog: std::env::var("PYSTMLOG").ok().filter(|v| !v.is_empty()),
         segments: std::env::var("PYSTM_THREADS")
             .ok()
             .filter(|v| !v.is_empty())
             .map(|v| parse_segments("PYSTM_THREADS", Some(&v))),
         ..Default::default()
     };
+    if args.get(1).map(String::as_str) == Some("stmlog") {
+        stmlog_command(&args[2..]);
+    }
     let mut gc_stress = false;
     let mut i = 1;
     let mut mode = None;
@@ -136,6 +162,10 @@ fn main() {
                                 "gc_stress" => gc_stress = !matches!(v.as_deref(), Some("0")),
                                 "gil" => opts.gil = !matches!(v.as_deref(), Some("0")),
                                 "stm_threads" => opts.segments = Some(parse_segments("-X stm_threads", v.as_deref())),
+                                "stmlog" => match v.as_deref() {
+                                    Some(f) if !f.is_empty() => opts.stmlog = Some(f.to_string()),
+                                    _ => usage_error("-X stmlog expects a file name: -X stmlog=FILE"),
+                                },
                                 _ => {}
                             }
                             opts.xoptions.push((k, v));

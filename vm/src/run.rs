@@ -25,8 +25,15 @@ pub fn new_vm(settings: &Settings) -> Result<Vm, String> {
     } else {
         o.segments.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()).min(64))
     };
+    let log = match &o.stmlog {
+        Some(path) => Some(std::sync::Arc::new(crate::stmlog::StmLog::create(path)?)),
+        None => None,
+    };
+    if let Some(l) = &log {
+        gcc.stm.event_sink = Some(l.clone());
+    }
     let g = gc::Gc::new(gcc, Model).map_err(|e| format!("cannot create the heap: {e}"))?;
-    let rt = Runtime::new(g, settings.options.clone());
+    let rt = Runtime::new(g, settings.options.clone(), log);
     let mut vm = Vm::new(rt);
     vm.m.start();
     builtins::init(&mut vm);
@@ -257,7 +264,8 @@ fn shutdown_threads(vm: &mut Vm) {
     }
 }
 
-/// Commits the last transaction (starting the threads it started) and flushes output.
+/// Commits the last transaction (starting the threads it started), flushes output, and adds
+/// the thread's summary to the STM log.
 pub fn finish(vm: &mut Vm) {
     if vm.m.th().in_transaction() {
         while vm.m.th().is_atomic() {
@@ -266,6 +274,15 @@ pub fn finish(vm: &mut Vm) {
         let _ = vm.commit();
     }
     builtins::modules::flush_all();
+    if let Some(log) = vm.rt.stmlog.clone() {
+        let name = if vm.ident == crate::threads::MAIN_IDENT {
+            "MainThread".to_string()
+        } else {
+            format!("thread {}", vm.ident)
+        };
+        log.thread_summary(vm.m.th().id(), &name, &vm.m.th().stats());
+        log.flush();
+    }
 }
 
 pub fn format_syntax_error(se: &crate::compile::SyntaxErr) -> String {

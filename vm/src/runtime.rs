@@ -55,6 +55,8 @@ pub struct Options {
     pub gil: bool,
     /// `-X stm_threads=N`: how many threads run transactions at once (default: the CPUs).
     pub segments: Option<usize>,
+    /// `-X stmlog=FILE`: where to log the STM's events.
+    pub stmlog: Option<String>,
 }
 
 /// The built-in classes.
@@ -142,6 +144,8 @@ pub struct Runtime {
     /// Python versions of the built-ins that consume a whole iterable, used when it is a
     /// generator (see `builtins/prelude.rs`), by built-in name.
     pub prelude: OnceLock<FxMap<&'static str, ObjRef>>,
+    /// The STM event log (`-X stmlog=FILE`), also the STM's event sink.
+    pub stmlog: Option<Arc<crate::stmlog::StmLog>>,
 }
 
 #[derive(Debug)]
@@ -152,7 +156,7 @@ pub struct Globals {
 }
 
 impl Runtime {
-    pub fn new(gc: Arc<Gc<Model>>, options: Options) -> Arc<Runtime> {
+    pub fn new(gc: Arc<Gc<Model>>, options: Options, stmlog: Option<Arc<crate::stmlog::StmLog>>) -> Arc<Runtime> {
         let empty: &'static Map = Box::leak(Box::new(Map { names: vec![], transitions: Mutex::new(FxMap::default()) }));
         Arc::new(Runtime {
             gc,
@@ -170,6 +174,7 @@ impl Runtime {
             options,
             strs: OnceLock::new(),
             prelude: OnceLock::new(),
+            stmlog,
         })
     }
 

@@ -205,3 +205,44 @@ print("main done")
     assert!(err.starts_with("Exception ignored in thread started by: <function f at 0x"), "{err}");
     assert!(err.contains("ZeroDivisionError: division by zero"), "{err}");
 }
+
+#[test]
+fn stmlog_names_the_conflicting_lines() {
+    let dir = std::env::temp_dir().join(format!("pystm-stmlog-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let prog = dir.join("conflict.py");
+    let log = dir.join("log.txt");
+    // Two threads increment one attribute (line 9) until each has lost a conflict (or 5 s).
+    std::fs::write(
+        &prog,
+        "import threading, time, pystm\n\
+         class C:\n    n = 0\n\
+         shared = C()\n\
+         start = threading.Barrier(2)\n\
+         def work():\n\
+         \x20   start.wait()\n\
+         \x20   end = time.monotonic() + 5\n\
+         \x20   while True:\n\
+         \x20       shared.n += 1\n\
+         \x20       if pystm.stats()['thread']['conflicts'] > 0 or time.monotonic() > end:\n\
+         \x20           break\n\
+         ts = [threading.Thread(target=work) for _ in range(2)]\n\
+         for t in ts: t.start()\n\
+         for t in ts: t.join()\n\
+         print('done')\n",
+    )
+    .unwrap();
+    let (out, err, code) =
+        pystm(&["-X", "stm_threads=2", "-X", &format!("stmlog={}", log.display()), prog.to_str().unwrap()], &[]);
+    assert_eq!((out.as_str(), code), ("done\n", 0), "{err}");
+    let (report, err, code) = pystm(&["stmlog", log.to_str().unwrap()], &[]);
+    assert_eq!(code, 0, "{err}");
+    let line = format!("{}:10", prog.display());
+    assert!(report.contains("Conflict sites, by time lost:"), "{report}");
+    assert!(report.contains(&format!("winner {line}\n        shared.n += 1")), "{report}");
+    assert!(report.contains("MainThread"), "{report}");
+    let (json, _, code) = pystm(&["stmlog", log.to_str().unwrap(), "--json"], &[]);
+    assert_eq!(code, 0);
+    assert!(json.contains(&format!("\"winner\": \"{line}\", \"winner_source\": \"shared.n += 1\"")), "{json}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -248,6 +248,8 @@ pub struct Code {
     /// Per instruction: the attribute inline cache (see `interp/inline_cache.rs`). Racy
     /// updates are benign: each entry is one self-validating word.
     pub icache: Box<[AtomicU64]>,
+    /// This code object's id in the code table (set by `register`).
+    pub id: u32,
 }
 
 impl Code {
@@ -277,12 +279,20 @@ static CODES: [AtomicPtr<Code>; MAX_CODES] = [const { AtomicPtr::new(std::ptr::n
 static CODE_COUNT: Mutex<usize> = Mutex::new(0);
 
 /// Adds a code object to the table; returns its id.
-pub fn register(code: Code) -> u32 {
+pub fn register(mut code: Code) -> u32 {
     let mut n = CODE_COUNT.lock().unwrap();
     assert!(*n < MAX_CODES, "too many code objects");
+    code.id = *n as u32;
     CODES[*n].store(Box::into_raw(Box::new(code)), Ordering::Release);
     *n += 1;
     (*n - 1) as u32
+}
+
+/// The code object with id `id`, if there is one (markers in STM events name code by id).
+pub fn try_get(id: u32) -> Option<&'static Code> {
+    let p = CODES.get(id as usize)?.load(Ordering::Acquire);
+    // SAFETY: as in `get`.
+    (!p.is_null()).then(|| unsafe { &*p })
 }
 
 /// The code object with id `id` (an id `register` returned).

@@ -223,6 +223,12 @@ impl Vm {
                         slots.get(sp - $n)
                     };
                 }
+                // Where the STM records this thread's writes (and reports its conflicts).
+                macro_rules! mark {
+                    () => {
+                        self.m.thread().set_marker(crate::stmlog::marker(code.id, pc))
+                    };
+                }
                 let op = code.ops[pc];
                 if cfg!(debug_assertions) && std::env::var_os("PYSTM_TRACE").is_some() {
                     eprintln!("  pc={pc} sp={sp} {op:?}");
@@ -328,6 +334,7 @@ impl Vm {
                         push!(v)
                     }
                     Op::StoreGlobal(n) => {
+                        mark!();
                         let key = self.name_const(frame, n);
                         let v = pop!();
                         let g = self.rd(frame, F_GLOBALS);
@@ -354,6 +361,7 @@ impl Vm {
                         slots.set(sp - 1, v);
                     }
                     Op::StoreAttr(n) => {
+                        mark!();
                         let o = pop!();
                         let v = pop!();
                         if !tri!(self.ic_store(code, pc, o, v)) {
@@ -366,6 +374,7 @@ impl Vm {
                         }
                     }
                     Op::DeleteAttr(n) => {
+                        mark!();
                         let key = self.name_const(frame, n);
                         let o = pop!();
                         tri!(self.delattr(o, key));
@@ -474,12 +483,14 @@ impl Vm {
                         slots.set(sp - 1, r);
                     }
                     Op::StoreSubscr => {
+                        mark!();
                         let i = pop!();
                         let o = pop!();
                         let v = pop!();
                         tri!(self.setitem(o, i, v));
                     }
                     Op::DeleteSubscr => {
+                        mark!();
                         let i = pop!();
                         let o = pop!();
                         tri!(self.delitem(o, i));
@@ -579,6 +590,7 @@ impl Vm {
                         continue 'dispatch;
                     }
                     Op::JumpBack(t) => {
+                        mark!();
                         pc = t as usize;
                         if outermost {
                             frame = tri!(self.commit_point(frame, pc, sp));
@@ -670,6 +682,7 @@ impl Vm {
                     }
                     Op::PushNull => push!(Value::NULL),
                     Op::Call(_) | Op::CallKw(_) | Op::CallEx(_) => {
+                        mark!();
                         let (argc, kwnames, ex) = match op {
                             Op::Call(n) => (n as usize, Value::NULL, false),
                             Op::CallKw(n) => (n as usize, pop!(), false),
