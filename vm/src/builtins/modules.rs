@@ -680,6 +680,10 @@ fn file_next(vm: &mut Vm, a: A, _: K) -> R<Value> {
 }
 fn file_flush(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let fid = fid_of(vm, a[0])?;
+    if vm.out_pending.iter().any(|(f, _)| *f == fid) {
+        // An explicit flush wants the output out now: the transaction becomes inevitable.
+        vm.become_inevitable()?;
+    }
     let mut files = FILES.lock().unwrap();
     match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
         Some(Stream::Stdout(w)) => {
