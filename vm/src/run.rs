@@ -126,6 +126,14 @@ fn outermost_loop(vm: &mut Vm, begin: &mut dyn FnMut(&mut Vm) -> R<Option<ObjRef
     r
 }
 
+/// For `outermost_loop`: the frame of a call to `f` (None if `f` is a built-in, which has run).
+fn call_frame(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Value, Value)]) -> R<Option<ObjRef>> {
+    match vm.prepare_call(f, args, kw)? {
+        crate::interp::call::Prepared::Frame(fr) => Ok(Some(fr)),
+        crate::interp::call::Prepared::Done(_) => Ok(None),
+    }
+}
+
 /// Commits the transaction at the end of an outermost run, keeping `v` (the exception, or
 /// None) alive across it, and starts the next transaction. Err(Abort) if the commit lost a
 /// conflict (the transaction is rolled back).
@@ -161,10 +169,7 @@ pub fn thread_main(rt: std::sync::Arc<Runtime>, payload: ObjRef, ident: u64, ack
             let (func, args, kwargs) = crate::interp::blocking::payload_parts(vm, p);
             let args = vm.tuple_items(args.as_obj());
             let kw = if kwargs == Value::NONE { Vec::new() } else { vm.dict_items(kwargs) };
-            match vm.prepare_call(func, &args, &kw)? {
-                crate::interp::call::Prepared::Frame(f) => Ok(Some(f)),
-                crate::interp::call::Prepared::Done(_) => Ok(None),
-            }
+            call_frame(vm, func, &args, &kw)
         });
         if let Err(e) = r
             && !vm.isinstance_name(e, "SystemExit")
@@ -255,10 +260,7 @@ fn shutdown_threads(vm: &mut Vm) {
     let k = vm.new_str("threading");
     let Ok(Some(m)) = vm.dict_get(mods, k) else { return };
     let Ok(f) = vm.getattr_str(m, "_shutdown") else { return };
-    let r = outermost_loop(vm, &mut |vm| match vm.prepare_call(f, &[], &[])? {
-        crate::interp::call::Prepared::Frame(fr) => Ok(Some(fr)),
-        crate::interp::call::Prepared::Done(_) => Ok(None),
-    });
+    let r = outermost_loop(vm, &mut |vm| call_frame(vm, f, &[], &[]));
     if let Err(e) = r {
         vm.print_exception(e);
     }

@@ -212,7 +212,8 @@ fn stmlog_names_the_conflicting_lines() {
     std::fs::create_dir_all(&dir).unwrap();
     let prog = dir.join("conflict.py");
     let log = dir.join("log.txt");
-    // Two threads increment one attribute (line 9) until each has lost a conflict (or 5 s).
+    // Two threads increment one attribute (line 10) until each has had a conflict in that loop
+    // (or 5 s).
     std::fs::write(
         &prog,
         "import threading, time, pystm\n\
@@ -220,11 +221,11 @@ fn stmlog_names_the_conflicting_lines() {
          shared = C()\n\
          start = threading.Barrier(2)\n\
          def work():\n\
-         \x20   start.wait()\n\
+         \x20   c0 = start.wait() * 0 + pystm.stats()['thread']['conflicts']\n\
          \x20   end = time.monotonic() + 5\n\
          \x20   while True:\n\
          \x20       shared.n += 1\n\
-         \x20       if pystm.stats()['thread']['conflicts'] > 0 or time.monotonic() > end:\n\
+         \x20       if pystm.stats()['thread']['conflicts'] > c0 or time.monotonic() > end:\n\
          \x20           break\n\
          ts = [threading.Thread(target=work) for _ in range(2)]\n\
          for t in ts: t.start()\n\

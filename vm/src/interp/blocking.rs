@@ -230,6 +230,7 @@ impl Vm {
         let r = perform(op);
         self.m.thread().yield_segment();
         self.m.start();
+        self.segment_held_since = std::time::Instant::now();
         let f = ObjRef(self.m.roots().words[ROOT_FRAME]);
         self.frame_barrier(f)?;
         self.set_restart_point(f);

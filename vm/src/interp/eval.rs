@@ -37,6 +37,10 @@ impl Slots {
     }
 }
 
+/// How long a thread keeps its segment across commits while others wait for one (CPython's
+/// default `sys.getswitchinterval()`).
+const SWITCH_INTERVAL: std::time::Duration = std::time::Duration::from_millis(5);
+
 /// Frame entry flags (F_ENTRY): returning from this frame returns from the dispatch loop that
 /// runs it.
 pub const ENTRY_RUST: i64 = 1;
@@ -129,7 +133,11 @@ impl Vm {
         let committing = self.m.should_break();
         let r = if committing {
             self.commit()?;
-            self.m.thread().yield_segment();
+            // Threads waiting for a segment (more threads than segments, or `-X gil`) get
+            // this one after a switch interval of running, as CPython's GIL is handed over.
+            if self.segment_held_since.elapsed() >= SWITCH_INTERVAL && self.m.thread().yield_segment() {
+                self.segment_held_since = std::time::Instant::now();
+            }
             self.m.start();
             Ok(())
         } else {

@@ -84,6 +84,8 @@ pub struct Vm {
     /// The lock a transaction gave up waiting for (it aborted itself): waited for before the
     /// restart.
     pub restart_wait: Option<&'static crate::threads::RawLock>,
+    /// Since when this thread has run without handing its segment over (see `eval.rs`).
+    pub segment_held_since: std::time::Instant,
 }
 
 /// The thread's GC root words (`Mutator::roots`): the running frame at the last safe point,
@@ -139,6 +141,7 @@ impl Vm {
             out_pending: Vec::new(),
             undo: Vec::new(),
             restart_wait: None,
+            segment_held_since: std::time::Instant::now(),
             vm_id: (NEXT_VM_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) & 0xfff) as i64,
         }
     }
