@@ -108,10 +108,11 @@ impl Vm {
     /// A commit point of the outermost loop: safe point, and commit when the transaction is
     /// long enough. The frame may move (returned).
     #[inline]
-    fn commit_point(&mut self, f: ObjRef, pc: usize, sp: usize) -> R<ObjRef> {
-        // A commit point counts toward the transaction's length even in loops that allocate
-        // nothing (the 16-byte dummy object), so that every loop commits now and then.
-        if self.m.dummy_alloc().is_err() {
+    fn commit_point(&mut self, f: ObjRef, pc: usize, sp: usize, backward_jump: bool) -> R<ObjRef> {
+        // A loop's commit point counts toward the transaction's length even if the loop
+        // allocates nothing (the 16-byte dummy object), so that every loop commits now and then.
+        // (A call allocated its frame already.)
+        if backward_jump && self.m.dummy_alloc().is_err() {
             eprintln!("Fatal Python error: cannot allocate memory");
             std::process::exit(1);
         }
@@ -601,7 +602,7 @@ impl Vm {
                         mark!();
                         pc = t as usize;
                         if outermost {
-                            frame = tri!(self.commit_point(frame, pc, sp));
+                            frame = tri!(self.commit_point(frame, pc, sp, true));
                             slots = self.frame_slots(frame);
                             self.frame = frame;
                             consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
@@ -750,7 +751,7 @@ impl Vm {
                                         self.ld(frame, F_PC).as_int() as usize,
                                         self.ld(frame, F_SP).as_int() as usize,
                                     );
-                                    frame = tri!(self.commit_point(frame, p, s));
+                                    frame = tri!(self.commit_point(frame, p, s, false));
                                 }
                                 reload!();
                                 continue 'dispatch;
