@@ -201,7 +201,7 @@ impl SegmentPool {
         self.state[s].store(idle(thread), SeqCst);
         if self.waiters.load(SeqCst) > 0 {
             let _g = self.lock.lock().unwrap();
-            self.cv.notify_one();
+            self.cv.notify_all();
         }
     }
 
@@ -222,7 +222,7 @@ impl SegmentPool {
         }
         let t0 = Instant::now();
         let mut b = Backoff::new();
-        while self.state[s].load(Acquire) == FREE && self.has_waiters() && t0.elapsed() < Duration::from_millis(5) {
+        while self.state[s].load(Acquire) == FREE && self.has_waiters() && t0.elapsed() < Duration::from_millis(1) {
             b.snooze();
         }
     }
@@ -231,7 +231,7 @@ impl SegmentPool {
     pub(crate) fn release(&self, s: usize, thread: u32) {
         if self.state[s].compare_exchange(idle(thread), FREE, AcqRel, Relaxed).is_ok() {
             let _g = self.lock.lock().unwrap();
-            self.cv.notify_one();
+            self.cv.notify_all();
         }
     }
 }

@@ -157,13 +157,15 @@ pub fn thread_main(rt: std::sync::Arc<Runtime>, payload: ObjRef, ident: u64, ack
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
         let mut vm = Vm::new(rt);
         vm.ident = ident;
-        vm.m.start();
         {
+            // The payload is committed: a root in any segment's view, before this thread has
+            // a segment (it may have to wait for one; the starting thread need not).
             let mut roots = vm.m.roots();
             roots.words = vec![0; crate::interp::ROOT_STARTING];
             roots.words[crate::interp::ROOT_PAYLOAD] = payload.0;
         }
         let _ = ack.send(());
+        vm.m.start();
         let r = outermost_loop(&mut vm, &mut |vm| {
             let p = ObjRef(vm.m.roots().words[crate::interp::ROOT_PAYLOAD]);
             let (func, args, kwargs) = crate::interp::blocking::payload_parts(vm, p);
