@@ -1,8 +1,11 @@
-//! Contention management: who wins a conflict, and how the loser is told. The policy (c7's
-//! `cm_abort_the_younger` with an inevitable override): an inevitable transaction always wins;
-//! otherwise the older one (smaller start time; ties broken by segment number). A transaction
-//! that restarts after an abort keeps its start time, so the oldest transaction always makes
-//! progress. This file must never copy objects or wait.
+//! Contention management: who wins a conflict, and how the loser is told. Write-write conflicts
+//! (c7's `cm_abort_the_younger` with an inevitable override): an inevitable transaction always
+//! wins; otherwise the older one (smaller start time; ties broken by segment number). A
+//! transaction that restarts after an abort keeps its start time, so the oldest transaction
+//! always makes progress. Write-read conflicts found at commit: the committer wins unless the
+//! reader is inevitable (a reader restarts cheaply, and one that cannot reach a commit for a
+//! while, such as a Python loop polling a flag inside a callback, would otherwise make every
+//! writer of that flag abort forever). This file must never copy objects or wait.
 
 use crate::Stm;
 use crate::layout::{SIGNAL_ABORT, SIGNAL_COMMIT_SOON};

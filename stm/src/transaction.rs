@@ -4,7 +4,7 @@
 //! sections. This file must never map memory (that is `pages.rs`) or choose winners (that is
 //! `contention.rs`).
 
-use crate::contention::{signal_abort, wins};
+use crate::contention::signal_abort;
 use crate::error::{Abort, AbortReason};
 use crate::events::{Conflict, ConflictKind, EventKind};
 use crate::layout::*;
@@ -150,7 +150,8 @@ impl Thread {
             let Some(&(obj, mk)) = log.modified.iter().find(|(o, _)| stm.mem.read_u8(s, o.0 >> 4) == rv) else {
                 continue;
             };
-            if wins(&stm, self.inevitable, self.start_time, me, s) {
+            // The committer wins unless the reader is inevitable (see `contention.rs`).
+            if !stm.ctl[s].inevitable.load(SeqCst) {
                 losers.push((s, obj, mk));
             } else {
                 *stm.ctl[me].log.lock().unwrap() = log;

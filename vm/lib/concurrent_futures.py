@@ -23,6 +23,14 @@ _CANCELLED = 'CANCELLED'
 _CANCELLED_AND_NOTIFIED = 'CANCELLED_AND_NOTIFIED'
 _FINISHED = 'FINISHED'
 
+_STATE_TO_DESCRIPTION_MAP = {
+    _PENDING: "pending",
+    _RUNNING: "running",
+    _CANCELLED: "cancelled",
+    _CANCELLED_AND_NOTIFIED: "cancelled",
+    _FINISHED: "finished",
+}
+
 
 class Error(Exception):
     """Base class for all future-related exceptions."""
@@ -67,14 +75,14 @@ class Future:
             if self._state == _FINISHED:
                 if self._exception:
                     return '<%s at %#x state=%s raised %s>' % (
-                        self.__class__.__name__, id(self), self._state.lower(),
+                        self.__class__.__name__, id(self), _STATE_TO_DESCRIPTION_MAP[self._state],
                         self._exception.__class__.__name__)
                 else:
                     return '<%s at %#x state=%s returned %s>' % (
-                        self.__class__.__name__, id(self), self._state.lower(),
+                        self.__class__.__name__, id(self), _STATE_TO_DESCRIPTION_MAP[self._state],
                         self._result.__class__.__name__)
             return '<%s at %#x state=%s>' % (
-                self.__class__.__name__, id(self), self._state.lower())
+                self.__class__.__name__, id(self), _STATE_TO_DESCRIPTION_MAP[self._state])
 
     def cancel(self):
         with self._condition:
@@ -184,7 +192,8 @@ def _check(fs):
     done = set()
     not_done = set()
     for f in fs:
-        if f.done():
+        # As CPython: a cancelled future counts as done once a worker has noticed it.
+        if f._state in (_CANCELLED_AND_NOTIFIED, _FINISHED):
             done.add(f)
         else:
             not_done.add(f)

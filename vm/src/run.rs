@@ -107,6 +107,7 @@ fn outermost_loop(vm: &mut Vm, begin: &mut dyn FnMut(&mut Vm) -> R<Option<ObjRef
                 vm.forget_since_commit();
                 vm.wait_before_restart();
                 vm.m.start();
+
                 vm.mcache_flush();
                 let (f, depth) = vm.restart_point();
                 if f.is_null() {

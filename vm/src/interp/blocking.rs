@@ -69,12 +69,35 @@ impl Vm {
             return Ok(Value::NONE);
         }
         match op {
-            Blocking::Sleep(_) => {
-                // Sleeping can be redone harmlessly.
-                self.m.thread().enter_safe_zone();
-                perform(op);
-                self.m.thread().leave_safe_zone().map_err(|_| Unwind::Abort)?;
-                Ok(Value::NONE)
+            Blocking::Sleep(d) => {
+                if std::mem::take(&mut self.slept) {
+                    // The redo of a sleep done outside the transaction (below).
+                    return Ok(Value::NONE);
+                }
+                // Sleep quiescent (others commit meanwhile), in slices: if another thread comes
+                // to wait for a segment, sleep the rest outside the transaction and redo the
+                // work (the segment is not kept from it).
+                let end = std::time::Instant::now() + d;
+                loop {
+                    let now = std::time::Instant::now();
+                    if now >= end {
+                        return Ok(Value::NONE);
+                    }
+                    if !self.m.th().is_inevitable() && self.rt.gc.stm().segment_wanted() {
+                        self.restart_sleep = Some(end - now);
+                        self.m.abort();
+                        self.forget_since_commit();
+                        return Err(Unwind::Abort);
+                    }
+                    self.m.thread().enter_safe_zone();
+                    std::thread::sleep((end - now).min(Duration::from_millis(1)));
+                    if self.m.thread().leave_safe_zone().is_err() {
+                        // Aborted by a conflict: sleep the rest before the redo, which skips it.
+                        self.restart_sleep = Some(end.saturating_duration_since(std::time::Instant::now()));
+                        self.forget_since_commit();
+                        return Err(Unwind::Abort);
+                    }
+                }
             }
             Blocking::Commit => Ok(Value::NONE),
             Blocking::Release(l) => {
@@ -115,30 +138,38 @@ impl Vm {
         const SLICE: Duration = Duration::from_micros(100);
         let inevitable = self.m.th().is_inevitable();
         let start = std::time::Instant::now();
+        // A redo of a timed wait whose time ran out while it waited outside the transaction.
+        if t.is_some() && self.expired_wait.take().is_some_and(|e| std::ptr::eq(e, l)) {
+            return Ok(Value::FALSE);
+        }
         loop {
             let waited = start.elapsed();
-            let left = match t {
-                Some(t) if waited >= t => return Ok(Value::FALSE),
-                Some(t) => (t - waited).min(SLICE),
-                None if (waited >= NESTED_WAIT || self.rt.gc.stm().segment_wanted())
-                    && (!inevitable || !self.starting.is_empty()) =>
-                {
-                    if !self.starting.is_empty() {
-                        // Threads started here run only after this transaction commits, which
-                        // a redo from the last commit would never reach: waiting would never end.
-                        return Err(self.new_error(
-                            "RuntimeError",
-                            "pystm cannot wait here for a thread started since the last commit: \
-                             threads started inside a module import, exec(), an atomic block or a \
-                             callback of a built-in (a property, __eq__, a sort key ...) run only \
-                             once that call has returned; start and join threads from a function",
-                        ));
-                    }
-                    self.restart_wait = Some(l);
-                    self.m.abort();
-                    self.forget_since_commit();
-                    return Err(Unwind::Abort);
+            if let Some(t) = t
+                && waited >= t
+            {
+                return Ok(Value::FALSE);
+            }
+            let give_up = (waited >= NESTED_WAIT || self.rt.gc.stm().segment_wanted())
+                && (!inevitable || (t.is_none() && !self.starting.is_empty()));
+            if give_up {
+                if !self.starting.is_empty() {
+                    // Threads started here run only after this transaction commits, which
+                    // a redo from the last commit would never reach: waiting would never end.
+                    return Err(self.new_error(
+                        "RuntimeError",
+                        "pystm cannot wait here for a thread started since the last commit: \
+                         threads started inside a module import, exec(), an atomic block or a \
+                         callback of a built-in (a property, __eq__, a sort key ...) run only \
+                         once that call has returned; start and join threads from a function",
+                    ));
                 }
+                self.restart_wait = Some((l, t.map(|t| start + t)));
+                self.m.abort();
+                self.forget_since_commit();
+                return Err(Unwind::Abort);
+            }
+            let left = match t {
+                Some(t) => (t - waited).min(SLICE),
                 None => SLICE,
             };
             self.m.thread().enter_safe_zone();
@@ -164,6 +195,8 @@ impl Vm {
         match self.m.commit() {
             Ok(_) => {
                 self.undo.clear();
+                self.nested_yields = 0;
+                self.nested_clock = None;
                 self.write_output();
                 self.launch_threads();
                 Ok(())
@@ -180,15 +213,21 @@ impl Vm {
     /// threads to start) and undoes the lock operations of the rolled-back transaction.
     pub fn forget_since_commit(&mut self) {
         self.pending = None;
+        self.nested_clock = None;
         self.out_pending.clear();
         self.starting.clear();
         self.m.roots().words.truncate(ROOT_STARTING);
         for (l, acquired) in std::mem::take(&mut self.undo).into_iter().rev() {
             if acquired {
                 l.release();
-            } else {
-                // Someone may hold it for good now (a woken waiter's lock): give up after a while.
-                l.acquire(Some(Duration::from_millis(100)));
+            } else if !l.acquire(Some(Duration::from_secs(2))) {
+                // Another thread took the lock after this transaction released it and has kept
+                // it: the redo will release it a second time. (A waiter woken through its
+                // Condition lock keeps that lock for good; nothing better can be done here.)
+                eprintln!(
+                    "pystm: warning: a lock released inside a transaction that was then rolled back \
+                     could not be taken back (another thread holds it)"
+                );
             }
         }
     }
@@ -196,9 +235,24 @@ impl Vm {
     /// Before restarting after an abort: if the transaction gave up waiting for a lock, wait
     /// (outside any transaction) until that lock is free, briefly.
     pub fn wait_before_restart(&mut self) {
-        if let Some(l) = self.restart_wait.take() {
+        if let Some((l, deadline)) = self.restart_wait.take() {
             self.m.thread().yield_segment();
-            l.wait_free(Duration::from_millis(50));
+            let now = std::time::Instant::now();
+            let until = deadline.unwrap_or(now + Duration::from_millis(50));
+            l.wait_free(until.saturating_duration_since(now));
+            if deadline.is_some_and(|d| std::time::Instant::now() >= d) && l.is_locked() {
+                // The redo's timed acquire of this lock returns False at once.
+                self.expired_wait = Some(l);
+            }
+        }
+        if let Some(d) = self.restart_sleep.take() {
+            self.m.thread().yield_segment();
+            std::thread::sleep(d);
+            self.slept = true;
+        }
+        if std::mem::take(&mut self.nested_yield) {
+            // A nested loop gave its segment up to waiting threads: let them run.
+            self.m.thread().yield_segment();
         }
     }
 

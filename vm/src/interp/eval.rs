@@ -161,6 +161,27 @@ impl Vm {
         }
     }
 
+    /// In a nested loop (which cannot commit) while other threads wait for a segment: after a
+    /// switch interval that doubles with each consecutive time, abort to give the segment up and
+    /// redo the work from the last commit (a loop polling a flag another thread sets would
+    /// otherwise hold the only segment of `-X gil` forever; a long computation is redone at
+    /// most about as long again).
+    #[cold]
+    fn nested_loop_should_yield(&mut self) -> bool {
+        if self.m.th().is_inevitable() {
+            return false;
+        }
+        let since = *self.nested_clock.get_or_insert_with(std::time::Instant::now);
+        if since.elapsed() < SWITCH_INTERVAL * (1 << self.nested_yields.min(10)) {
+            return false;
+        }
+        self.nested_yields += 1;
+        self.nested_yield = true;
+        self.m.abort();
+        self.forget_since_commit();
+        true
+    }
+
     /// A generator frame resumed by `ForIter` yields: it is suspended and the caller (`back`)
     /// runs on (returned).
     fn foriter_yield(&mut self, f: ObjRef, entry: i64, back: ObjRef) -> R<ObjRef> {
@@ -606,9 +627,14 @@ impl Vm {
                             slots = self.frame_slots(frame);
                             self.frame = frame;
                             consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
-                        } else if self.m.th().segment_info().signal.load(std::sync::atomic::Ordering::Relaxed) != 0 {
-                            // A nested loop answers pause requests but never commits or collects.
-                            if self.m.thread().safe_point().is_err() {
+                        } else {
+                            if self.m.th().segment_info().signal.load(std::sync::atomic::Ordering::Relaxed) != 0 {
+                                // A nested loop answers pause requests but never commits or collects.
+                                if self.m.thread().safe_point().is_err() {
+                                    break 'op Unwind::Abort;
+                                }
+                            }
+                            if self.rt.gc.stm().segment_wanted() && self.nested_loop_should_yield() {
                                 break 'op Unwind::Abort;
                             }
                         }

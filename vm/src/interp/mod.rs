@@ -83,7 +83,19 @@ pub struct Vm {
     pub undo: Vec<(&'static crate::threads::RawLock, bool)>,
     /// The lock a transaction gave up waiting for (it aborted itself): waited for before the
     /// restart.
-    pub restart_wait: Option<&'static crate::threads::RawLock>,
+    pub restart_wait: Option<(&'static crate::threads::RawLock, Option<std::time::Instant>)>,
+    /// A timed lock wait that ran out while waiting outside the transaction (see `blocking.rs`).
+    pub expired_wait: Option<&'static crate::threads::RawLock>,
+    /// A nested loop aborted to let threads waiting for a segment run (see `eval.rs`): how many
+    /// times in a row, and whether the restart must hand the segment over.
+    pub nested_yields: u32,
+    pub nested_yield: bool,
+    /// When a nested loop first saw another thread wait for a segment in this transaction.
+    pub nested_clock: Option<std::time::Instant>,
+    /// A sleep a nested loop gave up doing inside its transaction (done before the restart),
+    /// and whether the redo skips its first sleep for that reason.
+    pub restart_sleep: Option<std::time::Duration>,
+    pub slept: bool,
     /// Since when this thread has run without handing its segment over (see `eval.rs`).
     pub segment_held_since: std::time::Instant,
 }
@@ -141,6 +153,12 @@ impl Vm {
             out_pending: Vec::new(),
             undo: Vec::new(),
             restart_wait: None,
+            expired_wait: None,
+            nested_yields: 0,
+            nested_yield: false,
+            nested_clock: None,
+            restart_sleep: None,
+            slept: false,
             segment_held_since: std::time::Instant::now(),
             vm_id: (NEXT_VM_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) & 0xfff) as i64,
         }
