@@ -197,6 +197,7 @@ impl Vm {
                 self.undo.clear();
                 self.nested_yields = 0;
                 self.nested_clock = None;
+                self.slept = false;
                 self.write_output();
                 self.launch_threads();
                 Ok(())
