@@ -671,6 +671,7 @@ def _invoke_excepthook(thread, exc):
     try:
         hook(ExceptHookArgs(type(exc), exc, exc.__traceback__, thread))
     except Exception as e:
+        e.__suppress_context__ = True
         print("Exception in threading.excepthook:", file=_sys.stderr, flush=True)
         _sys.excepthook(type(e), e, e.__traceback__)
 
