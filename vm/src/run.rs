@@ -135,13 +135,19 @@ fn call_frame(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Value, Value)]) -> R
     }
 }
 
+/// Closes atomic blocks left open (a program that ends inside one), so that the last
+/// transaction may commit.
+fn end_atomic_blocks(vm: &mut Vm) {
+    while vm.m.th().is_atomic() {
+        vm.m.thread().atomic_end();
+    }
+}
+
 /// Commits the transaction at the end of an outermost run, keeping `v` (the exception, or
 /// None) alive across it, and starts the next transaction. Err(Abort) if the commit lost a
 /// conflict (the transaction is rolled back).
 fn commit_end(vm: &mut Vm, v: Value) -> R<Value> {
-    while vm.m.th().is_atomic() {
-        vm.m.thread().atomic_end();
-    }
+    end_atomic_blocks(vm);
     vm.m.roots().words[crate::interp::ROOT_FRAME] = v.0;
     vm.commit()?;
     vm.m.thread().yield_segment();
@@ -273,9 +279,7 @@ fn shutdown_threads(vm: &mut Vm) {
 /// the thread's summary to the STM log.
 pub fn finish(vm: &mut Vm) {
     if vm.m.th().in_transaction() {
-        while vm.m.th().is_atomic() {
-            vm.m.thread().atomic_end();
-        }
+        end_atomic_blocks(vm);
         let _ = vm.commit();
     }
     builtins::modules::flush_all();

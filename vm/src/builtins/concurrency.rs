@@ -35,9 +35,7 @@ pub fn install(vm: &mut Vm, t: &mut Types, modules: Value) {
         ("lock.locked_lock", lock_locked),
         ("lock.__repr__", lock_repr),
     ];
-    for (n, f) in methods {
-        vm.def_method(lock, n, *f);
-    }
+    vm.def_builtins(vm.ld(lock, CLS_DICT), methods);
     t.lock = lock;
     let fns: &[(&'static str, BuiltinFn)] = &[
         ("_thread.start_new_thread", start_new_thread),
@@ -49,9 +47,7 @@ pub fn install(vm: &mut Vm, t: &mut Types, modules: Value) {
         ("_thread._count", count),
         ("_thread.stack_size", stack_size),
     ];
-    for (n, f) in fns {
-        vm.def_builtin(d, n, *f);
-    }
+    vm.def_builtins(d, fns);
     vm.def_value(d, "LockType", Value::obj(lock));
     let tm = vm.new_float(TIMEOUT_MAX);
     vm.def_value(d, "TIMEOUT_MAX", tm);
@@ -75,9 +71,7 @@ pub fn install(vm: &mut Vm, t: &mut Types, modules: Value) {
         ("pystm.getsegmentlimit", getsegmentlimit),
         ("pystm.stats", stats),
     ];
-    for (n, f) in fns {
-        vm.def_builtin(d, n, *f);
-    }
+    vm.def_builtins(d, fns);
     let k = vm.new_str("pystm");
     vm.dict_set(modules, k, p).expect("dict");
 }

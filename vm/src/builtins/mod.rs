@@ -114,6 +114,13 @@ impl Vm {
         self.dict_set(dict, k, b).expect("start-up dict");
     }
 
+    /// Puts each built-in of `fns` into a dict under its short name.
+    pub fn def_builtins(&mut self, dict: Value, fns: &[(&'static str, BuiltinFn)]) {
+        for &(name, f) in fns {
+            self.def_builtin(dict, name, f);
+        }
+    }
+
     pub fn def_method(&mut self, cls: ObjRef, name: &'static str, f: BuiltinFn) {
         let d = self.ld(cls, CLS_DICT);
         self.def_builtin(d, name, f);

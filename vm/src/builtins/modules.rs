@@ -265,9 +265,7 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
         ("math.cbrt", m_cbrt),
         ("math.exp2", m_exp2),
     ];
-    for (n, f) in fns {
-        vm.def_builtin(md, n, *f);
-    }
+    vm.def_builtins(md, fns);
     let mk = vm.new_str("math");
     vm.dict_set(modules, mk, math).expect("dict");
 
@@ -284,9 +282,7 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
         ("time.process_time", t_process_time),
         ("time.sleep", super::concurrency::sleep),
     ];
-    for (n, f) in fns {
-        vm.def_builtin(td, n, *f);
-    }
+    vm.def_builtins(td, fns);
     let tk = vm.new_str("time");
     vm.dict_set(modules, tk, time).expect("dict");
     sys
@@ -323,10 +319,7 @@ impl Vm {
     /// output it kept so far.
     pub fn become_inevitable(&mut self) -> R<()> {
         if self.m.thread().in_transaction() && !self.m.th().is_inevitable() {
-            if self.m.thread().become_inevitable().is_err() {
-                self.forget_since_commit();
-                return Err(Unwind::Abort);
-            }
+            self.m.thread().become_inevitable().map_err(|_| Unwind::Abort)?;
             self.undo.clear();
             self.write_output();
         }

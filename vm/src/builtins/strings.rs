@@ -73,9 +73,7 @@ pub fn install(vm: &mut Vm, t: &Types) {
         ("str.__mod__", str_mod),
         ("str.__mul__", str_mul),
     ];
-    for (n, f) in fns {
-        vm.def_method(s, n, *f);
-    }
+    vm.def_builtins(vm.ld(s, CLS_DICT), fns);
     let mt = vm.new_builtin("static:str.maketrans", maketrans);
     let mt = vm.new_fixed(tid::STATICMETHOD, 16, &[mt]);
     let d = vm.ld(s, CLS_DICT);

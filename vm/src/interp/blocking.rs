@@ -86,7 +86,6 @@ impl Vm {
                     if !self.m.th().is_inevitable() && self.rt.gc.stm().segment_wanted() {
                         self.restart_sleep = Some(end - now);
                         self.m.abort();
-                        self.forget_since_commit();
                         return Err(Unwind::Abort);
                     }
                     self.m.thread().enter_safe_zone();
@@ -94,7 +93,6 @@ impl Vm {
                     if self.m.thread().leave_safe_zone().is_err() {
                         // Aborted by a conflict: sleep the rest before the redo, which skips it.
                         self.restart_sleep = Some(end.saturating_duration_since(std::time::Instant::now()));
-                        self.forget_since_commit();
                         return Err(Unwind::Abort);
                     }
                 }
@@ -165,7 +163,6 @@ impl Vm {
                 }
                 self.restart_wait = Some((l, t.map(|t| start + t)));
                 self.m.abort();
-                self.forget_since_commit();
                 return Err(Unwind::Abort);
             }
             let left = match t {
@@ -178,7 +175,6 @@ impl Vm {
                 if got {
                     l.release();
                 }
-                self.forget_since_commit();
                 return Err(Unwind::Abort);
             }
             if got {
@@ -211,7 +207,8 @@ impl Vm {
     }
 
     /// After an abort: forgets the effects kept for the commit that will not come (output,
-    /// threads to start) and undoes the lock operations of the rolled-back transaction.
+    /// threads to start) and undoes the lock operations of the rolled-back transaction. The
+    /// outermost loop calls it before every restart; code that aborts only returns `Abort`.
     pub fn forget_since_commit(&mut self) {
         self.pending = None;
         self.nested_clock = None;

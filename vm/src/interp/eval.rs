@@ -178,7 +178,6 @@ impl Vm {
         self.nested_yields += 1;
         self.nested_yield = true;
         self.m.abort();
-        self.forget_since_commit();
         true
     }
 
