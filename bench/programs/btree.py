@@ -1,6 +1,7 @@
 """A shared binary search tree: T threads insert and look up keys, each operation in an atomic
 block (pystm.atomic; a lock on CPython). Strong scaling: SIZE operations split among the
 threads. Usage: btree.py THREADS SIZE. Prints a checksum (tree size and sum of found keys)."""
+# pystm-bench: scaling=strong size=200_000 quick=2_000
 import sys
 import threading
 

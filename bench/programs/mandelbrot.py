@@ -1,6 +1,7 @@
 """A mandelbrot set split into 16 horizontal bands, shared among T threads (band i goes to
 thread i % T; strong scaling). Usage: mandelbrot.py THREADS SIZE (SIZE: width = height).
 Prints a checksum (the sum of all iteration counts)."""
+# pystm-bench: scaling=strong size=320 quick=32
 import sys
 import threading
 

@@ -3,6 +3,7 @@ with its iterations split among T threads; each iteration runs on its own task w
 the threads share only code and classes (strong scaling). Usage: richards.py THREADS SIZE
 (SIZE: iterations). Prints a checksum (every iteration must count 23246 queue packets and
 9297 holds)."""
+# pystm-bench: scaling=strong size=10 quick=1
 import sys
 import threading
 

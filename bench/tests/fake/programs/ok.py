@@ -1,0 +1,3 @@
+"""Fine: prints checksum SIZE."""
+# pystm-bench: scaling=strong size=100 quick=10
+# fake: burn=20000

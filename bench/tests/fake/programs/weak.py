@@ -1,0 +1,2 @@
+# pystm-bench: scaling=weak size=7
+# fake: sleep=0.05
