@@ -148,6 +148,7 @@ impl Thread {
     /// times (the interpreter's running frame). The address stays valid while this thread holds
     /// its segment and `obj` does not move (minor collections move young objects); page
     /// privatization keeps virtual addresses. Barriers remain the caller's duty.
+    #[inline]
     pub fn fields_ptr(&self, obj: ObjRef, field: u64, words: u64) -> *mut u64 {
         assert!(words > 0);
         self.check_ref(obj, field);
@@ -212,7 +213,9 @@ impl Thread {
     #[inline(always)]
     pub(crate) fn check_ref(&self, obj: ObjRef, field: u64) {
         let off = obj.0.wrapping_add(field);
-        assert!(off.wrapping_sub(NURSERY_START) < self.span, "bad heap reference {obj:?} + {field}");
+        if off.wrapping_sub(NURSERY_START) >= self.span {
+            bad_ref(obj, field);
+        }
     }
 
     #[inline(always)]
@@ -584,4 +587,12 @@ impl Drop for Thread {
         self.release_segment();
         self.stm.retired.lock().unwrap().add(&self.stats);
     }
+}
+
+/// The failure path of `check_ref`, out of line so that the hot path spills nothing for the
+/// panic message.
+#[cold]
+#[inline(never)]
+fn bad_ref(obj: ObjRef, field: u64) -> ! {
+    panic!("bad heap reference {obj:?} + {field}")
 }

@@ -123,6 +123,8 @@ pub const FN_QUALNAME: u64 = 56;
 pub const FN_DICT: u64 = 64;
 pub const FN_MODULE: u64 = 72;
 pub const FN_DOC: u64 = 80;
+/// Tagged `code::addr_word` of the function's code (a cache of FN_CODE's CODE_ID lookup).
+pub const FN_CODEPTR: u64 = 88;
 // Code object: tagged id into the code table, constants tuple, names tuple.
 pub const CODE_ID: u64 = 8;
 pub const CODE_CONSTS: u64 = 16;
@@ -180,7 +182,9 @@ pub const F_EXC: u64 = 72;
 pub const F_ENTRY: u64 = 80;
 /// Tagged number of slots.
 pub const F_NSLOTS: u64 = 88;
-pub const F_SLOTS: u64 = 96;
+/// Tagged `code::addr_word` of the frame's code (F_CODE's, found in one load).
+pub const F_CODEPTR: u64 = 96;
+pub const F_SLOTS: u64 = 104;
 // Bound method.
 pub const METH_SELF: u64 = 8;
 pub const METH_FUNC: u64 = 16;

@@ -295,6 +295,23 @@ pub fn try_get(id: u32) -> Option<&'static Code> {
     (!p.is_null()).then(|| unsafe { &*p })
 }
 
+/// A code object's address as a tagged-integer payload, cached in heap fields (frames and
+/// functions) so that finding a frame's code is one load. Never a heap reference: the collector
+/// skips tagged integers.
+pub fn addr_word(c: &'static Code) -> i64 {
+    c as *const Code as usize as i64
+}
+
+/// The code object whose [`addr_word`] `w` is.
+#[inline(always)]
+pub fn from_addr_word(w: i64) -> &'static Code {
+    debug_assert!(w > 0, "not a code address word");
+    // SAFETY: the only words passed here were made by `addr_word` from a `&'static Code` (code
+    // objects are leaked by `register` and never freed or written again) and kept in fields
+    // (`F_CODEPTR`, `FN_CODEPTR`) that Python code can neither read nor write.
+    unsafe { &*(w as usize as *const Code) }
+}
+
 /// The code object with id `id` (an id `register` returned).
 #[inline]
 pub fn get(id: u32) -> &'static Code {

@@ -112,12 +112,25 @@ impl Vm {
         self.new_fixed(
             tid::FUNCTION,
             96,
-            &[codeobj, globals, defaults, kwdefaults, closure, name, qual, Value::NULL, modname, doc],
+            &[
+                codeobj,
+                globals,
+                defaults,
+                kwdefaults,
+                closure,
+                name,
+                qual,
+                Value::NULL,
+                modname,
+                doc,
+                Value::int(code::addr_word(c)),
+            ],
         )
     }
 
+    #[inline]
     pub fn func_code(&self, f: ObjRef) -> &'static Code {
-        code::get(self.ld(self.ld(f, FN_CODE).as_obj(), CODE_ID).as_int() as u32)
+        code::from_addr_word(self.ld(f, FN_CODEPTR).as_int())
     }
 
     /// A fresh frame for running code `co` (a code object) with the given globals and locals.
@@ -126,7 +139,7 @@ impl Vm {
         self.new_frame_for(c, co, func, globals, locals)
     }
 
-    fn new_frame_for(&mut self, c: &Code, co: Value, func: Value, globals: Value, locals: Value) -> ObjRef {
+    fn new_frame_for(&mut self, c: &'static Code, co: Value, func: Value, globals: Value, locals: Value) -> ObjRef {
         let n = c.nslots();
         let f = self.alloc(tid::FRAME, frame_size(n));
         self.init(f, F_FUNC, func);
@@ -137,6 +150,7 @@ impl Vm {
         self.init(f, F_SP, Value::int(c.nfixed() as i64));
         self.init(f, F_ENTRY, Value::int(0));
         self.init(f, F_NSLOTS, Value::int(n as i64));
+        self.init(f, F_CODEPTR, Value::int(code::addr_word(c)));
         f
     }
 

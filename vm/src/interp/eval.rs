@@ -72,8 +72,9 @@ impl Vm {
         self.st(f, F_SLOTS + 8 * i as u64, v)
     }
 
+    #[inline]
     pub fn frame_code(&self, f: ObjRef) -> &'static Code {
-        code::get(self.ld(self.ld(f, F_CODE).as_obj(), CODE_ID).as_int() as u32)
+        code::from_addr_word(self.ld(f, F_CODEPTR).as_int())
     }
 
     /// Runs `f` (its F_ENTRY is ENTRY_RUST; F_BACK is set to the current frame here) until it
