@@ -37,11 +37,11 @@ pub fn compare(a: &Results, b: &Results) -> Comparison {
             skipped.push(format!("{}: sizes differ ({} in A, {} in B)", pa.name, pa.size, pb.size));
             continue;
         }
-        if let (Some(x), Some(y)) = (&pa.checksum, &pb.checksum) {
-            if x != y {
-                skipped.push(format!("{}: checksums differ ({x:?} in A, {y:?} in B)", pa.name));
-                continue;
-            }
+        if let (Some(x), Some(y)) = (&pa.checksum, &pb.checksum)
+            && x != y
+        {
+            skipped.push(format!("{}: checksums differ ({x:?} in A, {y:?} in B)", pa.name));
+            continue;
         }
         for ca in &pa.cells {
             let label = a.config(&ca.config).map(|c| c.label.as_str()).unwrap_or(&ca.config);

@@ -31,7 +31,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run benchmark programs and print a table per program; write JSON results and SVG plots.
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// Compare two results files: per benchmark ratio and the geometric mean (like pyperf compare_to).
     Compare {
         /// The reference results (A).
@@ -61,25 +61,26 @@ struct RunArgs {
     /// Missing optional interpreters are skipped with a note.
     #[arg(long, value_delimiter = ',', default_value = "stm,gil,cpython,pypy,ft")]
     configs: Vec<String>,
-    /// Thread counts, comma-separated (default: 1, 2, 4 … up to --max-threads).
+    /// Thread counts, comma-separated (default: 1, 2, 4 … up to --max-threads). T=1 is always
+    /// measured: speedups are against it.
     #[arg(long, value_delimiter = ',')]
     threads: Option<Vec<usize>>,
     /// The largest thread count of the default sweep (default: the number of CPUs).
     #[arg(long)]
     max_threads: Option<usize>,
-    /// Program size: N for every program, or NAME=N for one (repeatable). Default: each
-    /// program's own size.
+    /// Program size: N for every program, or NAME=N for one (repeatable; NAME=N wins over N).
+    /// Default: each program's own size.
     #[arg(long)]
     size: Vec<String>,
     /// Use each program's small `quick` size (a smoke test, not a measurement).
     #[arg(long)]
     quick: bool,
     /// Measured runs per cell.
-    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=10_000))]
     runs: u64,
     /// Warm-up runs per cell, not measured.
-    #[arg(long, default_value_t = 1)]
-    warmups: usize,
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(0..=10_000))]
+    warmups: u64,
     /// Seconds after which a run is killed and reported as timed out.
     #[arg(long, default_value_t = 300.0)]
     timeout: f64,
@@ -112,9 +113,10 @@ fn default_programs_dir() -> PathBuf {
 struct Fail(u8, String);
 
 fn main() -> ExitCode {
+    bench::measure::install_signal_handlers();
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Command::Run(args) => run(args),
+        Command::Run(args) => run(*args),
         Command::Compare { a, b } => (|| {
             let (ra, rb) = (Results::read(&a).map_err(|e| Fail(1, e))?, Results::read(&b).map_err(|e| Fail(1, e))?);
             let c = compare::compare(&ra, &rb);
@@ -157,31 +159,44 @@ fn run(args: RunArgs) -> Result<u8, Fail> {
         Some(t) if t.is_empty() || t.contains(&0) => return Err(usage("--threads needs positive counts".into())),
         Some(t) => {
             let mut t = t.clone();
+            if !t.contains(&1) {
+                eprintln!("note: adding T=1 to --threads: speedups and efficiencies are measured against it");
+                t.push(1);
+            }
             t.sort_unstable();
             t.dedup();
             t
         }
         None => thread_sweep(args.max_threads.unwrap_or(cpus).max(1)),
     };
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        return Err(usage("--timeout must be a positive number of seconds".into()));
-    }
+    let timeout = Duration::try_from_secs_f64(args.timeout)
+        .ok()
+        .filter(|t| !t.is_zero())
+        .ok_or_else(|| usage(format!("--timeout {}: not a usable number of seconds", args.timeout)))?;
     let selected = programs::select(&args.programs_dir, &args.programs).map_err(usage)?;
-    let mut sizes = Vec::new();
-    for p in selected {
-        let mut size = if args.quick { p.quick_size.unwrap_or(p.size) } else { p.size };
-        for s in &args.size {
-            let bad = || usage(format!("bad --size `{s}` (N or NAME=N)"));
-            match s.split_once('=') {
-                Some((name, n)) if name == p.name => size = n.replace('_', "").parse().map_err(|_| bad())?,
-                Some((_, n)) => {
-                    n.replace('_', "").parse::<u64>().map_err(|_| bad())?;
+    // --size: N for all, NAME=N for one program (which wins over N, whatever the order).
+    let (mut all_size, mut named) = (None, Vec::new());
+    for s in &args.size {
+        let num =
+            |n: &str| n.replace('_', "").parse::<u64>().map_err(|_| usage(format!("bad --size `{s}` (N or NAME=N)")));
+        match s.split_once('=') {
+            Some((name, n)) => {
+                if !selected.iter().any(|p| p.name == name) {
+                    return Err(usage(format!("--size `{s}`: no selected program is named `{name}`")));
                 }
-                None => size = s.replace('_', "").parse().map_err(|_| bad())?,
+                named.push((name.to_string(), num(n)?));
             }
+            None => all_size = Some(num(s)?),
         }
-        sizes.push((p, size));
     }
+    let sizes: Vec<_> = selected
+        .into_iter()
+        .map(|p| {
+            let own = if args.quick { p.quick_size.unwrap_or(p.size) } else { p.size };
+            let size = named.iter().rev().find(|(n, _)| *n == p.name).map(|(_, s)| *s).or(all_size).unwrap_or(own);
+            (p, size)
+        })
+        .collect();
     let interps = Interpreters {
         pystm: args.pystm.clone(),
         cpython: args.cpython.clone(),
@@ -193,7 +208,14 @@ fn run(args: RunArgs) -> Result<u8, Fail> {
     for n in &notes {
         eprintln!("{n}");
     }
-    let machine = Machine::this(&args.programs_dir);
+    // The commit recorded is that of the checkout the measured pystm was built in (its binary
+    // lives in that checkout's target/), else this harness's own.
+    let repo = configs
+        .iter()
+        .find(|c| c.id == "stm" || c.id == "gil")
+        .and_then(|c| Path::new(&c.command[0]).parent().map(Path::to_path_buf))
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    let machine = Machine::this(&repo);
     let mut results = Results {
         schema: SCHEMA,
         machine,
@@ -201,7 +223,7 @@ fn run(args: RunArgs) -> Result<u8, Fail> {
             command_line: std::iter::once("pystm-bench".to_string()).chain(std::env::args().skip(1)).collect(),
             threads: threads.clone(),
             runs: args.runs as usize,
-            warmups: args.warmups,
+            warmups: args.warmups as usize,
             timeout_s: args.timeout,
             quick: args.quick,
         },
@@ -215,8 +237,8 @@ fn run(args: RunArgs) -> Result<u8, Fail> {
         configs: &configs,
         threads: &threads,
         runs: args.runs as usize,
-        warmups: args.warmups,
-        timeout: Duration::from_secs_f64(args.timeout),
+        warmups: args.warmups as usize,
+        timeout,
         progress: !args.quiet && std::io::stderr().is_terminal(),
     };
     let shown = results.clone();

@@ -20,7 +20,7 @@ fn escape(s: &str) -> String {
 
 /// A "nice" tick step giving about `n` ticks up to `max`.
 fn tick_step(max: f64, n: f64) -> f64 {
-    let raw = max / n;
+    let raw = (max / n).max(1e-9);
     let mag = 10f64.powf(raw.log10().floor());
     [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag)
 }
@@ -35,7 +35,8 @@ pub fn speedup_svg(r: &Results, p: &ProgramResult) -> String {
         })
         .collect();
     let max_t = threads.iter().copied().max().unwrap_or(1).max(2) as f64;
-    let max_s = series.iter().flat_map(|(_, pts)| pts.iter().map(|p| p.1)).fold(max_t, f64::max) * 1.05;
+    // Speedups are finite (table::speedup); the cap keeps a corrupt file from drawing nonsense.
+    let max_s = series.iter().flat_map(|(_, pts)| pts.iter().map(|p| p.1)).fold(max_t, f64::max).min(1e6) * 1.05;
     let (pw, ph) = (W - LEFT - RIGHT, H - TOP - BOTTOM);
     let x = |t: f64| LEFT + (t - 1.0) / (max_t - 1.0) * pw;
     let y = |s: f64| TOP + ph - s / max_s * ph;

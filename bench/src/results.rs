@@ -54,7 +54,8 @@ pub struct ProgramResult {
     pub name: String,
     pub scaling: Scaling,
     pub size: u64,
-    /// The checksum every successful run printed, when they all agreed.
+    /// The checksum every successful run printed, when they all agreed (a weak-scaling program's
+    /// may differ between thread counts: see each cell's).
     pub checksum: Option<String>,
     /// Set when runs printed different checksums: which cells printed what.
     pub mismatch: Option<String>,
@@ -77,6 +78,9 @@ pub struct Cell {
     pub threads: usize,
     pub status: Status,
     pub error: Option<String>,
+    /// What every successful run of this cell printed, when they agreed.
+    #[serde(default)]
+    pub checksum: Option<String>,
     /// Measured runs (warm-ups excluded).
     pub runs: Vec<Run>,
     pub wall: Option<Summary>,
@@ -176,10 +180,17 @@ impl Machine {
             _ => format!("{} CPUs", self.cpus),
         };
         let commit = match &self.git_commit {
-            Some(c) => format!(", commit {}{}", &c[..c.len().min(7)], if self.git_dirty { " (modified)" } else { "" }),
+            Some(c) => {
+                format!(
+                    ", commit {}{}",
+                    c.chars().take(7).collect::<String>(),
+                    if self.git_dirty { " (modified)" } else { "" }
+                )
+            }
             None => String::new(),
         };
-        format!("{cores} ({}), {}, {}{commit}", self.cpu_model, self.kernel, &self.date[..self.date.len().min(10)])
+        let day: String = self.date.chars().take(10).collect();
+        format!("{cores} ({}), {}, {day}{commit}", self.cpu_model, self.kernel)
     }
 }
 

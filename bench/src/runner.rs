@@ -8,7 +8,7 @@
 
 use crate::configs::Config;
 use crate::measure::{self, Ended, Measurement};
-use crate::programs::Program;
+use crate::programs::{Program, Scaling};
 use crate::results::{Cell, ProgramResult, Run, Status};
 use crate::stats::Summary;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -24,6 +24,9 @@ pub struct Plan<'a> {
     pub timeout: Duration,
     pub progress: bool,
 }
+
+/// The longest output taken as a checksum.
+pub const MAX_CHECKSUM: usize = 4096;
 
 /// A cell being measured.
 struct Live {
@@ -50,6 +53,9 @@ pub fn run(plan: &Plan, mut done: impl FnMut(&ProgramResult)) -> Vec<ProgramResu
             .expect("progress template")
             .progress_chars("=> "),
     );
+    if plan.progress {
+        bar.enable_steady_tick(Duration::from_millis(250));
+    }
     let mut results = Vec::new();
     for (program, size) in plan.programs {
         let mut live: Vec<Live> = (0..plan.configs.len())
@@ -106,6 +112,10 @@ pub fn run(plan: &Plan, mut done: impl FnMut(&ProgramResult)) -> Vec<ProgramResu
 fn record(cell: &mut Live, m: Measurement, warm: bool, timeout: Duration) {
     let failure = match m.ended {
         Ended::Exit(0) if m.stdout.trim().is_empty() => Some((Status::Failed, "printed no checksum".to_string())),
+        Ended::Exit(0) if m.stdout.trim().chars().count() > MAX_CHECKSUM => Some((
+            Status::Failed,
+            format!("printed {} bytes, not a checksum (at most {MAX_CHECKSUM} characters)", m.stdout.len()),
+        )),
         Ended::Exit(0) => None,
         Ended::Exit(code) => Some((Status::Failed, format!("exited with status {code}{}", tail(&m.stderr)))),
         Ended::Signal(sig) => Some((Status::Failed, format!("killed by signal {sig}{}", tail(&m.stderr)))),
@@ -127,26 +137,36 @@ fn tail(stderr: &str) -> String {
     if lines.is_empty() {
         return String::new();
     }
-    format!(": {}", lines[lines.len().saturating_sub(3)..].join(" | "))
+    format!(": {}", lines[lines.len().saturating_sub(3)..].join(" ↵ "))
 }
 
+/// Checks the checksums: every run of every cell must print the same one, except that a
+/// weak-scaling program's work (so its checksum) may depend on the thread count, so there they
+/// are compared among the cells of each thread count.
 fn summarize(program: &Program, size: u64, plan: &Plan, live: Vec<Live>) -> ProgramResult {
-    // Every checksum printed, with the cells that printed it.
-    let mut printed: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    // Per group (one group, or one per thread count): every checksum, with the cells that printed it.
+    let mut groups: BTreeMap<usize, BTreeMap<&str, Vec<String>>> = BTreeMap::new();
     for cell in &live {
+        let group = match program.scaling {
+            Scaling::Strong => 0,
+            Scaling::Weak => cell.threads,
+        };
         for sum in cell.checksums.keys() {
-            printed.entry(sum).or_default().push(format!("{} T={}", plan.configs[cell.config].label, cell.threads));
+            groups
+                .entry(group)
+                .or_default()
+                .entry(sum)
+                .or_default()
+                .push(format!("{} T={}", plan.configs[cell.config].label, cell.threads));
         }
     }
-    let (checksum, mismatch) = match printed.len() {
-        0 => (None, None),
-        1 => (printed.keys().next().map(|s| s.to_string()), None),
-        _ => {
-            let parts: Vec<String> =
-                printed.iter().map(|(sum, who)| format!("{} printed {sum:?}", who.join(", "))).collect();
-            (None, Some(format!("checksums differ: {}", parts.join("; "))))
-        }
-    };
+    let mut problems = Vec::new();
+    for printed in groups.values().filter(|p| p.len() > 1) {
+        problems.extend(printed.iter().map(|(sum, who)| format!("{} printed {sum:?}", who.join(", "))));
+    }
+    let mismatch = (!problems.is_empty()).then(|| format!("checksums differ: {}", problems.join("; ")));
+    let all: std::collections::BTreeSet<&str> = groups.values().flat_map(|p| p.keys().copied()).collect();
+    let checksum = (all.len() == 1).then(|| all.iter().next().unwrap().to_string());
     let cells = live
         .into_iter()
         .map(|cell| {
@@ -157,6 +177,7 @@ fn summarize(program: &Program, size: u64, plan: &Plan, live: Vec<Live>) -> Prog
                 None => (Status::Ok, None),
             };
             Cell {
+                checksum: (cell.checksums.len() == 1).then(|| cell.checksums.keys().next().unwrap().clone()),
                 config: plan.configs[cell.config].id.clone(),
                 threads: cell.threads,
                 status,

@@ -37,7 +37,7 @@ impl Summary {
 
 /// The geometric mean of positive ratios; `None` for an empty set or a non-positive value.
 pub fn geometric_mean(xs: &[f64]) -> Option<f64> {
-    if xs.is_empty() || xs.iter().any(|&x| !(x > 0.0) || !x.is_finite()) {
+    if xs.is_empty() || xs.iter().any(|&x| x.is_nan() || x <= 0.0 || x.is_infinite()) {
         return None;
     }
     Some((xs.iter().map(|x| x.ln()).sum::<f64>() / xs.len() as f64).exp())

@@ -13,11 +13,15 @@ use std::fmt::Write;
 pub fn speedup(p: &ProgramResult, config: &str, threads: usize, reference: &str) -> Option<f64> {
     let t_ref = p.median(reference, 1)?;
     let t = p.median(config, threads)?;
+    if threads == 0 {
+        return None;
+    }
     let work = match p.scaling {
         Scaling::Strong => 1.0,
         Scaling::Weak => threads as f64,
     };
-    (t > 0.0).then(|| work * t_ref / t)
+    let s = work * t_ref / t;
+    (t > 0.0 && s.is_finite()).then_some(s)
 }
 
 /// The thread counts and configurations that appear in a program's cells, in run order.
@@ -42,8 +46,11 @@ pub fn program_markdown(r: &Results, p: &ProgramResult, level: &str) -> String {
     let label = |id: &str| r.config(id).map(|c| c.label.clone()).unwrap_or_else(|| id.to_string());
     let mut s = String::new();
     let outcome = match (&p.checksum, &p.mismatch) {
-        (_, Some(m)) => format!("**CHECKSUM MISMATCH**: {m}"),
+        (_, Some(m)) => format!("**CHECKSUM MISMATCH**: {}", m.replace('|', "\\|")),
         (Some(sum), None) => format!("checksum `{sum}`"),
+        (None, None) if p.cells.iter().any(|c| c.checksum.is_some()) => {
+            "checksums agree at each thread count".to_string()
+        }
         (None, None) => "no run succeeded".to_string(),
     };
     let _ = writeln!(s, "{level} {} ({}, size {}): {outcome}\n", p.name, p.scaling, p.size);
@@ -56,7 +63,7 @@ pub fn program_markdown(r: &Results, p: &ProgramResult, level: &str) -> String {
         match cell.status {
             Status::Ok => None,
             Status::TimedOut => Some("timed out".to_string()),
-            Status::Failed => Some(format!("failed: {}", cell.error.as_deref().unwrap_or("?"))),
+            Status::Failed => Some(format!("failed: {}", cell.error.as_deref().unwrap_or("?").replace('|', "\\|"))),
         }
     };
     let rows = |s: &mut String, f: &dyn Fn(&str, usize) -> Option<String>| {
@@ -102,4 +109,78 @@ pub fn program_markdown(r: &Results, p: &ProgramResult, level: &str) -> String {
         Some(format!("{:.3}–{:.3} s, {:.1} MiB", w.min, w.max, cell.peak_rss_kib? as f64 / 1024.0))
     });
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::Cell;
+    use crate::stats::Summary;
+
+    fn program(scaling: Scaling, cells: &[(&str, usize, f64)]) -> ProgramResult {
+        ProgramResult {
+            name: "p".into(),
+            scaling,
+            size: 1,
+            checksum: None,
+            mismatch: None,
+            cells: cells
+                .iter()
+                .map(|&(config, threads, t)| Cell {
+                    config: config.into(),
+                    threads,
+                    status: Status::Ok,
+                    error: None,
+                    checksum: None,
+                    runs: vec![],
+                    wall: Summary::of(&[t]),
+                    user_sys: Summary::of(&[t]),
+                    peak_rss_kib: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn strong_and_weak_speedups() {
+        let cells = [("gil", 1, 4.0), ("stm", 1, 4.0), ("stm", 2, 2.0), ("stm", 4, 4.0)];
+        let strong = program(Scaling::Strong, &cells);
+        assert_eq!(speedup(&strong, "stm", 2, "stm"), Some(2.0));
+        assert_eq!(speedup(&strong, "stm", 4, "stm"), Some(1.0));
+        // Weak: each thread does the T=1 work, so T=4 in the T=1 time is a speedup of 4.
+        let weak = program(Scaling::Weak, &cells);
+        assert_eq!(speedup(&weak, "stm", 2, "stm"), Some(4.0));
+        assert_eq!(speedup(&weak, "stm", 4, "gil"), Some(4.0));
+        assert_eq!(speedup(&weak, "gil", 2, "gil"), None);
+        let zero = program(Scaling::Strong, &[("stm", 1, 1.0), ("stm", 0, 1.0), ("stm", 2, 0.0)]);
+        assert_eq!(speedup(&zero, "stm", 0, "stm"), None);
+        assert_eq!(speedup(&zero, "stm", 2, "stm"), None);
+    }
+
+    #[test]
+    fn failures_do_not_break_the_table() {
+        let mut p = program(Scaling::Strong, &[("stm", 1, 1.0), ("stm", 2, 1.0)]);
+        p.cells[1].status = Status::Failed;
+        p.cells[1].error = Some("exited with status 1: a | b".into());
+        let r = crate::results::Results {
+            schema: 1,
+            machine: crate::results::Machine::this(std::path::Path::new(".")),
+            options: crate::results::Options {
+                command_line: vec![],
+                threads: vec![1, 2],
+                runs: 1,
+                warmups: 0,
+                timeout_s: 1.0,
+                quick: false,
+            },
+            configs: vec![],
+            notes: vec![],
+            programs: vec![],
+        };
+        let md = program_markdown(&r, &p, "##");
+        assert!(md.contains("| 2 | failed: exited with status 1: a \\| b |"), "{md}");
+        for line in md.lines().filter(|l| l.starts_with('|')) {
+            assert_eq!(line.replace("\\|", "").matches('|').count(), 3, "{line}");
+        }
+    }
 }

@@ -27,13 +27,23 @@ fn temp(tag: &str) -> PathBuf {
     d
 }
 
-/// Runs `pystm-bench run` over the fake programs with the fake interpreter as every configuration.
+/// Runs `pystm-bench run` over the fake programs with the fake interpreter as every
+/// configuration: as `fake-pystm` (STM and `-X gil`) and `fake-cpython`, symbolic links made in
+/// the output's directory, so that its log tells the configurations apart.
 fn run_fake(out: &Path, extra: &[&str], env: &[(&str, &str)]) -> Output {
+    let dir = out.parent().unwrap();
+    for name in ["fake-pystm", "fake-cpython"] {
+        let _ = std::os::unix::fs::symlink(fakepy(), dir.join(name));
+    }
     let mut cmd = Command::new(BIN);
     cmd.arg("run")
         .arg("--programs-dir")
         .arg(fake_dir().join("programs"))
-        .args(["--pystm", &fakepy(), "--cpython", &fakepy(), "--configs", "stm,gil,cpython", "--quiet", "--out"])
+        .arg("--pystm")
+        .arg(dir.join("fake-pystm"))
+        .arg("--cpython")
+        .arg(dir.join("fake-cpython"))
+        .args(["--configs", "stm,gil,cpython", "--quiet", "--out"])
         .arg(out)
         .args(extra);
     for (k, v) in env {
@@ -59,7 +69,8 @@ fn a_good_run_writes_tables_json_and_plots() {
     let (stdout, stderr) = (text(&o.stdout), text(&o.stderr));
     assert_eq!(o.status.code(), Some(0), "stdout:\n{stdout}\nstderr:\n{stderr}");
     assert!(stdout.contains("## ok (strong scaling, size 100): checksum `checksum 100`"), "{stdout}");
-    assert!(stdout.contains("## weak (weak scaling, size 7): checksum `checksum 7`"), "{stdout}");
+    // A weak-scaling program's checksum may change with T (its work does), never within a T.
+    assert!(stdout.contains("## weak (weak scaling, size 7): checksums agree at each thread count"), "{stdout}");
     assert!(stdout.contains("| threads | pystm STM | pystm -X gil | CPython |"), "{stdout}");
     assert!(stdout.contains("against the single-threaded baseline (pystm -X gil at T=1)"), "{stdout}");
 
@@ -90,12 +101,26 @@ fn a_good_run_writes_tables_json_and_plots() {
     // Every cell ran 1 warm-up + 3 runs; rounds alternate direction.
     let lines: Vec<String> = std::fs::read_to_string(&log).unwrap().lines().map(String::from).collect();
     assert_eq!(lines.len(), 2 * 6 * 4);
-    let first_program: Vec<&String> = lines.iter().filter(|l| l.contains("ok.py")).collect();
+    let first_program: Vec<String> = lines.iter().filter(|l| l.contains("ok.py")).cloned().collect();
     assert_eq!(first_program.len(), 24);
-    assert_eq!(first_program[0], "gil=0 ok.py 1 100");
-    assert_eq!(first_program[5], "gil=0 ok.py 2 100"); // cpython T=2 ends round 1 …
-    assert_eq!(first_program[6], "gil=0 ok.py 2 100"); // … and starts round 2
-    assert_eq!(first_program[2], "gil=1 ok.py 1 100");
+    let expected_round: Vec<String> = [
+        "fake-pystm gil=0 ok.py 1 100",
+        "fake-pystm gil=0 ok.py 2 100",
+        "fake-pystm gil=1 ok.py 1 100",
+        "fake-pystm gil=1 ok.py 2 100",
+        "fake-cpython gil=0 ok.py 1 100",
+        "fake-cpython gil=0 ok.py 2 100",
+    ]
+    .map(String::from)
+    .to_vec();
+    let reversed: Vec<String> = expected_round.iter().rev().cloned().collect();
+    // Warm-up round, then measured rounds in alternating directions.
+    assert_eq!(&first_program[0..6], &expected_round[..]);
+    assert_eq!(&first_program[6..12], &reversed[..]);
+    assert_eq!(&first_program[12..18], &expected_round[..]);
+    assert_eq!(&first_program[18..24], &reversed[..]);
+    let weak_cells = &r.programs.iter().find(|p| p.name == "weak").unwrap().cells;
+    assert!(weak_cells.iter().all(|c| c.checksum == Some(format!("checksum {}", 7 * c.threads))));
 
     for name in ["ok", "weak"] {
         let svg = std::fs::read_to_string(report::plot_path(&out, name)).unwrap();
@@ -117,6 +142,12 @@ fn a_checksum_mismatch_fails_loudly_and_names_the_cells() {
     assert!(text(&o.stdout).contains("**CHECKSUM MISMATCH**"));
     let r = Results::read(&out).unwrap();
     assert!(r.programs[0].mismatch.is_some() && r.programs[0].checksum.is_none());
+
+    // One configuration printing a different checksum from run to run is a mismatch too.
+    let o = run_fake(&out, &["unstable", "--configs", "stm", "--threads", "1", "--runs", "2", "--warmups", "0"], &[]);
+    let stderr = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("CHECKSUM MISMATCH in unstable"), "{stderr}");
     std::fs::remove_dir_all(&d).unwrap();
 }
 
@@ -141,17 +172,92 @@ fn crashes_silence_and_timeouts_are_reported_as_such() {
     assert_eq!(status("slow"), Status::TimedOut);
     assert_eq!(status("silent"), Status::Failed);
     // The timed-out program's whole process group was killed: no stray `sleep` is left.
-    let ps = Command::new("ps").args(["-eo", "args"]).output().unwrap();
-    assert!(!text(&ps.stdout).contains("sleep 31.4159"));
+    assert!(!running("sleep 31.4159"));
+
+    // An interpreter that cannot be executed (a script whose interpreter does not exist).
+    let broken = d.join("broken");
+    std::fs::write(&broken, "#!/no/such/interpreter\n").unwrap();
+    std::fs::set_permissions(&broken, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let o = Command::new(BIN)
+        .args(["run", "ok", "--quiet", "--configs", "stm", "--threads", "1", "--runs", "1"])
+        .arg("--programs-dir")
+        .arg(fake_dir().join("programs"))
+        .arg("--pystm")
+        .arg(&broken)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("failed: could not start"), "{}", text(&o.stdout));
     std::fs::remove_dir_all(&d).unwrap();
+}
+
+fn running(cmdline: &str) -> bool {
+    let ps = Command::new("ps").args(["-eo", "args"]).output().unwrap();
+    text(&ps.stdout).lines().any(|l| l.trim() == cmdline)
+}
+
+#[test]
+fn a_process_that_leaves_the_group_holding_the_pipes_does_not_hang_the_harness() {
+    let d = temp("escape");
+    let out = d.join("r.json");
+    let o = run_fake(&out, &["escape", "--configs", "stm", "--threads", "1", "--runs", "1", "--warmups", "0"], &[]);
+    // The harness returned while the escaped `sleep` (in a session of its own, holding the
+    // output pipes) still runs: it did not wait for the pipes to close.
+    let still_running = running("sleep 9.8765");
+    let _ = Command::new("pkill").args(["-f", "^sleep 9.8765$"]).status();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(still_running, "the harness waited for a process outside the measured group");
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn an_interrupted_harness_kills_the_running_benchmark() {
+    let d = temp("interrupt");
+    std::fs::write(d.join("nap.py"), "# pystm-bench: scaling=strong size=1\n# fake: sleep=27.1828\n").unwrap();
+    let mut child = Command::new(BIN)
+        .args(["run", "nap", "--quiet", "--configs", "stm", "--threads", "1", "--runs", "1", "--warmups", "0"])
+        .arg("--programs-dir")
+        .arg(&d)
+        .args(["--pystm", &fakepy(), "--out"])
+        .arg(d.join("r.json"))
+        .spawn()
+        .unwrap();
+    let t0 = std::time::Instant::now();
+    while !running("sleep 27.1828") {
+        assert!(t0.elapsed().as_secs() < 20, "the benchmark never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // SAFETY: sending SIGINT to our own child process.
+    unsafe { libc_kill(child.id() as i32, 2) };
+    let status = child.wait().unwrap();
+    assert!(!status.success());
+    let t1 = std::time::Instant::now();
+    while running("sleep 27.1828") {
+        assert!(t1.elapsed().as_secs() < 5, "the benchmark outlived the interrupted harness");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+unsafe extern "C" {
+    #[link_name = "kill"]
+    fn libc_kill(pid: i32, sig: i32) -> i32;
 }
 
 #[test]
 fn missing_interpreters_are_skipped_with_a_note_unless_named() {
     let d = temp("missing");
+    // PATH holds only python3 (the fake) and the tools the fake needs, so no real pypy3 or
+    // free-threaded CPython installed on this machine can be found.
     let bin = d.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
     std::os::unix::fs::symlink(fakepy(), bin.join("python3")).unwrap();
+    for tool in ["sed", "head", "basename", "sleep", "setsid"] {
+        let path = bench::configs::find_program(tool).unwrap_or_else(|| panic!("{tool} not on PATH"));
+        std::os::unix::fs::symlink(path, bin.join(tool)).unwrap();
+    }
     let out = d.join("r.json");
     let mut cmd = Command::new(BIN);
     cmd.args(["run", "ok", "--quiet", "--threads", "1", "--runs", "1", "--configs", "stm,cpython,pypy,ft"])
@@ -159,18 +265,18 @@ fn missing_interpreters_are_skipped_with_a_note_unless_named() {
         .arg(fake_dir().join("programs"))
         .args(["--pystm", &fakepy(), "--out"])
         .arg(&out)
-        .env("PATH", format!("{}:/usr/bin:/bin", bin.display()));
+        .env("PATH", &bin);
     let o = cmd.output().unwrap();
     let stderr = text(&o.stderr);
-    // Debian may ship a real pypy3 in /usr/bin; the note is only checked when it does not.
-    let pypy_installed = Path::new("/usr/bin/pypy3").exists();
     assert_eq!(o.status.code(), Some(0), "{stderr}");
-    if !pypy_installed {
-        assert!(stderr.contains("note: skipping configuration `pypy`: pypy3 not found on PATH"), "{stderr}");
-    }
+    assert!(stderr.contains("note: skipping configuration `pypy`: pypy3 not found on PATH"), "{stderr}");
+    assert!(
+        stderr.contains("note: skipping configuration `ft`: python3.14t or python3.13t not found on PATH"),
+        "{stderr}"
+    );
     let r = Results::read(&out).unwrap();
-    assert!(r.configs.iter().any(|c| c.id == "cpython"));
-    assert_eq!(r.notes.iter().any(|n| n.contains("`pypy`")), !pypy_installed);
+    assert_eq!(r.configs.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["stm", "cpython"]);
+    assert_eq!(r.notes.len(), 2);
 
     let o = Command::new(BIN)
         .args(["run", "ok", "--pypy", "/no/such/pypy3", "--pystm", &fakepy()])
@@ -192,6 +298,10 @@ fn usage_errors_exit_2() {
         vec!["run", "ok", "--threads", "0"],
         vec!["run", "ok", "--size", "ok=many"],
         vec!["run", "ok", "--runs", "0"],
+        vec!["run", "ok", "--runs", "18446744073709551615"],
+        vec!["run", "ok", "--timeout", "1e300"],
+        vec!["run", "ok", "--timeout", "0"],
+        vec!["run", "ok", "--size", "okk=5"],
         vec!["frobnicate"],
     ] {
         let o = Command::new(BIN)
@@ -212,6 +322,7 @@ fn cell(config: &str, threads: usize, walls: &[f64]) -> Cell {
         threads,
         status: Status::Ok,
         error: None,
+        checksum: Some("c".into()),
         runs: walls.iter().map(|&w| Run { wall: w, user_sys: w, max_rss_kib: 1000 }).collect(),
         wall: Summary::of(walls),
         user_sys: Summary::of(walls),
@@ -252,6 +363,12 @@ fn program(name: &str, size: u64, cells: Vec<Cell>) -> ProgramResult {
 fn results_survive_a_json_round_trip() {
     let d = temp("json");
     let mut r = results(vec![program("p", 10, vec![cell("stm", 1, &[1.0, 1.5, 1.25]), cell("stm", 2, &[0.5])])]);
+    r.configs.push(bench::configs::Config {
+        id: "stm".into(),
+        label: "pystm STM".into(),
+        command: vec!["/x/pystm".into()],
+        version: "Python 3.11.7 (pystm 0.1.0)".into(),
+    });
     r.programs[0].cells[1].status = Status::TimedOut;
     r.programs[0].cells[1].error = Some("timed out after 1 s".into());
     let path = d.join("sub/r.json");
@@ -268,23 +385,31 @@ fn compare_gives_ratios_and_their_geometric_mean() {
         program("p", 10, vec![cell("stm", 1, &[2.0, 2.1, 1.9]), cell("stm", 2, &[1.0, 1.1, 0.9])]),
         program("q", 10, vec![cell("stm", 1, &[1.0])]),
         program("sized", 10, vec![cell("stm", 1, &[1.0])]),
+        program("summed", 10, vec![cell("stm", 1, &[1.0])]),
     ]);
-    let b = results(vec![
+    let mut b = results(vec![
         program("p", 10, vec![cell("stm", 1, &[1.0, 1.05, 0.95]), cell("stm", 2, &[2.0, 2.2, 1.8])]),
         program("q", 10, vec![cell("stm", 1, &[1.0]), cell("gil", 1, &[1.0])]),
         program("sized", 20, vec![cell("stm", 1, &[1.0])]),
+        program("summed", 10, vec![cell("stm", 1, &[1.0])]),
     ]);
+    b.programs[3].checksum = Some("other".into());
+    b.programs[0].cells[1].status = Status::Failed;
     let c = compare::compare(&a, &b);
     let speedups: Vec<f64> = c.rows.iter().map(|r| r.speedup).collect();
-    assert_eq!(speedups, [2.0, 0.5, 1.0]);
-    assert!((c.geometric_mean.unwrap() - 1.0).abs() < 1e-12);
+    assert_eq!(speedups, [2.0, 1.0]);
+    assert!((c.geometric_mean.unwrap() - 2f64.sqrt()).abs() < 1e-12);
+    assert!(c.skipped.iter().any(|s| s == "p, stm, T=2: failed in A or B"), "{:?}", c.skipped);
+    assert!(c.skipped.iter().any(|s| s.contains("summed: checksums differ")), "{:?}", c.skipped);
     assert!(c.skipped.iter().any(|s| s.contains("sized: sizes differ (10 in A, 20 in B)")));
     assert!(c.skipped.iter().any(|s| s.contains("q, gil, T=1: only in B")));
     let text = compare::render(&c, "a.json", "b.json");
     assert!(text.contains("p, stm, T=1: 2.000 s -> 1.000 s: 2.00x faster"), "{text}");
-    assert!(text.contains("p, stm, T=2: 1.000 s -> 2.000 s: 2.00x slower"), "{text}");
     assert!(text.contains("q, stm, T=1: 1.000 s -> 1.000 s: 1.00x faster (not significant"), "{text}");
-    assert!(text.contains("Geometric mean of 3 comparisons: 1.00x faster"), "{text}");
+    assert!(text.contains("Geometric mean of 2 comparisons: 1.41x faster"), "{text}");
+    b.programs[0].cells[1].status = Status::Ok;
+    let slower = compare::render(&compare::compare(&a, &b), "a", "b");
+    assert!(slower.contains("p, stm, T=2: 1.000 s -> 2.000 s: 2.00x slower"), "{slower}");
 
     // The same through the command line.
     let d = temp("compare");
