@@ -67,6 +67,11 @@ impl Thread {
             Ok(n) => self.stats.pages_privatized += n as u64,
             Err(e) => fatal("cannot privatize a heap page", &e),
         }
+        // The commit copies every modified object whole, so the transaction runs on for as many
+        // nursery bytes as it modified: copying stays proportional to the work done (a loop that
+        // appends to a big list would otherwise copy the whole list at every commit).
+        let info = self.info();
+        info.nursery_mark.store(info.nursery_mark.load(Relaxed).saturating_add(size), Relaxed);
         self.clear_write_flag(obj);
         Ok(())
     }
