@@ -185,12 +185,12 @@ impl Thread {
         f(unsafe { std::slice::from_raw_parts_mut(self.base.add(off as usize), len as usize) })
     }
 
-    /// Copies `len` bytes (a multiple of 8) from `src` to `dst` in this segment (for the GC's
-    /// moves out of the nursery); the ranges must not overlap.
+    /// Copies `len` bytes from `src` to `dst` in this segment (the GC's moves out of the
+    /// nursery, the bytes of immutable strings); the ranges must not overlap.
     pub fn copy_bytes(&self, src: u64, dst: u64, len: u64) {
-        assert!(len % 8 == 0 && (src + len <= dst || dst + len <= src), "bad copy");
+        assert!(src + len <= dst || dst + len <= src, "bad copy");
         if len > 0 {
-            for (o, l) in [(src, 0), (src, len - 8), (dst, 0), (dst, len - 8)] {
+            for (o, l) in [(src, 0), (src, len - 1), (dst, 0), (dst, len - 1)] {
                 self.check_ref(ObjRef(o), l);
             }
             // SAFETY: both ranges checked to lie in this segment's mapped memory; they do not

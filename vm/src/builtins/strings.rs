@@ -183,32 +183,37 @@ fn list_of(vm: &mut Vm, parts: Vec<String>) -> R<Value> {
 }
 
 fn split(vm: &mut Vm, a: A, kw: K) -> R<Value> {
-    let t = this(vm, a[0]);
     let (sep, max) = sep_max(vm, a, kw)?;
-    let parts: Vec<String> = match sep {
-        Some(sep) => {
-            if max < 0 {
-                t.split(sep.as_str()).map(String::from).collect()
-            } else {
-                t.splitn(max as usize + 1, sep.as_str()).map(String::from).collect()
-            }
-        }
-        None => {
-            let mut out = Vec::new();
-            let mut rest = t.trim_start();
-            while !rest.is_empty() {
-                if max >= 0 && out.len() as i64 == max {
-                    out.push(rest.to_string());
-                    break;
+    let o = a[0].as_obj();
+    let ascii = vm.raw(o, crate::layout::STR_BLEN) as usize == vm.str_len_chars(o);
+    // The parts as (first byte, bytes, characters) of the receiver, copied heap to heap below.
+    let parts: Vec<(u64, u64, usize)> = vm.with_str(o, |t| {
+        let part = |p: &str| {
+            let chars = if ascii { p.len() } else { p.chars().count() };
+            ((p.as_ptr() as usize - t.as_ptr() as usize) as u64, p.len() as u64, chars)
+        };
+        match &sep {
+            Some(sep) if max < 0 => t.split(sep.as_str()).map(part).collect(),
+            Some(sep) => t.splitn(max as usize + 1, sep.as_str()).map(part).collect(),
+            None => {
+                let mut out = Vec::new();
+                let mut rest = t.trim_start();
+                while !rest.is_empty() {
+                    if max >= 0 && out.len() as i64 == max {
+                        out.push(part(rest));
+                        break;
+                    }
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    out.push(part(&rest[..end]));
+                    rest = rest[end..].trim_start();
                 }
-                let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-                out.push(rest[..end].to_string());
-                rest = rest[end..].trim_start();
+                out
             }
-            out
         }
-    };
-    list_of(vm, parts)
+    });
+    let items: Vec<Value> =
+        parts.into_iter().map(|(from, len, chars)| vm.str_from_parts(&[(o, from, len)], chars)).collect();
+    Ok(vm.new_list(&items))
 }
 
 fn rsplit(vm: &mut Vm, a: A, kw: K) -> R<Value> {

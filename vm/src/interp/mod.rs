@@ -271,6 +271,31 @@ impl Vm {
         Value::obj(o)
     }
 
+    /// A new str made of byte ranges `(str object, first byte, byte count)` of existing str
+    /// objects (each range on character boundaries), copied heap to heap: concatenation and
+    /// slicing without a Rust temporary. `chars` is the result's character count.
+    pub fn str_from_parts(&mut self, parts: &[(ObjRef, u64, u64)], chars: usize) -> Value {
+        let blen: u64 = parts.iter().map(|p| p.2).sum();
+        // Allocation never collects, so the source objects stay where they are.
+        let o = self.alloc(tid::STR, layout::str_size(blen as usize));
+        let th = self.m.thread();
+        th.store_u64(o, layout::STR_BLEN, blen);
+        th.store_u64(o, layout::STR_CLEN, chars as u64);
+        let mut at = o.0 + layout::STR_DATA;
+        for &(src, from, len) in parts {
+            th.copy_bytes(src.0 + layout::STR_DATA + from, at, len);
+            at += len;
+        }
+        Value::obj(o)
+    }
+
+    /// The concatenation of two str objects.
+    pub fn str_concat(&mut self, a: ObjRef, b: ObjRef) -> Value {
+        let (la, lb) = (self.raw(a, layout::STR_BLEN), self.raw(b, layout::STR_BLEN));
+        let chars = self.str_len_chars(a) + self.str_len_chars(b);
+        self.str_from_parts(&[(a, 0, la), (b, 0, lb)], chars)
+    }
+
     /// A str's hash, computed (and kept, if the str is young: private to this transaction) on
     /// first use.
     #[inline]

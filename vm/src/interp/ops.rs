@@ -70,18 +70,7 @@ impl Vm {
             return Ok(Some(r));
         }
         match (ta, tb, k) {
-            (tid::STR, tid::STR, binop::ADD) => {
-                let n = self.str_len_chars(a.as_obj()) + self.str_len_chars(b.as_obj());
-                let s = self.with_str(a.as_obj(), |x| {
-                    self.with_str(b.as_obj(), |y| {
-                        let mut s = String::with_capacity(x.len() + y.len());
-                        s.push_str(x);
-                        s.push_str(y);
-                        s
-                    })
-                });
-                Ok(Some(self.new_str_n(&s, n)))
-            }
+            (tid::STR, tid::STR, binop::ADD) => Ok(Some(self.str_concat(a.as_obj(), b.as_obj()))),
             (tid::STR, _, binop::ADD) => {
                 let tn = self.type_name(b);
                 Err(self.new_error("TypeError", &format!("can only concatenate str (not \"{tn}\") to str")))

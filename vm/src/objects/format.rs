@@ -261,6 +261,9 @@ pub fn format_str(s: &str, sp: &Spec) -> Result<String, String> {
 impl Vm {
     /// `format(v, spec)` (spec: a str value, or NULL for "").
     pub fn format_value(&mut self, v: Value, spec: Value) -> R<Value> {
+        if spec.is_null() && v.is_int() {
+            return Ok(self.small_int_str(v.as_int()));
+        }
         let spec_s = if spec.is_null() { String::new() } else { self.str_of(spec) };
         if spec_s.is_empty() && self.tid_of(v) == tid::STR {
             return Ok(v);
@@ -310,6 +313,17 @@ impl Vm {
     }
 
     pub fn concat_strs(&mut self, items: &[Value]) -> R<Value> {
+        if items.iter().all(|v| self.tid_of(*v) == tid::STR) {
+            let mut chars = 0;
+            let parts: Vec<(stm::ObjRef, u64, u64)> = items
+                .iter()
+                .map(|v| {
+                    chars += self.str_len_chars(v.as_obj());
+                    (v.as_obj(), 0, self.raw(v.as_obj(), crate::layout::STR_BLEN))
+                })
+                .collect();
+            return Ok(self.str_from_parts(&parts, chars));
+        }
         let mut s = String::new();
         for v in items {
             s.push_str(&self.str_string(*v)?);

@@ -142,6 +142,21 @@ impl Vm {
         if matches!(k, tid::STR | tid::TUPLE | tid::BYTES) && start == 0 && step == 1 && len == n {
             return Ok(o);
         }
+        if k == tid::STR && step == 1 {
+            // A run of characters: copy its bytes.
+            let so = o.as_obj();
+            let (from, to) = self.with_str(so, |st| {
+                if st.len() == n {
+                    (start as usize, start as usize + len)
+                } else {
+                    let mut offs = st.char_indices().map(|(b, _)| b).chain(std::iter::once(st.len()));
+                    let from = offs.nth(start as usize).unwrap_or(st.len());
+                    let to = if len == 0 { from } else { offs.nth(len - 1).unwrap_or(st.len()) };
+                    (from, to)
+                }
+            });
+            return Ok(self.str_from_parts(&[(so, from as u64, (to - from) as u64)], len));
+        }
         let idx = (0..len).map(|i| (start + i as i64 * step) as usize);
         Ok(match k {
             tid::STR => {

@@ -24,8 +24,33 @@ impl Vm {
         if self.tid_of(v) == tid::INSTANCE {
             return self.call_special_str(v, "__str__");
         }
+        if v.is_int() {
+            return Ok(self.small_int_str(v.as_int()));
+        }
         let s = self.str_string(v)?;
         Ok(self.new_str(&s))
+    }
+
+    /// `str(i)` of a small int, formatted on the stack (no Rust `String`).
+    pub fn small_int_str(&mut self, i: i64) -> Value {
+        let mut buf = [0u8; 24];
+        let mut at = buf.len();
+        let mut u = i.unsigned_abs();
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (u % 10) as u8;
+            u /= 10;
+            if u == 0 {
+                break;
+            }
+        }
+        if i < 0 {
+            at -= 1;
+            buf[at] = b'-';
+        }
+        // The bytes are ASCII digits and a sign.
+        let s = std::str::from_utf8(&buf[at..]).expect("ASCII digits");
+        self.new_str_n(s, s.len())
     }
 
     pub fn ascii_value(&mut self, v: Value) -> R<Value> {
