@@ -69,9 +69,9 @@ impl<M: GcModel> Marker<'_, M> {
     fn drain(&mut self) {
         let mut fields = Vec::new();
         while let Some((s, obj)) = self.stack.pop() {
-            ref_fields(&*self.gc.model, self.w.view(s, ObjRef(obj)), &mut fields);
-            for &off in &fields {
-                let word = self.w.load_u64(s, ObjRef(obj), off);
+            let found = ref_fields(&*self.gc.model, self.w.view(s, ObjRef(obj)), &mut fields);
+            for i in 0..found.count() {
+                let word = self.w.load_u64(s, ObjRef(obj), found.at(i, &fields));
                 self.reach(s, word);
             }
         }

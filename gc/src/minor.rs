@@ -125,8 +125,9 @@ impl<M: GcModel> Mutator<M> {
                 let mut stack: Vec<u64> = roots.words.iter().copied().filter(|&w| gc.is_young(w)).collect();
                 let mut fields = Vec::new();
                 for o in self.th.written() {
-                    ref_fields(&*gc.model, self.th.view(o), &mut fields);
-                    stack.extend(fields.iter().map(|&f| self.th.load_u64(o, f)).filter(|&w| gc.is_young(w)));
+                    let found = ref_fields(&*gc.model, self.th.view(o), &mut fields);
+                    let words = (0..found.count()).map(|i| self.th.load_u64(o, found.at(i, &fields)));
+                    stack.extend(words.filter(|&w| gc.is_young(w)));
                 }
                 while let Some(p) = stack.pop() {
                     if !seen.insert(p) {
@@ -134,8 +135,9 @@ impl<M: GcModel> Mutator<M> {
                     }
                     let view = self.th.view(ObjRef(p));
                     count(p, gc.model.object_size(view));
-                    ref_fields(&*gc.model, view, &mut fields);
-                    stack.extend(fields.iter().map(|&f| self.th.load_u64(ObjRef(p), f)).filter(|&w| gc.is_young(w)));
+                    let found = ref_fields(&*gc.model, view, &mut fields);
+                    let words = (0..found.count()).map(|i| self.th.load_u64(ObjRef(p), found.at(i, &fields)));
+                    stack.extend(words.filter(|&w| gc.is_young(w)));
                 }
             }
         }
@@ -203,9 +205,9 @@ impl<M: GcModel> Mover<'_, M> {
     /// Points every reference field of the old object `o` (this segment's copy) that refers
     /// into the nursery at the moved object.
     fn update_fields(&mut self, m: &mut Mutator<M>, shadows: &mut HashMap<u64, u64>, room: &mut Room, o: ObjRef) {
-        ref_fields(&*self.gc.model, m.th.view(o), &mut self.fields);
-        for i in 0..self.fields.len() {
-            let off = self.fields[i];
+        let found = ref_fields(&*self.gc.model, m.th.view(o), &mut self.fields);
+        for i in 0..found.count() {
+            let off = found.at(i, &self.fields);
             let w = m.th.load_u64(o, off);
             if self.gc.is_young(w) {
                 let n = self.forward(m, shadows, room, w);

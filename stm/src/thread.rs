@@ -190,7 +190,9 @@ impl Thread {
     pub fn copy_bytes(&self, src: u64, dst: u64, len: u64) {
         assert!(src + len <= dst || dst + len <= src, "bad copy");
         if len > 0 {
-            for (o, l) in [(src, 0), (src, len - 1), (dst, 0), (dst, len - 1)] {
+            // `check_ref` checks 8-byte words: the first one and the one ending the range.
+            let last = len.saturating_sub(8);
+            for (o, l) in [(src, 0), (src, last), (dst, 0), (dst, last)] {
                 self.check_ref(ObjRef(o), l);
             }
             // SAFETY: both ranges checked to lie in this segment's mapped memory; they do not
@@ -518,10 +520,13 @@ impl WorldStopped<'_> {
     }
 
     /// Reads the 64-bit word at `obj + field` in segment `s`'s view (0: the committed state).
+    #[inline]
     pub fn load_u64(&self, s: usize, obj: ObjRef, field: u64) -> u64 {
         let off = obj.0.wrapping_add(field);
         let lo = if s == 0 { OBJ_START } else { NURSERY_START };
-        assert!(off >= lo && off + 8 <= OBJ_START + self.stm.heap_limit() && off % 8 == 0, "bad reference {obj:?}");
+        if !(off >= lo && off + 8 <= OBJ_START + self.stm.heap_limit() && off % 8 == 0) {
+            bad_ref(obj, field);
+        }
         self.stm.mem.read_u64(s, off)
     }
 

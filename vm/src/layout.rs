@@ -274,18 +274,23 @@ impl GcModel for Model {
     }
 
     fn trace(&self, o: ObjView<'_>, field: &mut dyn FnMut(u64)) {
-        let (from, to) = match o.typeid() {
-            tid::DUMMY | tid::FLOAT | tid::BIGINT | tid::STR | tid::BYTES | tid::RAW => return,
-            tid::TUPLE => (TUPLE_ITEMS, TUPLE_ITEMS + 8 * o.read_u64(TUPLE_LEN)),
-            tid::ARRAY => (ARRAY_ITEMS, ARRAY_ITEMS + 8 * o.read_u64(ARRAY_CAP)),
-            // Only the live part of a frame: the stack above `sp` holds stale words.
-            tid::FRAME => (8, F_SLOTS + 8 * untag(o.read_u64(F_SP)) as u64),
-            t => (8, FIXED_SIZE[t as usize] as u64),
-        };
+        let (from, to) = self.field_range(o).expect("every object's fields are one range");
         let mut off = from;
         while off < to {
             field(off);
             off += 8;
         }
+    }
+
+    /// Every object's reference fields are one range of words.
+    fn field_range(&self, o: ObjView<'_>) -> Option<(u64, u64)> {
+        Some(match o.typeid() {
+            tid::DUMMY | tid::FLOAT | tid::BIGINT | tid::STR | tid::BYTES | tid::RAW => (8, 8),
+            tid::TUPLE => (TUPLE_ITEMS, TUPLE_ITEMS + 8 * o.read_u64(TUPLE_LEN)),
+            tid::ARRAY => (ARRAY_ITEMS, ARRAY_ITEMS + 8 * o.read_u64(ARRAY_CAP)),
+            // Only the live part of a frame: the stack above `sp` holds stale words.
+            tid::FRAME => (8, F_SLOTS + 8 * untag(o.read_u64(F_SP)) as u64),
+            t => (8, FIXED_SIZE[t as usize] as u64),
+        })
     }
 }
