@@ -101,12 +101,13 @@ pub fn program_markdown(r: &Results, p: &ProgramResult, level: &str) -> String {
         header(&mut s);
         rows(&mut s, &|c, t| pct(c, t, BASELINE));
     }
-    let _ = writeln!(s, "\nWall time range (min–max) and peak RSS:\n");
+    let _ = writeln!(s, "\nRanges (min–max) of wall and user+sys time, and peak RSS:\n");
     header(&mut s);
     rows(&mut s, &|c, t| {
         let cell = p.cell(c, t)?;
-        let w = cell.wall?;
-        Some(format!("{:.3}–{:.3} s, {:.1} MiB", w.min, w.max, cell.peak_rss_kib? as f64 / 1024.0))
+        let (w, u) = (cell.wall?, cell.user_sys?);
+        let rss = cell.peak_rss_kib? as f64 / 1024.0;
+        Some(format!("real {:.3}–{:.3} s / user+sys {:.3}–{:.3} s, {rss:.1} MiB", w.min, w.max, u.min, u.max))
     });
     s
 }
