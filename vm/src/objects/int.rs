@@ -70,13 +70,15 @@ impl Vm {
         if self.tid_of(v) == tid::BIGINT {
             let o = v.as_obj();
             let n = self.raw(o, BIG_LEN) as i64;
-            let digits: Vec<u64> = (0..n.unsigned_abs()).map(|i| self.raw(o, BIG_DIGITS + 8 * i)).collect();
-            let mag = BigInt::from_slice(Sign::Plus, &[]);
-            let mut r = mag;
-            for d in digits.iter().rev() {
-                r = (r << 64) + BigInt::from(*d);
-            }
-            return Some(if n < 0 { -r } else { r });
+            // Little-endian 64-bit digits, as num-bigint's 32-bit ones (linear time).
+            let halves: Vec<u32> = (0..n.unsigned_abs())
+                .flat_map(|i| {
+                    let d = self.raw(o, BIG_DIGITS + 8 * i);
+                    [d as u32, (d >> 32) as u32]
+                })
+                .collect();
+            let sign = if n < 0 { Sign::Minus } else { Sign::Plus };
+            return Some(BigInt::from_biguint(sign, num_bigint::BigUint::new(halves)));
         }
         None
     }
