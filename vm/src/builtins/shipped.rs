@@ -9,6 +9,13 @@ const SHIPPED: &[(&str, &str, bool)] = &[
     ("transaction", include_str!("../../lib/transaction.py"), false),
     ("concurrent", "", true),
     ("concurrent.futures", include_str!("../../lib/concurrent_futures.py"), false),
+    ("itertools", include_str!("../../lib/itertools.py"), false),
+    ("functools", include_str!("../../lib/functools.py"), false),
+    ("operator", include_str!("../../lib/operator.py"), false),
+    ("heapq", include_str!("../../lib/heapq.py"), false),
+    ("bisect", include_str!("../../lib/bisect.py"), false),
+    ("collections", include_str!("../../lib/collections/__init__.py"), true),
+    ("collections.abc", include_str!("../../lib/collections/abc.py"), false),
 ];
 
 /// The source of shipped module `name` and whether it is a package.
