@@ -274,6 +274,11 @@ pub fn install_native_dunders(vm: &mut Vm, t: &Types) {
         ("bytes", t.bytes),
     ] {
         let mut all: Vec<(&str, crate::runtime::BuiltinFn)> = common.to_vec();
+        // As in CPython, only str and bytes have a `__str__` of their own: the others inherit
+        // object's, which calls `repr` (so a subclass's `__repr__` shows in `str()` too).
+        if !matches!(ty, "str" | "bytes") {
+            all.retain(|(n, _)| *n != "__str__");
+        }
         match ty {
             "int" => {
                 all.extend_from_slice(numbers);

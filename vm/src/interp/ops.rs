@@ -203,17 +203,28 @@ impl Vm {
                 }
             }
         }
-        if let Some(r) = self.native_binop(a, b, k)?
-            && r != Value::NOT_IMPLEMENTED
-        {
-            return Ok(r);
-        }
         let name = format!("__{}__", binop::NAMES[k as usize]);
         let rname = format!("__r{}__", binop::NAMES[k as usize]);
         let (ta, tb) = (self.type_of(a), self.type_of(b));
         let user_a = self.tid_of(a) == tid::INSTANCE;
         let user_b = self.tid_of(b) == tid::INSTANCE;
-        let rm = if user_b && ta != tb { self.class_lookup(tb, &rname)? } else { None };
+        let mut rm = if user_b && ta != tb { self.class_lookup(tb, &rname)? } else { None };
+        // A built-in left operand cannot handle a user-defined right one (which kept its own
+        // type because it defines the reflected method): as in CPython, where a sequence's
+        // concatenation or repetition is only the fallback, the reflected method goes first.
+        if !user_a
+            && let Some(r) = rm.take()
+        {
+            let v = self.call_value(r, &[b, a], &[])?;
+            if v != Value::NOT_IMPLEMENTED {
+                return Ok(v);
+            }
+        }
+        if let Some(r) = self.native_binop(a, b, k)?
+            && r != Value::NOT_IMPLEMENTED
+        {
+            return Ok(r);
+        }
         // A subclass's reflected method goes first.
         if let Some(r) = rm
             && self.is_subclass(tb, ta)
@@ -615,8 +626,14 @@ impl Vm {
                             && h != Value::obj(self.types().object_hash) =>
                     {
                         let r = self.call_value(h, &[v], &[])?;
+                        // As CPython: a result that fits a machine word is the hash as it is
+                        // (-1 becomes -2); a bigger int is hashed.
                         match self.to_big(r) {
-                            Some(b) => Vm::int_hash(&b),
+                            Some(b) => match num_traits::ToPrimitive::to_i64(&b) {
+                                Some(-1) => -2,
+                                Some(h) => h,
+                                None => Vm::int_hash(&b),
+                            },
                             None => {
                                 return Err(self.new_error("TypeError", "__hash__ method should return an integer"));
                             }

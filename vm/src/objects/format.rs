@@ -280,11 +280,13 @@ impl Vm {
                 }
                 return Ok(r);
             }
-            if let Some(n) = self.native_of(v) {
-                return self.format_value(n, spec);
-            }
+            // An empty spec is `str(v)` (object.__format__, and every built-in type's with ''),
+            // whatever the subclass overrides.
             if spec_s.is_empty() {
                 return self.str_value(v);
+            }
+            if let Some(n) = self.native_of(v) {
+                return self.format_value(n, spec);
             }
             let tn = self.type_name(v);
             return Err(self.new_error("TypeError", &format!("unsupported format string passed to {tn}.__format__")));
