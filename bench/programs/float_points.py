@@ -4,8 +4,9 @@ threads does the whole work (weak scaling). Usage: float_points.py THREADS SIZE 
 Prints the resulting point, which every thread must agree on."""
 # pystm-bench: scaling=weak size=500_000 quick=300
 import sys
-import threading
 from math import cos, sin, sqrt
+
+from _threads import same_in_threads
 
 
 class Point:
@@ -40,18 +41,7 @@ def run(n):
 
 
 def main(threads, n):
-    out = [None] * threads
-
-    def work(k):
-        out[k] = run(n)
-
-    ts = [threading.Thread(target=work, args=(k,)) for k in range(threads)]
-    for t in ts:
-        t.start()
-    for t in ts:
-        t.join()
-    assert len(set(out)) == 1, out
-    print("point", out[0])
+    print("point", same_in_threads(threads, run, n))
 
 
 if __name__ == "__main__":

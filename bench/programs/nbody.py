@@ -4,7 +4,8 @@ shootout benchmark, written for pystm). Each of T threads runs its own copy of t
 which every thread must agree on."""
 # pystm-bench: scaling=weak size=200_000 quick=300
 import sys
-import threading
+
+from _threads import same_in_threads
 
 PI = 3.14159265358979323
 SOLAR_MASS = 4 * PI * PI
@@ -78,23 +79,16 @@ def advance(system, dt, steps):
             b[2] += dt * b[5]
 
 
-def simulate(steps, out, k):
+def simulate(steps):
     system = bodies()
     offset_momentum(system)
     before = energy(system)
     advance(system, 0.01, steps)
-    out[k] = "%.9f %.9f" % (before, energy(system))
+    return "%.9f %.9f" % (before, energy(system))
 
 
 def main(threads, steps):
-    out = [None] * threads
-    ts = [threading.Thread(target=simulate, args=(steps, out, k)) for k in range(threads)]
-    for t in ts:
-        t.start()
-    for t in ts:
-        t.join()
-    assert len(set(out)) == 1, out
-    print("energy", out[0])
+    print("energy", same_in_threads(threads, simulate, steps))
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@ benchmark, written for pystm). Each of T threads computes them (weak scaling). U
 pidigits.py THREADS SIZE (SIZE: digits). Prints the last ten digits and a digit sum."""
 # pystm-bench: scaling=weak size=5_000 quick=100
 import sys
-import threading
+
+from _threads import same_in_threads
 
 
 def digits(count):
@@ -18,20 +19,13 @@ def digits(count):
     return out
 
 
+def summary(count):
+    d = digits(count)
+    return "%s sum %d" % ("".join(map(str, d[-10:])), sum(d))
+
+
 def main(threads, count):
-    out = [None] * threads
-
-    def work(k):
-        d = digits(count)
-        out[k] = "%s sum %d" % ("".join(map(str, d[-10:])), sum(d))
-
-    ts = [threading.Thread(target=work, args=(k,)) for k in range(threads)]
-    for t in ts:
-        t.start()
-    for t in ts:
-        t.join()
-    assert len(set(out)) == 1, out
-    print("pi digits", count, out[0])
+    print("pi digits", count, same_in_threads(threads, summary, count))
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@ Each of T threads computes it (weak scaling). Usage: spectral_norm.py THREADS SI
 Prints the norm to 9 decimals, which every thread must agree on."""
 # pystm-bench: scaling=weak size=350 quick=8
 import sys
-import threading
+
+from _threads import same_in_threads
 
 
 def a(i, j):
@@ -39,18 +40,7 @@ def norm(n):
 
 
 def main(threads, n):
-    out = [None] * threads
-
-    def work(k):
-        out[k] = "%.9f" % norm(n)
-
-    ts = [threading.Thread(target=work, args=(k,)) for k in range(threads)]
-    for t in ts:
-        t.start()
-    for t in ts:
-        t.join()
-    assert len(set(out)) == 1, out
-    print("norm", out[0])
+    print("norm", same_in_threads(threads, lambda: "%.9f" % norm(n)))
 
 
 if __name__ == "__main__":
