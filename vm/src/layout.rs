@@ -163,6 +163,9 @@ pub const CLSF_HAS_GETATTRIBUTE: i64 = 32;
 pub const INST_CLASS: u64 = 8;
 pub const INST_MAP: u64 = 16;
 pub const INST_SLOTS: u64 = 24;
+/// INST_MAP of an instance whose attributes live in a dict (INST_SLOTS is then that DICT): its
+/// `__dict__` was asked for or assigned.
+pub const DICT_MODE: i64 = -1;
 /// For instances of subclasses of built-in types (list, dict, str, int ...): the built-in value
 /// that holds their data; NULL otherwise.
 pub const INST_NATIVE: u64 = 32;

@@ -169,8 +169,42 @@ impl Vm {
         &self.rt.map(map).names
     }
 
-    /// An instance attribute from its slots.
-    pub fn instance_get(&self, o: ObjRef, key: Value) -> Option<Value> {
+    /// Whether the instance keeps its attributes in a dict (its `__dict__` was asked for).
+    fn dict_mode(&self, o: ObjRef) -> Option<Value> {
+        (self.rd(o, INST_MAP).as_int() == DICT_MODE).then(|| self.rd(o, INST_SLOTS))
+    }
+
+    /// The instance's attribute dict, made on first request: from then on the instance keeps its
+    /// attributes there (map `DICT_MODE`), so that writes through `__dict__` are attribute
+    /// writes, as in CPython. Inline caches never match such an instance.
+    pub fn instance_dict(&mut self, o: ObjRef) -> R<Value> {
+        if let Some(d) = self.dict_mode(o) {
+            return Ok(d);
+        }
+        let d = self.new_dict();
+        for (a, v) in self.instance_items(o) {
+            self.dict_set(d, a, v)?;
+        }
+        self.st(o, INST_SLOTS, d)?;
+        self.st(o, INST_MAP, Value::int(DICT_MODE))?;
+        Ok(d)
+    }
+
+    /// `o.__dict__ = d`.
+    pub fn set_instance_dict(&mut self, o: ObjRef, d: Value) -> R<()> {
+        if self.tid_of(d) != tid::DICT {
+            let tn = self.type_name(d);
+            return Err(self.new_error("TypeError", &format!("__dict__ must be set to a dictionary, not a '{tn}'")));
+        }
+        self.st(o, INST_SLOTS, d)?;
+        self.st(o, INST_MAP, Value::int(DICT_MODE))
+    }
+
+    /// An instance attribute from its slots (or its dict).
+    pub fn instance_get(&mut self, o: ObjRef, key: Value) -> Option<Value> {
+        if let Some(d) = self.dict_mode(o) {
+            return self.dict_get(d, key).ok().flatten();
+        }
         let map = self.rd(o, INST_MAP).as_int() as u32;
         if map == 0 {
             return None;
@@ -183,6 +217,9 @@ impl Vm {
     }
 
     pub fn instance_set(&mut self, o: ObjRef, key: Value, v: Value) -> R<()> {
+        if let Some(d) = self.dict_mode(o) {
+            return self.dict_set(d, key, v);
+        }
         let map = self.rd(o, INST_MAP).as_int() as u32;
         let id = self.name_id(key);
         let names = self.map_names(map);
@@ -211,6 +248,9 @@ impl Vm {
 
     /// Deletes an instance attribute (the slot becomes empty); false if it was not there.
     pub fn instance_del(&mut self, o: ObjRef, key: Value) -> R<bool> {
+        if let Some(d) = self.dict_mode(o) {
+            return self.dict_del(d, key);
+        }
         if self.instance_get(o, key).is_none() {
             return Ok(false);
         }
@@ -224,6 +264,9 @@ impl Vm {
 
     /// The instance's attributes as (name, value) pairs in map order.
     pub fn instance_items(&mut self, o: ObjRef) -> Vec<(Value, Value)> {
+        if let Some(d) = self.dict_mode(o) {
+            return self.dict_items(d);
+        }
         let map = self.rd(o, INST_MAP).as_int() as u32;
         let names = self.map_names(map);
         let mut out = Vec::new();
@@ -379,11 +422,7 @@ impl Vm {
             return Ok(Value::obj(t));
         }
         if name == "__dict__" && k == tid::INSTANCE && self.rd(t, CLS_FLAGS).as_int() & CLSF_NO_DICT == 0 {
-            let d = self.new_dict();
-            for (a, v) in self.instance_items(o.as_obj()) {
-                self.dict_set(d, a, v)?;
-            }
-            return Ok(d);
+            return self.instance_dict(o.as_obj());
         }
         if k == tid::MODULE {
             let mn = self.str_of(self.ld(o.as_obj(), MOD_NAME));
@@ -620,6 +659,9 @@ impl Vm {
             return Ok(());
         }
         if k == tid::INSTANCE {
+            if self.rd(t, CLS_FLAGS).as_int() & CLSF_NO_DICT == 0 && self.with_str(key.as_obj(), |s| s == "__dict__") {
+                return self.set_instance_dict(o.as_obj(), v);
+            }
             if self.rd(t, CLS_FLAGS).as_int() & CLSF_NO_DICT != 0 && !self.slot_allowed(t, key)? {
                 let n = self.str_of(key);
                 let tn = self.class_name(t);

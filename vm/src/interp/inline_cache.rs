@@ -42,8 +42,11 @@ impl Vm {
         let ob = o.as_obj();
         let cls = self.ld(ob, INST_CLASS).as_obj();
         let version = self.rd(cls, CLS_VERSION).as_int() as u64;
-        let map = self.rd(ob, INST_MAP).as_int() as u64;
-        Some((cls, version, map))
+        let map = self.rd(ob, INST_MAP).as_int();
+        if map == DICT_MODE {
+            return None;
+        }
+        Some((cls, version, map as u64))
     }
 
     /// A cached attribute load: Some(value) on a hit.
