@@ -16,6 +16,10 @@ const SHIPPED: &[(&str, &str, bool)] = &[
     ("bisect", include_str!("../../lib/bisect.py"), false),
     ("collections", include_str!("../../lib/collections/__init__.py"), true),
     ("collections.abc", include_str!("../../lib/collections/abc.py"), false),
+    ("string", include_str!("../../lib/string.py"), false),
+    ("copy", include_str!("../../lib/copy.py"), false),
+    ("contextlib", include_str!("../../lib/contextlib.py"), false),
+    ("textwrap", include_str!("../../lib/textwrap.py"), false),
 ];
 
 /// The source of shipped module `name` and whether it is a package.
