@@ -341,6 +341,33 @@ impl<'a> Compiler<'a> {
         (u.consts.len() - 1) as u32
     }
 
+    /// CPython's private name mangling: inside a class (its body and the functions nested in
+    /// it), `__x` (not ending in `__`) stands for `_Class__x`, the class name stripped of its
+    /// leading underscores.
+    fn mangle(&self, n: &str) -> String {
+        if !n.starts_with("__") || n.ends_with("__") || n.contains('.') {
+            return n.to_string();
+        }
+        match self.units.iter().rev().find(|u| u.kind == Kind::Class) {
+            Some(c) if !c.name.trim_start_matches('_').is_empty() => {
+                format!("_{}{}", c.name.trim_start_matches('_'), n)
+            }
+            _ => n.to_string(),
+        }
+    }
+
+    /// The index of an attribute name (mangled).
+    fn attr_idx(&mut self, n: &str) -> u32 {
+        let m = self.mangle(n);
+        self.name_idx(&m)
+    }
+
+    /// The index of a name looked up in a namespace dict (mangled).
+    fn dict_name_idx(&mut self, n: &str) -> u32 {
+        let m = self.mangle(n);
+        self.name_idx(&m)
+    }
+
     fn name_idx(&mut self, n: &str) -> u32 {
         let u = self.unit();
         if let Some(i) = u.names.iter().position(|x| x == n) {
@@ -376,9 +403,9 @@ impl<'a> Compiler<'a> {
         let op = match self.resolve(n) {
             Resolved::Local => Op::LoadFast(self.local(n)),
             Resolved::Cell | Resolved::Free => Op::LoadDeref(self.deref_slot(n)),
-            Resolved::Global => Op::LoadGlobal(self.name_idx(n)),
-            Resolved::Name => Op::LoadName(self.name_idx(n)),
-            Resolved::ClassDeref => Op::LoadClassDeref(self.name_idx(n), self.deref_slot(n)),
+            Resolved::Global => Op::LoadGlobal(self.dict_name_idx(n)),
+            Resolved::Name => Op::LoadName(self.dict_name_idx(n)),
+            Resolved::ClassDeref => Op::LoadClassDeref(self.dict_name_idx(n), self.deref_slot(n)),
         };
         self.emit(op);
     }
@@ -387,8 +414,8 @@ impl<'a> Compiler<'a> {
         let op = match self.resolve(n) {
             Resolved::Local => Op::StoreFast(self.local(n)),
             Resolved::Cell | Resolved::Free => Op::StoreDeref(self.deref_slot(n)),
-            Resolved::Global => Op::StoreGlobal(self.name_idx(n)),
-            Resolved::Name | Resolved::ClassDeref => Op::StoreName(self.name_idx(n)),
+            Resolved::Global => Op::StoreGlobal(self.dict_name_idx(n)),
+            Resolved::Name | Resolved::ClassDeref => Op::StoreName(self.dict_name_idx(n)),
         };
         self.emit(op);
     }
@@ -397,8 +424,8 @@ impl<'a> Compiler<'a> {
         let op = match self.resolve(n) {
             Resolved::Local => Op::DeleteFast(self.local(n)),
             Resolved::Cell | Resolved::Free => Op::DeleteDeref(self.deref_slot(n)),
-            Resolved::Global => Op::DeleteGlobal(self.name_idx(n)),
-            Resolved::Name | Resolved::ClassDeref => Op::DeleteName(self.name_idx(n)),
+            Resolved::Global => Op::DeleteGlobal(self.dict_name_idx(n)),
+            Resolved::Name | Resolved::ClassDeref => Op::DeleteName(self.dict_name_idx(n)),
         };
         self.emit(op);
     }
@@ -1024,7 +1051,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(at) => {
                 self.expr(&at.value)?;
                 self.emit(Op::Dup);
-                let i = self.name_idx(&at.attr);
+                let i = self.attr_idx(&at.attr);
                 self.emit(Op::LoadAttr(i));
                 self.expr(&a.value)?;
                 self.emit(Op::InplaceBinary(op));
@@ -1053,7 +1080,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.store_name(&n.id),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let i = self.name_idx(&a.attr);
+                let i = self.attr_idx(&a.attr);
                 self.emit(Op::StoreAttr(i));
             }
             Expr::Subscript(s) => {
@@ -1093,7 +1120,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.delete_name(&n.id),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let i = self.name_idx(&a.attr);
+                let i = self.attr_idx(&a.attr);
                 self.emit(Op::DeleteAttr(i));
             }
             Expr::Subscript(s) => {
@@ -1372,7 +1399,7 @@ impl<'a> Compiler<'a> {
                     && !c.keywords.iter().any(|k| k.arg.is_none())
                 {
                     self.expr(&a.value)?;
-                    let i = self.name_idx(&a.attr);
+                    let i = self.attr_idx(&a.attr);
                     self.emit(Op::LoadMethod(i));
                 } else {
                     self.expr(&c.func)?;
@@ -1383,7 +1410,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let i = self.name_idx(&a.attr);
+                let i = self.attr_idx(&a.attr);
                 self.emit(Op::LoadAttr(i));
             }
             Expr::Subscript(s) => {

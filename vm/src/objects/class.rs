@@ -198,7 +198,19 @@ impl Vm {
                     has_dict = true;
                 }
             }
-            let t = self.new_tuple(&names);
+            // Private slot names are mangled with the class name, as the compiler mangles
+            // `self.__x` inside the class.
+            let stripped = name.trim_start_matches('_').to_string();
+            let mut mangled = Vec::with_capacity(names.len());
+            for n in names {
+                let text = if self.is_str(n) { self.str_of(n) } else { String::new() };
+                if !stripped.is_empty() && text.starts_with("__") && !text.ends_with("__") && !text.contains('.') {
+                    mangled.push(self.new_str(&format!("_{stripped}{text}")));
+                } else {
+                    mangled.push(n);
+                }
+            }
+            let t = self.new_tuple(&mangled);
             self.st(cls, CLS_SLOTS, t)?;
             let object = self.types().object;
             let bases_no_dict =
