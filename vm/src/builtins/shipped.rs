@@ -20,6 +20,17 @@ const SHIPPED: &[(&str, &str, bool)] = &[
     ("copy", include_str!("../../lib/copy.py"), false),
     ("contextlib", include_str!("../../lib/contextlib.py"), false),
     ("textwrap", include_str!("../../lib/textwrap.py"), false),
+    ("random", include_str!("../../lib/random.py"), false),
+    ("json", include_str!("../../lib/json/__init__.py"), true),
+    ("json.decoder", include_str!("../../lib/json/decoder.py"), false),
+    ("json.encoder", include_str!("../../lib/json/encoder.py"), false),
+    ("json.scanner", include_str!("../../lib/json/scanner.py"), false),
+    ("dataclasses", include_str!("../../lib/dataclasses.py"), false),
+    ("abc", include_str!("../../lib/abc.py"), false),
+    ("typing", include_str!("../../lib/typing.py"), false),
+    ("__future__", include_str!("../../lib/__future__.py"), false),
+    ("warnings", include_str!("../../lib/warnings.py"), false),
+    ("keyword", include_str!("../../lib/keyword.py"), false),
 ];
 
 /// The source of shipped module `name` and whether it is a package.
