@@ -28,6 +28,7 @@ pub fn install(vm: &mut Vm, t: &Types) {
     vm.def_method(o, "object.__setattr__", object_setattr);
     vm.def_method(o, "object.__getattribute__", object_getattribute);
     vm.def_method(o, "object.__delattr__", object_delattr);
+    vm.def_method(t.function, "function.__get__", function_get);
     vm.def_method(o, "object.__format__", object_format);
     vm.def_method(o, "object.__dir__", object_dir);
     let isc = vm.new_builtin("object.__init_subclass__", object_init_subclass);
@@ -460,6 +461,17 @@ fn object_init_subclass(_: &mut Vm, _: A, _: K) -> R<Value> {
 fn object_repr(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let s = vm.default_repr(a[0])?;
     Ok(vm.new_str(&s))
+}
+/// `f.__get__(obj, type=None)`: the function bound to `obj` (itself when `obj` is None).
+fn function_get(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("__get__", &a[1..], 1, 2)?;
+    if a[1] == Value::NONE {
+        if a.len() < 3 || a[2] == Value::NONE {
+            return Err(vm.new_error("TypeError", "__get__(None, None) is invalid"));
+        }
+        return Ok(a[0]);
+    }
+    Ok(vm.new_fixed(tid::METHOD, 32, &[a[1], a[0]]))
 }
 fn object_str(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.repr_value(a[0])
@@ -1526,8 +1538,17 @@ fn gen_send(vm: &mut Vm, a: A, _: K) -> R<Value> {
 fn gen_throw(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("throw", &a[1..], 1, 3)?;
     let mut e = a[1];
+    // throw(type, value): the value itself when it is an instance of the type, else the type
+    // called with the value (a tuple gives the arguments), as CPython.
     if a.len() > 2 && a[2] != Value::NONE && vm.tid_of(e) == tid::CLASS {
-        e = vm.call_value(e, &[a[2]], &[])?;
+        e = if vm.isinstance(a[2], e.as_obj()) {
+            a[2]
+        } else if vm.tid_of(a[2]) == tid::TUPLE {
+            let args = vm.tuple_items(a[2].as_obj());
+            vm.call_value(e, &args, &[])?
+        } else {
+            vm.call_value(e, &[a[2]], &[])?
+        };
     }
     let e = vm.make_raisable(e, None)?;
     match vm.gen_resume(a[0], Value::NONE, Some(e))? {

@@ -780,8 +780,7 @@ fn maketrans(vm: &mut Vm, a: A, _: K) -> R<Value> {
         return Err(vm.new_error("ValueError", "the first two maketrans arguments must have equal length"));
     }
     for (p, q) in x.iter().zip(y.iter()) {
-        let qv = vm.new_str(&q.to_string());
-        vm.dict_set(d, Value::int(*p as i64), qv)?;
+        vm.dict_set(d, Value::int(*p as i64), Value::int(*q as i64))?;
     }
     if a.len() > 2 {
         for c in vm.str_of(a[2]).chars() {

@@ -539,6 +539,15 @@ impl Vm {
             return Ok(GenResult::Returned(Value::NONE));
         }
         let f = self.rd(go, GEN_FRAME).as_obj();
+        if state == GEN_CREATED
+            && let Some(e) = throw
+        {
+            // Thrown in before the body started: it is raised where the body would begin,
+            // outside every `try`, and the generator is finished.
+            self.st(go, GEN_STATE, Value::int(GEN_DONE))?;
+            self.st(go, GEN_FRAME, Value::NULL)?;
+            return Err(Unwind::Exc(e));
+        }
         if state == GEN_CREATED {
             if throw.is_none() && v != Value::NONE {
                 return Err(self.new_error("TypeError", "can't send non-None value to a just-started generator"));

@@ -212,9 +212,7 @@ impl Vm {
         // A built-in left operand cannot handle a user-defined right one (which kept its own
         // type because it defines the reflected method): as in CPython, where a sequence's
         // concatenation or repetition is only the fallback, the reflected method goes first.
-        if !user_a
-            && let Some(r) = rm.take()
-        {
+        if !user_a && let Some(r) = rm.take() {
             let v = self.call_value(r, &[b, a], &[])?;
             if v != Value::NOT_IMPLEMENTED {
                 return Ok(v);
@@ -404,6 +402,13 @@ impl Vm {
         };
         if let Some(r) = self.native_compare(a, b, k)? {
             return Ok(Value::bool(r));
+        }
+        // Bound methods are equal when bound to the same object and their functions are equal.
+        if matches!(k, cmpop::EQ | cmpop::NE) && self.tid_of(a) == tid::METHOD && self.tid_of(b) == tid::METHOD {
+            let (ma, mb) = (a.as_obj(), b.as_obj());
+            let same = self.ld(ma, METH_SELF) == self.ld(mb, METH_SELF)
+                && self.eq(self.ld(ma, METH_FUNC), self.ld(mb, METH_FUNC))?;
+            return Ok(Value::bool(same == (k == cmpop::EQ)));
         }
         let (ta, tb) = (self.type_of(a), self.type_of(b));
         let name = cmpop::DUNDER[k as usize];
@@ -613,6 +618,11 @@ impl Vm {
             tid::LIST | tid::DICT | tid::SET => {
                 let tn = self.type_name(v);
                 return Err(self.new_error("TypeError", &format!("unhashable type: '{tn}'")));
+            }
+            // Consistent with bound-method equality: the object's identity and the function.
+            tid::METHOD => {
+                let (s, f) = (self.ld(o, METH_SELF), self.ld(o, METH_FUNC));
+                (self.id_of(s)? >> 4) ^ self.hash(f)?
             }
             tid::INSTANCE => {
                 let t = self.type_of(v);
