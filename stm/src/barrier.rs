@@ -19,6 +19,10 @@ use crate::{Thread, fatal};
 use std::sync::atomic::Ordering::*;
 use std::time::Instant;
 
+/// How far past the current nursery position one modified object may push the transaction's
+/// mark (see `write_slow`).
+const MAX_EXTENSION: u64 = 256 << 20;
+
 impl Thread {
     /// The read barrier: marks `obj` as read by this transaction.
     #[inline(always)]
@@ -70,8 +74,12 @@ impl Thread {
         // The commit copies every modified object whole, so the transaction runs on for as many
         // nursery bytes as it modified: copying stays proportional to the work done (a loop that
         // appends to a big list would otherwise copy the whole list at every commit).
+        // At most MAX_EXTENSION past the current nursery position, so that a transaction that
+        // writes many old objects while allocating little still commits now and then.
         let info = self.info();
-        info.nursery_mark.store(info.nursery_mark.load(Relaxed).saturating_add(size), Relaxed);
+        let limit = info.nursery_current.load(Relaxed).saturating_add(MAX_EXTENSION);
+        let mark = info.nursery_mark.load(Relaxed);
+        info.nursery_mark.store(mark.max(mark.saturating_add(size).min(limit)), Relaxed);
         self.clear_write_flag(obj);
         Ok(())
     }

@@ -633,7 +633,17 @@ fn dir(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
             _ => {
                 if vm.tid_of(v) == tid::INSTANCE {
                     for (k, _) in vm.instance_items(v.as_obj()) {
-                        names.push(vm.str_of(k));
+                        // Its __dict__ may hold any key; str subclasses count as their text.
+                        let k = vm.native_of(k).unwrap_or(k);
+                        if vm.is_str(k) {
+                            names.push(vm.str_of(k));
+                        } else {
+                            let tn = vm.type_name(k);
+                            return Err(vm.new_error(
+                                "TypeError",
+                                &format!("'<' not supported between instances of 'str' and '{tn}'"),
+                            ));
+                        }
                     }
                 }
                 let cls = if vm.tid_of(v) == tid::CLASS { v.as_obj() } else { vm.type_of(v) };

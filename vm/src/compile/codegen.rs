@@ -478,7 +478,8 @@ impl<'a> Compiler<'a> {
                     self.expr(&a.annotation)?;
                     let an = self.name_idx("__annotations__");
                     self.emit(Op::LoadName(an));
-                    let k = self.konst(Const::Str(n.id.to_string()));
+                    let key = self.mangle(&n.id);
+                    let k = self.konst(Const::Str(key));
                     self.emit(Op::LoadConst(k));
                     self.emit(Op::StoreSubscr);
                 }

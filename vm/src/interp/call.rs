@@ -546,6 +546,9 @@ impl Vm {
             // outside every `try`, and the generator is finished.
             self.st(go, GEN_STATE, Value::int(GEN_DONE))?;
             self.st(go, GEN_FRAME, Value::NULL)?;
+            if self.isinstance_name(e, "StopIteration") {
+                return Err(Unwind::Exc(self.stop_iteration_in_generator(e)?));
+            }
             return Err(Unwind::Exc(e));
         }
         if state == GEN_CREATED {

@@ -164,6 +164,20 @@ impl Vm {
 
     pub fn binary_op(&mut self, a: Value, b: Value, k: u8, inplace: bool) -> R<Value> {
         let orig_a = a;
+        // `str % args` formats the arguments as they are (a subclass instance keeps its
+        // `__str__`/`__repr__`): never unwrapped to their built-in values.
+        // (A str subclass on the right keeps CPython's subclass-first rule: generic path.)
+        if k == binop::MOD
+            && self.tid_of(a) == tid::STR
+            && !(self.tid_of(b) == tid::INSTANCE && self.native_of(b).is_some_and(|n| self.is_str(n)))
+        {
+            // A tuple subclass is the argument tuple, a dict subclass the mapping.
+            let args = match self.native_of(b) {
+                Some(n) if self.tid_of(b) == tid::INSTANCE && matches!(self.tid_of(n), tid::TUPLE | tid::DICT) => n,
+                _ => b,
+            };
+            return self.percent_format(a, args);
+        }
         let (a, b) = if self.tid_of(a) == tid::INSTANCE || self.tid_of(b) == tid::INSTANCE {
             let name = format!("__{}__", binop::NAMES[k as usize]);
             let rname = format!("__r{}__", binop::NAMES[k as usize]);
@@ -209,10 +223,15 @@ impl Vm {
         let user_a = self.tid_of(a) == tid::INSTANCE;
         let user_b = self.tid_of(b) == tid::INSTANCE;
         let mut rm = if user_b && ta != tb { self.class_lookup(tb, &rname)? } else { None };
-        // A built-in left operand cannot handle a user-defined right one (which kept its own
-        // type because it defines the reflected method): as in CPython, where a sequence's
-        // concatenation or repetition is only the fallback, the reflected method goes first.
-        if !user_a && let Some(r) = rm.take() {
+        // A sequence's concatenation or repetition is only CPython's fallback (sq_concat,
+        // sq_repeat, after the number slots): a right operand with a reflected method of its own
+        // (a Python function) goes first, so `[0] + Q()` calls `Q.__radd__`.
+        if !user_a
+            && matches!(self.tid_of(a), tid::STR | tid::LIST | tid::TUPLE | tid::BYTES)
+            && matches!(k, binop::ADD | binop::MUL)
+            && rm.is_some_and(|r| self.tid_of(r) == tid::FUNCTION)
+            && let Some(r) = rm.take()
+        {
             let v = self.call_value(r, &[b, a], &[])?;
             if v != Value::NOT_IMPLEMENTED {
                 return Ok(v);
@@ -408,6 +427,12 @@ impl Vm {
             let (ma, mb) = (a.as_obj(), b.as_obj());
             let same = self.ld(ma, METH_SELF) == self.ld(mb, METH_SELF)
                 && self.eq(self.ld(ma, METH_FUNC), self.ld(mb, METH_FUNC))?;
+            return Ok(Value::bool(same == (k == cmpop::EQ)));
+        }
+        // Bound built-in methods (`l.append`): the same built-in bound to the same object.
+        if matches!(k, cmpop::EQ | cmpop::NE) && self.tid_of(a) == tid::BUILTIN && self.tid_of(b) == tid::BUILTIN {
+            let (ba, bb) = (a.as_obj(), b.as_obj());
+            let same = self.ld(ba, BI_ID) == self.ld(bb, BI_ID) && self.ld(ba, BI_SELF) == self.ld(bb, BI_SELF);
             return Ok(Value::bool(same == (k == cmpop::EQ)));
         }
         let (ta, tb) = (self.type_of(a), self.type_of(b));
@@ -623,6 +648,10 @@ impl Vm {
             tid::METHOD => {
                 let (s, f) = (self.ld(o, METH_SELF), self.ld(o, METH_FUNC));
                 (self.id_of(s)? >> 4) ^ self.hash(f)?
+            }
+            tid::BUILTIN if !self.ld(o, BI_SELF).is_null() => {
+                let s = self.ld(o, BI_SELF);
+                (self.id_of(s)? >> 4) ^ self.ld(o, BI_ID).as_int()
             }
             tid::INSTANCE => {
                 let t = self.type_of(v);
