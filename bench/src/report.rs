@@ -20,10 +20,11 @@ pub fn plot_path(json: &Path, program: &str) -> PathBuf {
     json.with_file_name(format!("{stem}-{program}.svg"))
 }
 
-/// Writes one SVG per program beside the results file.
+/// Writes one SVG per program beside the results file (for programs measured at two or more
+/// thread counts: a single point is no plot).
 pub fn write_plots(r: &Results, json: &Path) -> Result<Vec<PathBuf>, String> {
     let mut written = Vec::new();
-    for p in &r.programs {
+    for p in r.programs.iter().filter(|p| crate::table::axes(p).0.len() > 1) {
         let path = plot_path(json, &p.name);
         std::fs::write(&path, speedup_svg(r, p)).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         written.push(path);
@@ -56,7 +57,7 @@ pub fn run_markdown(r: &Results, json: &Path, link_from: Option<&Path>, level: &
     let sub = format!("{level}#");
     for p in &r.programs {
         s.push_str(&program_markdown(r, p, &sub));
-        if let Some(dir) = link_from {
+        if let Some(dir) = link_from.filter(|_| crate::table::axes(p).0.len() > 1) {
             let plot = relative(&plot_path(json, &p.name), dir);
             let _ = writeln!(s, "\n![{0}: speedup against threads]({1})\n", p.name, plot.display());
         } else {

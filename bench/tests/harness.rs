@@ -142,6 +142,8 @@ fn a_checksum_mismatch_fails_loudly_and_names_the_cells() {
     assert!(text(&o.stdout).contains("**CHECKSUM MISMATCH**"));
     let r = Results::read(&out).unwrap();
     assert!(r.programs[0].mismatch.is_some() && r.programs[0].checksum.is_none());
+    // One thread count: a single point is no plot.
+    assert!(!report::plot_path(&out, "mismatch").exists());
 
     // One configuration printing a different checksum from run to run is a mismatch too.
     let o = run_fake(&out, &["unstable", "--configs", "stm", "--threads", "1", "--runs", "2", "--warmups", "0"], &[]);
