@@ -4,6 +4,7 @@
 //! `return`) runs the cleanup code inline, as CPython does. This file never touches the heap.
 
 use super::code::{self, Code, Const, Handler, Op, Pos, Source, binop, cmpop, unop};
+use super::mangle_private;
 use super::symtable::{Kind, Resolved, SymTable};
 use num_traits::ToPrimitive;
 use rustpython_parser::ast::{self, Expr, Ranged, Stmt};
@@ -341,29 +342,20 @@ impl<'a> Compiler<'a> {
         (u.consts.len() - 1) as u32
     }
 
-    /// CPython's private name mangling: inside a class (its body and the functions nested in
-    /// it), `__x` (not ending in `__`) stands for `_Class__x`, the class name stripped of its
-    /// leading underscores.
+    /// `n` as written inside the innermost enclosing class (its body and the functions nested
+    /// in it): see [`mangle_private`].
     fn mangle(&self, n: &str) -> String {
-        if !n.starts_with("__") || n.ends_with("__") || n.contains('.') {
-            return n.to_string();
-        }
-        match self.units.iter().rev().find(|u| u.kind == Kind::Class) {
-            Some(c) if !c.name.trim_start_matches('_').is_empty() => {
-                format!("_{}{}", c.name.trim_start_matches('_'), n)
-            }
-            _ => n.to_string(),
-        }
+        self.units
+            .iter()
+            .rev()
+            .find(|u| u.kind == Kind::Class)
+            .and_then(|c| mangle_private(&c.name, n))
+            .unwrap_or_else(|| n.to_string())
     }
 
-    /// The index of an attribute name (mangled).
-    fn attr_idx(&mut self, n: &str) -> u32 {
-        let m = self.mangle(n);
-        self.name_idx(&m)
-    }
-
-    /// The index of a name looked up in a namespace dict (mangled).
-    fn dict_name_idx(&mut self, n: &str) -> u32 {
+    /// The index of a name that is mangled: an attribute name, or a name looked up in a
+    /// namespace dict.
+    fn mangled_idx(&mut self, n: &str) -> u32 {
         let m = self.mangle(n);
         self.name_idx(&m)
     }
@@ -403,9 +395,9 @@ impl<'a> Compiler<'a> {
         let op = match self.resolve(n) {
             Resolved::Local => Op::LoadFast(self.local(n)),
             Resolved::Cell | Resolved::Free => Op::LoadDeref(self.deref_slot(n)),
-            Resolved::Global => Op::LoadGlobal(self.dict_name_idx(n)),
-            Resolved::Name => Op::LoadName(self.dict_name_idx(n)),
-            Resolved::ClassDeref => Op::LoadClassDeref(self.dict_name_idx(n), self.deref_slot(n)),
+            Resolved::Global => Op::LoadGlobal(self.mangled_idx(n)),
+            Resolved::Name => Op::LoadName(self.mangled_idx(n)),
+            Resolved::ClassDeref => Op::LoadClassDeref(self.mangled_idx(n), self.deref_slot(n)),
         };
         self.emit(op);
     }
@@ -414,8 +406,8 @@ impl<'a> Compiler<'a> {
         let op = match self.resolve(n) {
             Resolved::Local => Op::StoreFast(self.local(n)),
             Resolved::Cell | Resolved::Free => Op::StoreDeref(self.deref_slot(n)),
-            Resolved::Global => Op::StoreGlobal(self.dict_name_idx(n)),
-            Resolved::Name | Resolved::ClassDeref => Op::StoreName(self.dict_name_idx(n)),
+            Resolved::Global => Op::StoreGlobal(self.mangled_idx(n)),
+            Resolved::Name | Resolved::ClassDeref => Op::StoreName(self.mangled_idx(n)),
         };
         self.emit(op);
     }
@@ -424,8 +416,8 @@ impl<'a> Compiler<'a> {
         let op = match self.resolve(n) {
             Resolved::Local => Op::DeleteFast(self.local(n)),
             Resolved::Cell | Resolved::Free => Op::DeleteDeref(self.deref_slot(n)),
-            Resolved::Global => Op::DeleteGlobal(self.dict_name_idx(n)),
-            Resolved::Name | Resolved::ClassDeref => Op::DeleteName(self.dict_name_idx(n)),
+            Resolved::Global => Op::DeleteGlobal(self.mangled_idx(n)),
+            Resolved::Name | Resolved::ClassDeref => Op::DeleteName(self.mangled_idx(n)),
         };
         self.emit(op);
     }
@@ -1052,7 +1044,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(at) => {
                 self.expr(&at.value)?;
                 self.emit(Op::Dup);
-                let i = self.attr_idx(&at.attr);
+                let i = self.mangled_idx(&at.attr);
                 self.emit(Op::LoadAttr(i));
                 self.expr(&a.value)?;
                 self.emit(Op::InplaceBinary(op));
@@ -1081,7 +1073,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.store_name(&n.id),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let i = self.attr_idx(&a.attr);
+                let i = self.mangled_idx(&a.attr);
                 self.emit(Op::StoreAttr(i));
             }
             Expr::Subscript(s) => {
@@ -1121,7 +1113,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.delete_name(&n.id),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let i = self.attr_idx(&a.attr);
+                let i = self.mangled_idx(&a.attr);
                 self.emit(Op::DeleteAttr(i));
             }
             Expr::Subscript(s) => {
@@ -1400,7 +1392,7 @@ impl<'a> Compiler<'a> {
                     && !c.keywords.iter().any(|k| k.arg.is_none())
                 {
                     self.expr(&a.value)?;
-                    let i = self.attr_idx(&a.attr);
+                    let i = self.mangled_idx(&a.attr);
                     self.emit(Op::LoadMethod(i));
                 } else {
                     self.expr(&c.func)?;
@@ -1411,7 +1403,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let i = self.attr_idx(&a.attr);
+                let i = self.mangled_idx(&a.attr);
                 self.emit(Op::LoadAttr(i));
             }
             Expr::Subscript(s) => {

@@ -77,6 +77,15 @@ fn unclosed_bracket(text: &str) -> Option<(usize, char)> {
 }
 
 /// Compiles an expression for `eval()`: a code object returning its value.
+/// CPython's private name mangling: inside class `class_name`, `__x` (not ending in `__`, no
+/// dot) stands for `_Class__x`, the class name stripped of its leading underscores (no mangling
+/// when nothing is left of it). `None` when `name` is not mangled.
+pub fn mangle_private(class_name: &str, name: &str) -> Option<String> {
+    let class = class_name.trim_start_matches('_');
+    (name.starts_with("__") && !name.ends_with("__") && !name.contains('.') && !class.is_empty())
+        .then(|| format!("_{class}{name}"))
+}
+
 pub fn compile_eval(text: &str, filename: &str) -> Result<u32, SyntaxErr> {
     let trimmed = text.trim_start_matches([' ', '\t']);
     let expr = match ast::Expr::parse(trimmed, filename) {

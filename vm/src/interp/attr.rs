@@ -193,7 +193,7 @@ impl Vm {
     /// `o.__dict__ = d`.
     pub fn set_instance_dict(&mut self, o: ObjRef, d: Value) -> R<()> {
         // A dict subclass instance (`self.__dict__ = self` in an AttrDict) gives its dict.
-        let d = if self.tid_of(d) == tid::INSTANCE { self.native_of(d).unwrap_or(d) } else { d };
+        let d = self.native_of(d).unwrap_or(d);
         if self.tid_of(d) != tid::DICT {
             let tn = self.type_name(d);
             return Err(self.new_error("TypeError", &format!("__dict__ must be set to a dictionary, not a '{tn}'")));

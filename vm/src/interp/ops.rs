@@ -166,17 +166,17 @@ impl Vm {
         let orig_a = a;
         // `str % args` formats the arguments as they are (a subclass instance keeps its
         // `__str__`/`__repr__`): never unwrapped to their built-in values.
-        // (A str subclass on the right keeps CPython's subclass-first rule: generic path.)
-        if k == binop::MOD
-            && self.tid_of(a) == tid::STR
-            && !(self.tid_of(b) == tid::INSTANCE && self.native_of(b).is_some_and(|n| self.is_str(n)))
-        {
-            // A tuple subclass is the argument tuple, a dict subclass the mapping.
-            let args = match self.native_of(b) {
-                Some(n) if self.tid_of(b) == tid::INSTANCE && matches!(self.tid_of(n), tid::TUPLE | tid::DICT) => n,
-                _ => b,
-            };
-            return self.percent_format(a, args);
+        if k == binop::MOD && self.tid_of(a) == tid::STR {
+            let native = self.native_of(b);
+            // (A str subclass on the right keeps CPython's subclass-first rule: generic path.)
+            if !native.is_some_and(|n| self.is_str(n)) {
+                // A tuple subclass is the argument tuple, a dict subclass the mapping.
+                let args = match native {
+                    Some(n) if matches!(self.tid_of(n), tid::TUPLE | tid::DICT) => n,
+                    _ => b,
+                };
+                return self.percent_format(a, args);
+            }
         }
         let (a, b) = if self.tid_of(a) == tid::INSTANCE || self.tid_of(b) == tid::INSTANCE {
             let name = format!("__{}__", binop::NAMES[k as usize]);

@@ -200,14 +200,12 @@ impl Vm {
             }
             // Private slot names are mangled with the class name, as the compiler mangles
             // `self.__x` inside the class.
-            let stripped = name.trim_start_matches('_').to_string();
             let mut mangled = Vec::with_capacity(names.len());
             for n in names {
                 let text = if self.is_str(n) { self.str_of(n) } else { String::new() };
-                if !stripped.is_empty() && text.starts_with("__") && !text.ends_with("__") && !text.contains('.') {
-                    mangled.push(self.new_str(&format!("_{stripped}{text}")));
-                } else {
-                    mangled.push(n);
+                match crate::compile::mangle_private(name, &text) {
+                    Some(m) => mangled.push(self.new_str(&m)),
+                    None => mangled.push(n),
                 }
             }
             let t = self.new_tuple(&mangled);

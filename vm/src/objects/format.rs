@@ -442,7 +442,7 @@ impl Vm {
                 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'c' => {
                     let v = next_arg(self)?;
                     // Instances of int/float/str subclasses format as their built-in values.
-                    let v = if self.tid_of(v) == tid::INSTANCE { self.native_of(v).unwrap_or(v) } else { v };
+                    let v = self.native_of(v).unwrap_or(v);
                     if c == 'c' && self.is_str(v) {
                         let s = self.str_of(v);
                         if s.chars().count() != 1 {
@@ -491,7 +491,7 @@ impl Vm {
                 }
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                     let v = next_arg(self)?;
-                    let v = if self.tid_of(v) == tid::INSTANCE { self.native_of(v).unwrap_or(v) } else { v };
+                    let v = self.native_of(v).unwrap_or(v);
                     let Some(fl) = self.to_f64(v)? else {
                         let tn = self.type_name(v);
                         return Err(self.new_error("TypeError", &format!("must be real number, not {tn}")));
