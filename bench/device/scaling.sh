@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Thread scaling past 2 cores, on a lent many-core machine (the `device` tool): runs each
+# threads benchmark separately with pystm-bench (so that one program running long loses only its
+# own cell), T = 1, 2, 4, 8, 16, configurations stm, gil and cpython (when python3 is there).
+# Usage (from the repository root, with a release build carried along):
+#   bash bench/device/scaling.sh OUTDIR [RUNS]
+# Writes OUTDIR/scaling-PROGRAM.json and OUTDIR/scaling.log; plots and the report are made
+# afterwards with `pystm-bench report`.
+set -u
+out=${1:?usage: scaling.sh OUTDIR [RUNS]}
+runs=${2:-3}
+mkdir -p "$out" /tmp/scaling
+bin=target/release
+{
+  echo "host: $(hostname) cpus: $(nproc)"; lscpu | grep -E 'Model name|^CPU\(s\)|Thread|Core|Socket' ; uname -r
+  command -v python3 && python3 --version
+} >"$out/scaling.log" 2>&1
+for p in append_pop mandelbrot btree richards; do
+  start=$(date +%s)
+  timeout 125 "$bin/pystm-bench" run "$p" --configs stm,gil,cpython --threads 1,2,4,8,16 \
+    --runs "$runs" --warmups 1 --timeout 60 -q -o "/tmp/scaling/scaling-$p.json" >>"$out/scaling.log" 2>&1
+  echo "== $p: exit $? in $(( $(date +%s) - start )) s" >>"$out/scaling.log"
+  cp "/tmp/scaling/scaling-$p.json" "$out/" 2>/dev/null
+done
