@@ -1,0 +1,133 @@
+#![allow(dead_code)] // each test file uses part of it
+//! A small heap for the JIT's tests: objects of type id N are N bytes (a `Node`: an int at 8, a
+//! float at 16, a reference at 24); type id 1 is an int array (length at 8, items from 16).
+
+use gc::{Gc, GcConfig, GcModel, Mutator};
+use jit::ir::*;
+use jit::resume::ResumeTarget;
+use jit::{Backend, CompiledTrace, JitCtx, MAX_EXIT_VALUES, Options};
+use std::sync::Arc;
+use stm::{ObjRef, ObjView};
+
+pub const NODE: u32 = 32;
+pub const ARRAY: u32 = 1;
+
+pub struct Model;
+
+impl GcModel for Model {
+    fn object_size(&self, obj: ObjView<'_>) -> usize {
+        match obj.typeid() {
+            ARRAY => (16 + 8 * obj.read_u64(8) as usize).next_multiple_of(16),
+            t => (t as usize).max(16),
+        }
+    }
+    fn trace(&self, obj: ObjView<'_>, field: &mut dyn FnMut(u64)) {
+        if obj.typeid() == NODE {
+            field(24);
+        }
+    }
+}
+
+pub fn heap(segments: usize) -> Arc<Gc<Model>> {
+    let cfg = GcConfig {
+        stm: stm::Config { heap_limit: 64 << 20, ..stm::Config::with_segments(segments) },
+        stress: false,
+        ..GcConfig::default()
+    };
+    Gc::new(cfg, Model).expect("heap")
+}
+
+/// The descriptors the tests use: `value` (int), `fval` (float), `next` (ref), `const` (an
+/// immutable int at 8), `node` (size), `items` (int array).
+pub fn descrs() -> Descrs {
+    let mut d = Descrs::new();
+    d.field("value", 8, Type::Int);
+    d.field("fval", 16, Type::Float);
+    d.field("next", 24, Type::Ref);
+    d.add("const", Descr::Field(FieldDescr { offset: 8, size: 8, signed: true, kind: Type::Int, immutable: true }));
+    d.size("node", NODE, NODE);
+    d.add(
+        "items",
+        Descr::Array(ArrayDescr {
+            base: 16,
+            item_size: 8,
+            signed: true,
+            kind: Type::Int,
+            len_offset: 8,
+            immutable: false,
+            typeid: ARRAY,
+        }),
+    );
+    d
+}
+
+pub fn backend(opts: Options) -> Backend {
+    Backend::new::<Model>(opts).expect("backend")
+}
+
+pub fn parse(text: &str, d: &Descrs) -> Trace {
+    text::parse(text, d).unwrap_or_else(|e| panic!("{e}\n{text}"))
+}
+
+/// Allocates `n` nodes with `value = i`, commits them into old space and returns them (the
+/// mutator is left in a fresh transaction).
+pub fn old_nodes(m: &mut Mutator<Model>, n: usize) -> Vec<ObjRef> {
+    let mut objs = Vec::new();
+    for i in 0..n {
+        let o = m.alloc(NODE, NODE as usize).expect("alloc");
+        m.th().store_u64(o, 8, i as u64);
+        objs.push(o);
+    }
+    m.roots().words = objs.iter().map(|o| o.0).collect();
+    m.commit().expect("commit");
+    m.start();
+    let words = m.roots().words.clone();
+    words.into_iter().map(ObjRef).collect()
+}
+
+/// Runs `t` from `inputs`; returns the exit code and the exit buffer.
+pub fn run(b: &Backend, t: &CompiledTrace, m: &mut Mutator<Model>, inputs: &[u64]) -> (u64, [u64; MAX_EXIT_VALUES]) {
+    let mut ctx = JitCtx::new(m);
+    let mut buf = [0u64; MAX_EXIT_VALUES];
+    buf[..inputs.len()].copy_from_slice(inputs);
+    // SAFETY: the trace was compiled by `b` for this heap's descriptors, the mutator is in a
+    // transaction on this thread, and the inputs are the ints/objects the test trace expects.
+    let code = unsafe { b.run(t, &mut ctx, &mut buf) };
+    (code, buf)
+}
+
+/// A resume target that records what it was told.
+#[derive(Default, Debug)]
+pub struct Recorder {
+    pub frames: Vec<(u64, u32)>,
+    pub slots: Vec<(usize, u32, u64, Type)>,
+    pub allocs: Vec<u32>,
+    pub fields: Vec<(u64, i32, u64)>,
+}
+
+impl ResumeTarget for Recorder {
+    fn alloc(&mut self, size: &SizeDescr) -> u64 {
+        self.allocs.push(size.typeid);
+        0x1000 * self.allocs.len() as u64
+    }
+    fn set_field(&mut self, obj: u64, field: &FieldDescr, value: u64) {
+        self.fields.push((obj, field.offset, value));
+    }
+    fn frame(&mut self, _depth: usize, code: u64, pc: u32) {
+        self.frames.push((code, pc));
+    }
+    fn slot(&mut self, slot: u32, value: u64, ty: Type) {
+        self.slots.push((self.frames.len() - 1, slot, value, ty));
+    }
+}
+
+/// A deterministic pseudo-random sequence (xorshift).
+pub struct Rng(pub u64);
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
