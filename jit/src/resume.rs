@@ -9,7 +9,8 @@
 //! - an exit that differs from the previous one only in the innermost frame's pc and a few slots
 //!   is a *delta*: a back-reference to the previous record plus the changed slots. Its fail
 //!   arguments are the previous exit's followed by the new ones, so the base record's indices
-//!   stay valid (PyPy's shared numbering). Chains are cut after [`MAX_CHAIN`] deltas;
+//!   stay valid (PyPy's shared numbering). Chains are cut after [`MAX_CHAIN`] deltas, or when an
+//!   exit would store more than twice the values it needs;
 //! - anything else is a full record.
 //!
 //! This file must never touch machine code or the heap directly: materializing virtuals and
@@ -210,6 +211,9 @@ pub fn encode(t: &Trace, exits: &[u32]) -> ResumeCode {
             } else if chain < MAX_CHAIN
                 && let Some(changes) = delta(psnap, snap)
                 && changes.len() * 2 <= snap.frames.iter().map(|f| f.slots.len()).sum::<usize>().max(2)
+                // The shared numbering only grows: stop when an exit would store more than twice
+                // the values it needs.
+                && code.exits[pe as usize].fail_args.len() + changes.len() <= 2 * snap.live_values().len().max(4)
             {
                 let base = code.exits[pe as usize].offset;
                 let mut enc = Encoder { t, fail: fail_of(&code, pe) };

@@ -38,8 +38,29 @@ fn obj_of(a: Arg) -> Option<Obj> {
     }
 }
 
+/// What the rewrite inserts. Everything is on by default; turning a part off is for
+/// measuring its cost only: without barriers the STM cannot detect conflicts, without the dummy
+/// allocation and the break check a loop never reaches a commit point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Late {
+    pub barriers: bool,
+    pub dummy_alloc: bool,
+    pub break_check: bool,
+}
+
+impl Default for Late {
+    fn default() -> Late {
+        Late { barriers: true, dummy_alloc: true, break_check: true }
+    }
+}
+
 /// Rewrites `t` (which must verify) for lowering.
 pub fn rewrite(t: &Trace, d: &Descrs) -> Result<Trace, IrError> {
+    rewrite_with(t, d, Late::default())
+}
+
+/// [`rewrite`], with parts turned off (see [`Late`]).
+pub fn rewrite_with(t: &Trace, d: &Descrs, late: Late) -> Result<Trace, IrError> {
     t.verify(d)?;
     let mut out = Trace {
         inputs: t.inputs.clone(),
@@ -52,7 +73,9 @@ pub fn rewrite(t: &Trace, d: &Descrs) -> Result<Trace, IrError> {
     let mut allocates_in_loop = false;
     let mut label: Option<&Op> = None;
     let barrier = |out: &mut Trace, opcode: Opcode, a: Arg| {
-        out.ops.push(Op { opcode, args: vec![a], result: None, descr: None, snapshot: None });
+        if late.barriers {
+            out.ops.push(Op { opcode, args: vec![a], result: None, descr: None, snapshot: None });
+        }
     };
     for op in &t.ops {
         let oc = op.opcode;
@@ -80,11 +103,13 @@ pub fn rewrite(t: &Trace, d: &Descrs) -> Result<Trace, IrError> {
                     Descr::Array(a) => a.immutable || oc == Opcode::Arraylen,
                     _ => unreachable!("verified"),
                 };
-                if !immutable && let Some(o) = obj_of(op.args[0]) {
-                    if !read.contains(&o) && !written.contains(&o) {
-                        barrier(&mut out, Opcode::StmRead, op.args[0]);
-                        read.insert(o);
-                    }
+                if !immutable
+                    && let Some(o) = obj_of(op.args[0])
+                    && !read.contains(&o)
+                    && !written.contains(&o)
+                {
+                    barrier(&mut out, Opcode::StmRead, op.args[0]);
+                    read.insert(o);
                 }
             }
             Opcode::Setfield | Opcode::Setarrayitem => {
@@ -121,7 +146,7 @@ pub fn rewrite(t: &Trace, d: &Descrs) -> Result<Trace, IrError> {
         }
         if oc == Opcode::Jump && op.descr.is_none() {
             let label = label.expect("verified: a jump without a target has a label");
-            if !allocates_in_loop {
+            if !allocates_in_loop && late.dummy_alloc {
                 let dummy = out.new_value(Type::Ref);
                 out.ops.push(Op {
                     opcode: Opcode::AllocNursery,
@@ -130,6 +155,10 @@ pub fn rewrite(t: &Trace, d: &Descrs) -> Result<Trace, IrError> {
                     descr: Some(DUMMY),
                     snapshot: None,
                 });
+            }
+            if !late.break_check {
+                out.ops.push(op);
+                continue;
             }
             let s = label.snapshot.ok_or_else(|| {
                 IrError(

@@ -38,8 +38,9 @@ impl Type {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Value(pub u32);
 
-/// An op argument: a value or a constant.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// An op argument: a value or a constant. Float constants compare by their bits (a NaN
+/// constant equals itself).
+#[derive(Clone, Copy, Debug)]
 pub enum Arg {
     Val(Value),
     Int(i64),
@@ -64,6 +65,18 @@ impl Arg {
             Arg::Int(i) => Some(i as u64),
             Arg::Float(f) => Some(f.to_bits()),
             Arg::Ref(r) => Some(r),
+        }
+    }
+}
+
+impl PartialEq for Arg {
+    fn eq(&self, o: &Arg) -> bool {
+        match (self, o) {
+            (Arg::Val(a), Arg::Val(b)) => a == b,
+            (Arg::Int(a), Arg::Int(b)) => a == b,
+            (Arg::Float(a), Arg::Float(b)) => a.to_bits() == b.to_bits(),
+            (Arg::Ref(a), Arg::Ref(b)) => a == b,
+            _ => false,
         }
     }
 }

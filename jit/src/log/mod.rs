@@ -1,1 +1,146 @@
-//! The trace log (written next).
+//! The trace log: a text format for people and for [`reader`], written by [`TraceLog`].
+//!
+//! ```text
+//! pystm-jitlog 1
+//! [trace 3 loop]                      kind: loop | bridge | straight
+//! parent: 1 4                         bridges only: parent trace id and exit index
+//! code: 0x7f0012340000 312            address and size in bytes
+//! compile-us: 412                     time to compile (rewrite + Cranelift + copy)
+//! locations:                          one line per debug_merge_point of the recorded trace:
+//!   5 0x10@4 file.py:12 in f          op index, code id@pc, the location the VM gave
+//! recorded:                           the trace as handed to the backend (textual IR, ir/text.rs)
+//!   [i0, i1]
+//!   …
+//! rewritten:                          after the late STM/GC rewrite: what was lowered
+//!   …
+//! exits:                              exit index, op index in `rewritten`, opcode, fail arguments
+//!   0 op 4 guard_true fail: i0 i1 [resume: 0x10@2 s0=i0 s1=i1]
+//! asm:                                each op that produced code, then its instructions
+//!   op 4 guard_true(i3) [resume: …]
+//!     +0x0012  0f8c10000000  jl 0x7f0012340028
+//! [end trace 3]
+//! [counts]                            written at exit (`TraceLog::counts`)
+//! trace 3 entries 1200
+//! exit 3 0 failures 5
+//! [end counts]
+//! ```
+//!
+//! Lines of sections are indented by two spaces (instructions by four). A reader must ignore
+//! unknown `key: value` lines inside a trace, so the format can grow. This module owns the
+//! format; it must never change what it logs.
+
+pub mod disasm;
+pub mod reader;
+
+use crate::ir::{Descrs, Opcode, Trace, text};
+use crate::lower::{CompiledTrace, TraceKind};
+use std::fmt::Write as _;
+use std::io::Write;
+use std::sync::Mutex;
+
+/// The first line of every log.
+pub const MAGIC: &str = "pystm-jitlog 1";
+
+/// Where the VM's locations come from: `(code id, pc) -> "file.py:12 in f"`.
+pub type Locate<'a> = &'a dyn Fn(u64, u32) -> String;
+
+/// Formats one compiled trace's section.
+pub fn trace_section(ct: &CompiledTrace, recorded: &Trace, d: &Descrs, locate: Locate<'_>) -> String {
+    let mut s = String::new();
+    let kind = match ct.kind {
+        TraceKind::Loop => "loop",
+        TraceKind::Bridge { .. } => "bridge",
+        TraceKind::Straight => "straight",
+    };
+    let _ = writeln!(s, "[trace {} {kind}]", ct.id);
+    if let TraceKind::Bridge { parent, exit } = ct.kind {
+        let _ = writeln!(s, "parent: {parent} {exit}");
+    }
+    let _ = writeln!(s, "code: {:#x} {}", ct.code_addr(), ct.code().len());
+    let _ = writeln!(s, "compile-us: {}", ct.compile_time.as_micros());
+    s.push_str("locations:\n");
+    for (i, op) in recorded.ops.iter().enumerate() {
+        if op.opcode == Opcode::DebugMergePoint {
+            let code = op.args[0].const_bits().unwrap_or(0);
+            let pc = op.args[1].const_bits().unwrap_or(0) as u32;
+            let _ = writeln!(s, "  {i} {code:#x}@{pc} {}", locate(code, pc));
+        }
+    }
+    s.push_str("recorded:\n");
+    for line in text::print(recorded, d).lines() {
+        let _ = writeln!(s, "  {line}");
+    }
+    s.push_str("rewritten:\n");
+    for line in text::print(&ct.trace, d).lines() {
+        let _ = writeln!(s, "  {line}");
+    }
+    s.push_str("exits:\n");
+    for (k, e) in ct.exits.iter().enumerate() {
+        let fail: Vec<String> =
+            ct.resume.exits[k].fail_args.iter().map(|v| text::arg_text(&ct.trace, (*v).into())).collect();
+        let op = &ct.trace.ops[e.op];
+        let snap =
+            op.snapshot.map(|i| text::snapshot_text(&ct.trace, d, &ct.trace.snapshots[i as usize])).unwrap_or_default();
+        let _ = writeln!(s, "  {k} op {} {} fail: {} [{snap}]", e.op, e.opcode.name(), fail.join(" "));
+    }
+    s.push_str("asm:\n");
+    let mut current: Option<u32> = None;
+    for l in disasm::listing(ct.code(), ct.code_addr(), &ct.op_ranges) {
+        if let Some(i) = l.op
+            && l.op != current
+        {
+            current = l.op;
+            let _ = writeln!(s, "  op {i} {}", text::op_text(&ct.trace, d, &ct.trace.ops[i as usize]));
+        } else if l.op.is_none() && current.is_some() {
+            current = None;
+            s.push_str("  op - (prologue, epilogue, cold paths)\n");
+        }
+        let hex: String = l.bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let _ = writeln!(s, "    +{:#06x}  {hex:<20}  {}", l.offset, l.text);
+    }
+    let _ = writeln!(s, "[end trace {}]", ct.id);
+    s
+}
+
+/// Formats the counts section.
+pub fn counts_section(traces: &[&CompiledTrace]) -> String {
+    let mut s = String::from("[counts]\n");
+    for t in traces {
+        let _ = writeln!(s, "trace {} entries {}", t.id, t.entries());
+        for k in 0..t.exits.len() {
+            let _ = writeln!(s, "exit {} {k} failures {}", t.id, t.failures(k));
+        }
+    }
+    s.push_str("[end counts]\n");
+    s
+}
+
+/// A log being written (to a file, usually): sections are written whole, under a lock, so
+/// threads compiling at once do not interleave.
+pub struct TraceLog {
+    out: Mutex<Box<dyn Write + Send>>,
+}
+
+impl TraceLog {
+    /// Starts a log on `out` (writes the first line).
+    pub fn new(mut out: Box<dyn Write + Send>) -> std::io::Result<TraceLog> {
+        writeln!(out, "{MAGIC}")?;
+        Ok(TraceLog { out: Mutex::new(out) })
+    }
+
+    /// Logs a compiled trace and the trace it was compiled from.
+    pub fn trace(&self, ct: &CompiledTrace, recorded: &Trace, d: &Descrs, locate: Locate<'_>) -> std::io::Result<()> {
+        let s = trace_section(ct, recorded, d, locate);
+        let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
+        out.write_all(s.as_bytes())?;
+        out.flush()
+    }
+
+    /// Logs every trace's entry count and every exit's failure count (at exit).
+    pub fn counts(&self, traces: &[&CompiledTrace]) -> std::io::Result<()> {
+        let s = counts_section(traces);
+        let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
+        out.write_all(s.as_bytes())?;
+        out.flush()
+    }
+}

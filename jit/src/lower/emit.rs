@@ -11,9 +11,11 @@
 //!   `JitCtx::status`, which the code then returns.
 //! - Allocation: the inline nursery bump (`gc/src/nursery.rs`'s contract) with a cold adapter
 //!   call when the nursery is full; large objects always take the slow path.
-//! - Guards branch to cold exit blocks that store the exit's fail arguments into `buf`, count
-//!   the failure, and either tail-call the bridge whose address is in the exit's slot or return
-//!   the exit code `trace id << 32 | exit index`.
+//! - Guards branch to cold exit blocks, one shared by all exits with the same fail-argument
+//!   types (the exit index and the values are its block parameters: one per exit would make code
+//!   size and compile time grow with guards × live values). It stores the fail arguments into
+//!   `buf`, counts the failure, and either tail-calls the bridge whose address is in the exit's
+//!   slot or returns the exit code `trace id << 32 | exit index`.
 //! - A loop is a Cranelift loop: the label is a block whose parameters are the loop-carried
 //!   values.
 //!
@@ -57,6 +59,13 @@ pub(crate) fn trace_signature(mode: BaseMode) -> Signature {
     s
 }
 
+/// Which exit a block serves: known when emitted, or a block parameter of a shared exit.
+#[derive(Clone, Copy)]
+enum ExitIndex {
+    Static(usize),
+    Dynamic(ir::Value),
+}
+
 fn clif_type(t: Type) -> ir::Type {
     match t {
         Type::Float => types::F64,
@@ -83,9 +92,10 @@ struct Emitter<'a, 'b> {
     loop_block: Option<ir::Block>,
     status_block: Option<ir::Block>,
     next_exit: usize,
-    /// Exit blocks to fill once the hot path is done (a block must be finished before the
-    /// builder switches away): block, exit index, the fail arguments' values at the guard.
-    pending: Vec<(ir::Block, usize, Vec<ir::Value>)>,
+    /// Shared exit blocks, one per list of fail-argument types: the exit index and the fail
+    /// arguments arrive as block parameters. Filled once the hot path is done (a block must be
+    /// finished before the builder switches away).
+    shared_exits: Vec<(Vec<ir::Type>, ir::Block)>,
 }
 
 /// Lowers `t` (rewritten) into `func`.
@@ -115,7 +125,7 @@ pub(crate) fn emit(
         loop_block: None,
         status_block: None,
         next_exit: 0,
-        pending: Vec::new(),
+        shared_exits: Vec::new(),
         b,
     };
     if env.count_entries {
@@ -130,9 +140,10 @@ pub(crate) fn emit(
         e.b.set_srcloc(SourceLoc::new(i as u32));
         e.op(op)?;
     }
-    for (blk, k, vals) in std::mem::take(&mut e.pending) {
+    for (_, blk) in std::mem::take(&mut e.shared_exits) {
         e.b.switch_to_block(blk);
-        e.store_exit(k, &vals, true);
+        let p = e.b.block_params(blk).to_vec();
+        e.store_exit(ExitIndex::Dynamic(p[0]), &p[1..], true);
     }
     if let Some(blk) = e.status_block {
         e.b.switch_to_block(blk);
@@ -225,28 +236,58 @@ impl Emitter<'_, '_> {
             .collect()
     }
 
-    /// A cold block for the next exit (a guard's), filled at the end with the values the fail
-    /// arguments have here.
-    fn exit_block(&mut self) -> ir::Block {
+    /// The next exit (a guard's): its index and fail-argument values, and the shared exit
+    /// block for their types.
+    fn next_guard_exit(&mut self) -> (ir::Block, Vec<BlockArg>) {
         let k = self.next_exit;
         self.next_exit += 1;
-        let blk = self.b.create_block();
-        self.b.set_cold_block(blk);
         let vals = self.fail_values(k);
-        self.pending.push((blk, k, vals));
-        blk
+        let types: Vec<ir::Type> = vals.iter().map(|v| self.b.func.dfg.value_type(*v)).collect();
+        let blk = match self.shared_exits.iter().find(|(t, _)| *t == types) {
+            Some((_, b)) => *b,
+            None => {
+                let b = self.b.create_block();
+                self.b.set_cold_block(b);
+                self.b.append_block_param(b, types::I64);
+                for t in &types {
+                    self.b.append_block_param(b, *t);
+                }
+                self.shared_exits.push((types, b));
+                b
+            }
+        };
+        let kv = self.b.ins().iconst(types::I64, k as i64);
+        let args = std::iter::once(kv).chain(vals).map(BlockArg::Value).collect();
+        (blk, args)
     }
 
-    /// Stores exit `k`'s fail arguments, counts it, then tail-calls its bridge (if `bridgeable`
+    /// Stores an exit's fail arguments, counts it, then tail-calls its bridge (if `bridgeable`
     /// and one is attached) or returns its exit code.
-    fn store_exit(&mut self, k: usize, vals: &[ir::Value], bridgeable: bool) {
+    fn store_exit(&mut self, k: ExitIndex, vals: &[ir::Value], bridgeable: bool) {
         for (i, x) in vals.iter().enumerate() {
             self.b.ins().store(mem(), *x, self.buf, (8 * i) as i32);
         }
-        self.bump_counter(1 + k);
+        // &counters[1 + k], &bridges[k], trace id << 32 | k
+        let (counter, slot, code) = match k {
+            ExitIndex::Static(k) => {
+                let c = self.b.ins().iconst(types::I64, (self.env.counters + 8 * (1 + k as u64)) as i64);
+                let s = self.b.ins().iconst(types::I64, (self.env.bridges + 8 * k as u64) as i64);
+                let code = self.b.ins().iconst(types::I64, ((self.env.trace_id as u64) << 32 | k as u64) as i64);
+                (c, s, code)
+            }
+            ExitIndex::Dynamic(k) => {
+                let off = self.b.ins().ishl_imm_u(k, 3);
+                let c = self.b.ins().iadd_imm_s(off, (self.env.counters + 8) as i64);
+                let s = self.b.ins().iadd_imm_s(off, self.env.bridges as i64);
+                let code = self.b.ins().bor_imm_u(k, ((self.env.trace_id as u64) << 32) as i64);
+                (c, s, code)
+            }
+        };
+        let n = self.b.ins().load(types::I64, mem(), counter, 0);
+        let n = self.b.ins().iadd_imm_s(n, 1);
+        self.b.ins().store(mem(), n, counter, 0);
         if bridgeable {
-            let p = self.b.ins().iconst(types::I64, (self.env.bridges + 8 * k as u64) as i64);
-            let target = self.b.ins().load(types::I64, mem(), p, 0);
+            let target = self.b.ins().load(types::I64, mem(), slot, 0);
             let bridge = self.b.create_block();
             let ret = self.b.create_block();
             self.b.set_cold_block(bridge);
@@ -256,7 +297,6 @@ impl Emitter<'_, '_> {
             self.tail_call(target);
             self.b.switch_to_block(ret);
         }
-        let code = self.b.ins().iconst(types::I64, ((self.env.trace_id as u64) << 32 | k as u64) as i64);
         self.b.ins().return_(&[code]);
     }
 
@@ -271,12 +311,12 @@ impl Emitter<'_, '_> {
 
     /// Branches to the exit of `op` when `cond` is non-zero (`exit_if_true`) or zero.
     fn guard(&mut self, cond: ir::Value, exit_if_true: bool) {
-        let exit = self.exit_block();
+        let (exit, args) = self.next_guard_exit();
         let cont = self.b.create_block();
         if exit_if_true {
-            self.b.ins().brif(cond, exit, &[], cont, &[]);
+            self.b.ins().brif(cond, exit, &args, cont, &[]);
         } else {
-            self.b.ins().brif(cond, cont, &[], exit, &[]);
+            self.b.ins().brif(cond, cont, &[], exit, &args);
         }
         self.b.switch_to_block(cont);
     }
@@ -434,7 +474,7 @@ impl Emitter<'_, '_> {
                 let k = self.next_exit;
                 self.next_exit += 1;
                 let vals = self.fail_values(k);
-                self.store_exit(k, &vals, false);
+                self.store_exit(ExitIndex::Static(k), &vals, false);
             }
             DebugMergePoint => {}
             IntAdd => bin!(iadd),

@@ -48,11 +48,23 @@ pub struct Options {
     pub count_entries: bool,
     /// Run Cranelift's IR verifier (about 30% of compile time).
     pub verify: bool,
+    /// What the late rewrite inserts (all of it, except when measuring).
+    pub late: crate::rewrite::Late,
+    /// Cranelift's own optimizations (`opt_level=speed`). Off by default: they doubled compile
+    /// time without making the benchmark loops faster (docs/decisions.md); the trace optimizer
+    /// does that work on the IR.
+    pub optimize: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { mode: BaseMode::Pinned, count_entries: false, verify: cfg!(debug_assertions) }
+        Options {
+            mode: BaseMode::Pinned,
+            count_entries: false,
+            verify: cfg!(debug_assertions),
+            late: Default::default(),
+            optimize: false,
+        }
     }
 }
 
@@ -111,7 +123,7 @@ pub struct CompiledTrace {
     pub resume: ResumeCode,
     pub exits: Vec<ExitInfo>,
     /// `(op index, start, end)` code ranges, in code order.
-    pub op_ranges: Vec<(u32, u32, u32)>,
+    pub op_ranges: OpRanges,
     pub compile_time: Duration,
     code: Code,
     counters: Box<[AtomicU64]>,
@@ -176,7 +188,7 @@ pub struct Backend {
 fn make_isa(opts: &Options) -> Result<OwnedTargetIsa, JitError> {
     let cg = |e: settings::SetError| JitError::Codegen(e.to_string());
     let mut fb = settings::builder();
-    fb.set("opt_level", "speed").map_err(cg)?;
+    fb.set("opt_level", if opts.optimize { "speed" } else { "none" }).map_err(cg)?;
     fb.set("enable_pinned_reg", if opts.mode == BaseMode::Pinned { "true" } else { "false" }).map_err(cg)?;
     fb.set("preserve_frame_pointers", "true").map_err(cg)?;
     fb.set("is_pic", "false").map_err(cg)?;
@@ -185,8 +197,11 @@ fn make_isa(opts: &Options) -> Result<OwnedTargetIsa, JitError> {
     ib.finish(settings::Flags::new(fb)).map_err(|e| JitError::Codegen(e.to_string()))
 }
 
+/// `(op index, start, end)` code ranges.
+type OpRanges = Vec<(u32, u32, u32)>;
+
 /// Compiles one function; returns its code and source-location ranges.
-fn compile_func(isa: &OwnedTargetIsa, func: ir::Function) -> Result<(Vec<u8>, Vec<(u32, u32, u32)>), JitError> {
+fn compile_func(isa: &OwnedTargetIsa, func: ir::Function) -> Result<(Vec<u8>, OpRanges), JitError> {
     let mut ctx = Context::for_function(func);
     let cc =
         ctx.compile(&**isa, &mut ControlPlane::default()).map_err(|e| JitError::Codegen(format!("{:?}", e.inner)))?;
@@ -287,7 +302,7 @@ impl Backend {
     /// Compiles `trace` (verified, not yet rewritten).
     pub fn compile(&self, trace: &Trace, descrs: &Descrs, kind: TraceKind) -> Result<CompiledTrace, JitError> {
         let t0 = Instant::now();
-        let t = crate::rewrite::rewrite(trace, descrs)?;
+        let t = crate::rewrite::rewrite_with(trace, descrs, self.opts.late)?;
         if t.inputs.len() > MAX_EXIT_VALUES {
             return Err(IrError(format!("{} inputs (at most {MAX_EXIT_VALUES})", t.inputs.len())).into());
         }
