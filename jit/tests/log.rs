@@ -43,7 +43,10 @@ fn the_log_is_written_read_back_and_lists_the_barrier_instructions() {
     let t = b.compile(&recorded, &d, TraceKind::Loop).unwrap();
     let sink = Shared::default();
     let log = TraceLog::new(Box::new(sink.clone())).unwrap();
-    log.trace(&t, &recorded, &d, &|code, pc| format!("prog.py:{} in f{code:x}", pc + 1)).unwrap();
+    // (No optimizer yet: the "optimized" trace here is the recorded one without its merge points.)
+    let mut optimized = recorded.clone();
+    optimized.ops.retain(|o| o.opcode != Opcode::DebugMergePoint);
+    log.trace(&t, &recorded, Some(&optimized), &d, &|code, pc| format!("prog.py:{} in f{code:x}", pc + 1)).unwrap();
     let mut m = gc.mutator();
     m.start();
     let o = old_nodes(&mut m, 1)[0];
@@ -63,6 +66,7 @@ fn the_log_is_written_read_back_and_lists_the_barrier_instructions() {
         vec![(1, 16, 0, "prog.py:1 in f10".to_string()), (4, 16, 4, "prog.py:5 in f10".to_string())]
     );
     assert_eq!(lt.recorded.join("\n") + "\n", LOOP);
+    assert_eq!(lt.optimized.join("\n") + "\n", text::print(&optimized, &d));
     assert!(lt.rewritten.iter().any(|l| l == "stm_read(r0)"));
     assert!(lt.rewritten.iter().any(|l| l == "stm_write(r0)"));
     assert!(lt.rewritten.iter().any(|l| l.starts_with("break_check()")));

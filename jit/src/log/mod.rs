@@ -8,9 +8,11 @@
 //! compile-us: 412                     time to compile (rewrite + Cranelift + copy)
 //! locations:                          one line per debug_merge_point of the recorded trace:
 //!   5 0x10@4 file.py:12 in f          op index, code id@pc, the location the VM gave
-//! recorded:                           the trace as handed to the backend (textual IR, ir/text.rs)
+//! recorded:                           the trace as recorded, before optimization (textual IR)
 //!   [i0, i1]
 //!   …
+//! optimized:                          after the optimizer (when there was one): what the
+//!   …                                 backend was given
 //! rewritten:                          after the late STM/GC rewrite: what was lowered
 //!   …
 //! exits:                              exit index, op index in `rewritten`, opcode, fail arguments
@@ -44,8 +46,15 @@ pub const MAGIC: &str = "pystm-jitlog 1";
 /// Where the VM's locations come from: `(code id, pc) -> "file.py:12 in f"`.
 pub type Locate<'a> = &'a dyn Fn(u64, u32) -> String;
 
-/// Formats one compiled trace's section.
-pub fn trace_section(ct: &CompiledTrace, recorded: &Trace, d: &Descrs, locate: Locate<'_>) -> String {
+/// Formats one compiled trace's section: `recorded` is the trace before optimization,
+/// `optimized` (if any) what the backend was given.
+pub fn trace_section(
+    ct: &CompiledTrace,
+    recorded: &Trace,
+    optimized: Option<&Trace>,
+    d: &Descrs,
+    locate: Locate<'_>,
+) -> String {
     let mut s = String::new();
     let kind = match ct.kind {
         TraceKind::Loop => "loop",
@@ -69,6 +78,12 @@ pub fn trace_section(ct: &CompiledTrace, recorded: &Trace, d: &Descrs, locate: L
     s.push_str("recorded:\n");
     for line in text::print(recorded, d).lines() {
         let _ = writeln!(s, "  {line}");
+    }
+    if let Some(o) = optimized {
+        s.push_str("optimized:\n");
+        for line in text::print(o, d).lines() {
+            let _ = writeln!(s, "  {line}");
+        }
     }
     s.push_str("rewritten:\n");
     for line in text::print(&ct.trace, d).lines() {
@@ -128,9 +143,17 @@ impl TraceLog {
         Ok(TraceLog { out: Mutex::new(out) })
     }
 
-    /// Logs a compiled trace and the trace it was compiled from.
-    pub fn trace(&self, ct: &CompiledTrace, recorded: &Trace, d: &Descrs, locate: Locate<'_>) -> std::io::Result<()> {
-        let s = trace_section(ct, recorded, d, locate);
+    /// Logs a compiled trace, the trace it was recorded as and (if it was optimized) the
+    /// optimized trace.
+    pub fn trace(
+        &self,
+        ct: &CompiledTrace,
+        recorded: &Trace,
+        optimized: Option<&Trace>,
+        d: &Descrs,
+        locate: Locate<'_>,
+    ) -> std::io::Result<()> {
+        let s = trace_section(ct, recorded, optimized, d, locate);
         let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
         out.write_all(s.as_bytes())?;
         out.flush()

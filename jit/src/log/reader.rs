@@ -37,6 +37,8 @@ pub struct Trace {
     /// `(op index, code id, pc, location text)`.
     pub locations: Vec<(u32, u64, u32, String)>,
     pub recorded: Vec<String>,
+    /// Empty when the trace was not optimized.
+    pub optimized: Vec<String>,
     pub rewritten: Vec<String>,
     pub exits: Vec<Exit>,
     /// `op index -> the op's text`, for ops that produced code.
@@ -70,6 +72,7 @@ enum Section {
     None,
     Locations,
     Recorded,
+    Optimized,
     Rewritten,
     Exits,
     Asm,
@@ -167,6 +170,7 @@ pub fn read(text: &str) -> Result<Log, ReadError> {
                     ));
                 }
                 Section::Recorded => t.recorded.push(body.to_string()),
+                Section::Optimized => t.optimized.push(body.to_string()),
                 Section::Rewritten => t.rewritten.push(body.to_string()),
                 Section::Exits => {
                     let (head, resume) = body.split_once(" [").ok_or_else(|| err(format!("bad exit {body:?}")))?;
@@ -225,6 +229,7 @@ pub fn read(text: &str) -> Result<Log, ReadError> {
             "compile-us" => t.compile_us = num(value).map_err(err)?,
             "locations" => section = Section::Locations,
             "recorded" => section = Section::Recorded,
+            "optimized" => section = Section::Optimized,
             "rewritten" => section = Section::Rewritten,
             "exits" => section = Section::Exits,
             "asm" => section = Section::Asm,
