@@ -182,7 +182,8 @@ pub struct Backend {
     write_adapter: u64,
     alloc_adapter: u64,
     next_id: AtomicU32,
-    fctx: Mutex<FunctionBuilderContext>,
+    /// Cranelift's contexts, reused from trace to trace (they keep their allocations).
+    cl: Mutex<(FunctionBuilderContext, Context)>,
 }
 
 fn make_isa(opts: &Options) -> Result<OwnedTargetIsa, JitError> {
@@ -200,9 +201,15 @@ fn make_isa(opts: &Options) -> Result<OwnedTargetIsa, JitError> {
 /// `(op index, start, end)` code ranges.
 type OpRanges = Vec<(u32, u32, u32)>;
 
-/// Compiles one function; returns its code and source-location ranges.
-fn compile_func(isa: &OwnedTargetIsa, func: ir::Function) -> Result<(Vec<u8>, OpRanges), JitError> {
-    let mut ctx = Context::for_function(func);
+/// Compiles the function in `ctx` (then clears it, keeping its allocations for the next one);
+/// returns its code and source-location ranges.
+fn compile_func(isa: &OwnedTargetIsa, ctx: &mut Context) -> Result<(Vec<u8>, OpRanges), JitError> {
+    let r = compile_in(isa, ctx);
+    ctx.clear();
+    r
+}
+
+fn compile_in(isa: &OwnedTargetIsa, ctx: &mut Context) -> Result<(Vec<u8>, OpRanges), JitError> {
     let cc =
         ctx.compile(&**isa, &mut ControlPlane::default()).map_err(|e| JitError::Codegen(format!("{:?}", e.inner)))?;
     if !cc.buffer.relocs().is_empty() {
@@ -270,8 +277,10 @@ impl Backend {
         // One mapping for the three stubs, each 16-byte aligned.
         let mut bytes = Vec::new();
         let mut offsets = Vec::new();
+        let mut ctx = Context::new();
         for f in [write, alloc, stub] {
-            let (code, _) = compile_func(&isa, f)?;
+            ctx.func = f;
+            let (code, _) = compile_func(&isa, &mut ctx)?;
             bytes.resize(bytes.len().next_multiple_of(16), 0xcc);
             offsets.push(bytes.len() as u64);
             bytes.extend_from_slice(&code);
@@ -286,7 +295,7 @@ impl Backend {
             enter_stub: a + offsets[2],
             opts,
             next_id: AtomicU32::new(1),
-            fctx: Mutex::new(fctx),
+            cl: Mutex::new((fctx, ctx)),
         })
     }
 
@@ -336,12 +345,14 @@ impl Backend {
             count_entries: self.opts.count_entries,
             frontend: self.isa.frontend_config(),
         };
-        let mut func = ir::Function::with_name_signature(UserFuncName::user(1, id), Signature::new(CallConv::Tail));
-        {
-            let mut fctx = self.fctx.lock().unwrap_or_else(|e| e.into_inner());
-            emit::emit(&t, &resume, &env, &mut func, &mut fctx)?;
-        }
-        let (bytes, op_ranges) = compile_func(&self.isa, func)?;
+        let (bytes, op_ranges) = {
+            let mut guard = self.cl.lock().unwrap_or_else(|e| e.into_inner());
+            let (fctx, ctx) = &mut *guard;
+            ctx.clear();
+            ctx.func.name = UserFuncName::user(1, id);
+            emit::emit(&t, &resume, &env, &mut ctx.func, fctx)?;
+            compile_func(&self.isa, ctx)?
+        };
         let code = Code::new(&bytes).map_err(JitError::Memory)?;
         Ok(CompiledTrace {
             id,
