@@ -31,6 +31,9 @@ const SHIPPED: &[(&str, &str, bool)] = &[
     ("__future__", include_str!("../../lib/__future__.py"), false),
     ("warnings", include_str!("../../lib/warnings.py"), false),
     ("keyword", include_str!("../../lib/keyword.py"), false),
+    ("io", include_str!("../../lib/io.py"), false),
+    ("struct", include_str!("../../lib/struct.py"), false),
+    ("array", include_str!("../../lib/array.py"), false),
 ];
 
 /// The source of shipped module `name` and whether it is a package.
