@@ -848,18 +848,31 @@ fn float_fromhex(vm: &mut Vm, a: A, _: K) -> R<Value> {
         if ip.is_empty() && fp.is_empty() {
             return None;
         }
-        let mut v = 0f64;
-        for c in ip.chars() {
-            v = v * 16.0 + c.to_digit(16)? as f64;
+        // The significand's first 60 bits exactly, then a sticky bit for the rest.
+        let (mut m, mut e, mut sticky) = (0u64, exp as i64, false);
+        for (c, frac) in ip.chars().map(|c| (c, false)).chain(fp.chars().map(|c| (c, true))) {
+            let d = c.to_digit(16)? as u64;
+            if m >> 56 == 0 {
+                m = m * 16 + d;
+                if frac {
+                    e -= 4;
+                }
+            } else {
+                sticky |= d != 0;
+                if !frac {
+                    e += 4;
+                }
+            }
         }
-        let mut scale = 1.0 / 16.0;
-        for c in fp.chars() {
-            v += c.to_digit(16)? as f64 * scale;
-            scale /= 16.0;
+        if sticky {
+            m |= 1;
         }
-        Some(v * 2f64.powi(exp))
+        Some(crate::objects::float::from_parts(m, e))
     };
     match parse() {
+        Some(f) if f.is_infinite() && !t.contains("inf") => {
+            Err(vm.new_error("OverflowError", "hexadecimal value too large to represent as a float"))
+        }
         Some(f) => Ok(vm.new_float(if neg { -f } else { f })),
         None => Err(vm.new_error("ValueError", bad())),
     }

@@ -581,13 +581,25 @@ fn file_writelines(vm: &mut Vm, a: A, _: K) -> R<Value> {
     Ok(Value::NONE)
 }
 
-fn read_all(vm: &mut Vm, fid: usize) -> R<Vec<u8>> {
+/// How much a read takes from the stream.
+#[derive(Clone, Copy)]
+enum ReadAmount {
+    /// Everything up to the end.
+    All,
+    /// Up to and including the next newline.
+    Line,
+    /// Up to this many bytes (binary files) or characters (text files, UTF-8).
+    Count(usize),
+}
+
+/// Reads from file `fid`; what is not returned stays in the stream for the next read.
+fn read_from(vm: &mut Vm, fid: usize, amount: ReadAmount) -> R<Vec<u8>> {
     vm.become_inevitable()?;
+    let binary = is_binary(fid);
     let mut files = FILES.lock().unwrap();
-    let mut out = Vec::new();
-    let r = match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
-        Some(Stream::Reader(r)) => r.read_to_end(&mut out),
-        Some(Stream::Stdin(r)) => r.read_to_end(&mut out),
+    let r: &mut dyn BufRead = match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
+        Some(Stream::Reader(r)) => r,
+        Some(Stream::Stdin(r)) => r,
         Some(_) => {
             drop(files);
             return Err(vm.new_error("OSError", "not readable"));
@@ -597,30 +609,49 @@ fn read_all(vm: &mut Vm, fid: usize) -> R<Vec<u8>> {
             return Err(closed_error(vm));
         }
     };
+    let mut out = Vec::new();
+    let res = match amount {
+        ReadAmount::All => r.read_to_end(&mut out).map(|_| ()),
+        ReadAmount::Line => r.read_until(b'\n', &mut out).map(|_| ()),
+        ReadAmount::Count(n) if binary => r.take(n as u64).read_to_end(&mut out).map(|_| ()),
+        ReadAmount::Count(n) => read_chars(r, n, &mut out),
+    };
     drop(files);
-    r.map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    res.map_err(|e| vm.new_error("OSError", &e.to_string()))?;
     Ok(out)
 }
 
+/// Reads up to `n` UTF-8 characters (a malformed sequence counts its bytes one by one; the
+/// decoder reports it).
+fn read_chars(r: &mut dyn BufRead, n: usize, out: &mut Vec<u8>) -> std::io::Result<()> {
+    for _ in 0..n {
+        let mut b = [0u8; 1];
+        if r.read(&mut b)? == 0 {
+            break;
+        }
+        out.push(b[0]);
+        let more = match b[0] {
+            0xc0..=0xdf => 1,
+            0xe0..=0xef => 2,
+            0xf0..=0xf7 => 3,
+            _ => 0,
+        };
+        for _ in 0..more {
+            let buf = r.fill_buf()?;
+            match buf.first() {
+                Some(&c) if c & 0xc0 == 0x80 => {
+                    out.push(c);
+                    r.consume(1);
+                }
+                _ => break,
+            }
+        }
+    }
+    Ok(())
+}
+
 fn read_line(vm: &mut Vm, fid: usize) -> R<Vec<u8>> {
-    vm.become_inevitable()?;
-    let mut files = FILES.lock().unwrap();
-    let mut out = Vec::new();
-    let r = match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
-        Some(Stream::Reader(r)) => r.read_until(b'\n', &mut out),
-        Some(Stream::Stdin(r)) => r.read_until(b'\n', &mut out),
-        Some(_) => {
-            drop(files);
-            return Err(vm.new_error("OSError", "not readable"));
-        }
-        None => {
-            drop(files);
-            return Err(closed_error(vm));
-        }
-    };
-    drop(files);
-    r.map_err(|e| vm.new_error("OSError", &e.to_string()))?;
-    Ok(out)
+    read_from(vm, fid, ReadAmount::Line)
 }
 
 fn to_text(vm: &mut Vm, fid: usize, b: Vec<u8>) -> R<Value> {
@@ -635,15 +666,19 @@ fn to_text(vm: &mut Vm, fid: usize, b: Vec<u8>) -> R<Value> {
 
 fn file_read(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let fid = fid_of(vm, a[0])?;
-    let b = read_all(vm, fid)?;
-    let b = match a.get(1).and_then(|v| vm.small_int(*v)) {
-        Some(n) if n >= 0 => {
-            // Text reads count characters; put back what is not returned is not supported, so
-            // read(n) on text returns up to n characters of the rest (the remainder is lost).
-            b.into_iter().take(n as usize).collect()
-        }
-        _ => b,
+    let amount = match a.get(1).copied() {
+        None => ReadAmount::All,
+        Some(v) if v == Value::NONE => ReadAmount::All,
+        Some(v) => match vm.small_int(v) {
+            Some(n) if n >= 0 => ReadAmount::Count(n as usize),
+            Some(_) => ReadAmount::All,
+            None => {
+                let t = vm.type_name(v);
+                return Err(vm.new_error("TypeError", &format!("argument should be integer or None, not '{t}'")));
+            }
+        },
     };
+    let b = read_from(vm, fid, amount)?;
     to_text(vm, fid, b)
 }
 fn file_readline(vm: &mut Vm, a: A, _: K) -> R<Value> {
@@ -1303,21 +1338,7 @@ fn m_modf(vm: &mut Vm, a: A, _: K) -> R<Value> {
 fn m_frexp(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("frexp", a, 1, 1)?;
     let x = farg(vm, a, 0, "frexp")?;
-    let (m, e) = if x == 0.0 || !x.is_finite() {
-        (x, 0)
-    } else {
-        let e = x.abs().log2().floor() as i32 + 1;
-        let mut m = x / 2f64.powi(e);
-        let mut e = e;
-        if m.abs() >= 1.0 {
-            m /= 2.0;
-            e += 1;
-        } else if m.abs() < 0.5 {
-            m *= 2.0;
-            e -= 1;
-        }
-        (m, e)
-    };
+    let (m, e) = if x.is_finite() { crate::objects::float::frexp(x) } else { (x, 0) };
     let m = vm.new_float(m);
     Ok(vm.new_tuple(&[m, Value::int(e as i64)]))
 }
@@ -1325,7 +1346,7 @@ fn m_ldexp(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("ldexp", a, 2, 2)?;
     let x = farg(vm, a, 0, "ldexp")?;
     let e = vm.index_value(a[1], "Expected an int as second argument to ldexp.")?;
-    let r = x * 2f64.powi(e.clamp(-2000, 2000) as i32);
+    let r = crate::objects::float::ldexp(x, e.clamp(-1 << 40, 1 << 40));
     if r.is_infinite() && x.is_finite() {
         return Err(vm.new_error("OverflowError", "math range error"));
     }

@@ -19,8 +19,15 @@ pub fn float_repr(f: f64) -> String {
     if f == 0.0 {
         return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
     }
-    // Shortest round-trip digits from Rust's LowerExp: "d.ddde-x".
-    let e = format!("{:e}", f);
+    // Shortest round-trip digits from Rust's LowerExp: "d.ddde-x". Where two strings of that
+    // length round-trip, Rust may take either; CPython takes the one nearest the exact value
+    // (ties to even), which is the correctly rounded one at that length, when it round-trips.
+    let mut e = format!("{:e}", f);
+    let n = e.split_once('e').map_or(0, |(m, _)| m.chars().filter(|c| c.is_ascii_digit()).count());
+    let nearest = format!("{:.*e}", n.saturating_sub(1), f);
+    if nearest != e && nearest.parse::<f64>() == Ok(f) {
+        e = nearest;
+    }
     let (mant, exp) = e.split_once('e').unwrap();
     let exp: i32 = exp.parse().unwrap();
     let neg = mant.starts_with('-');
@@ -76,7 +83,8 @@ pub fn float_hash(f: f64) -> i64 {
     if h == -1 { -2 } else { h }
 }
 
-fn frexp(f: f64) -> (f64, i32) {
+/// `f = m × 2^e` with `0.5 <= |m| < 1` (exact; subnormals included); `(f, 0)` for 0.
+pub fn frexp(f: f64) -> (f64, i32) {
     if f == 0.0 {
         return (0.0, 0);
     }
@@ -88,6 +96,58 @@ fn frexp(f: f64) -> (f64, i32) {
     }
     let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
     (m, exp - 1022)
+}
+
+/// `x × 2^e`, correctly rounded (ties to even) when the result is subnormal; ±inf past the
+/// largest float (the caller decides whether that is an error).
+pub fn ldexp(x: f64, e: i64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let (m, e0) = frexp(x);
+    let e = (e0 as i64).saturating_add(e);
+    if e > 1024 {
+        return f64::INFINITY.copysign(x);
+    }
+    if e >= -1021 {
+        // A normal result: put the exponent into m's bits (m's exponent field is 1022).
+        return f64::from_bits((m.to_bits() & !(0x7ff << 52)) | (((e + 1022) as u64) << 52));
+    }
+    // Subnormal: round the 53-bit significand to the bits that are left.
+    let mant = (m.abs().to_bits() & ((1 << 52) - 1)) | (1 << 52);
+    let shift = (-1021 - e) as u64;
+    let q = if shift > 54 {
+        0
+    } else {
+        let (q, rem, half) = (mant >> shift, mant & ((1 << shift) - 1), 1u64 << (shift - 1));
+        if rem > half || (rem == half && q & 1 == 1) { q + 1 } else { q }
+    };
+    f64::from_bits(q).copysign(x)
+}
+
+/// The float nearest to `m × 2^e` (ties to even). `m`'s lowest bit may stand for any non-zero
+/// bits below it (a sticky bit) when `m` has at least 60 significant bits.
+pub fn from_parts(m: u64, e: i64) -> f64 {
+    if m == 0 {
+        return 0.0;
+    }
+    // Round m to 53 bits first when it has more (exact for the result unless it is subnormal,
+    // where `ldexp` rounds once more: avoided by rounding to the subnormal's precision here).
+    let bits = 64 - m.leading_zeros() as i64;
+    let top = e + bits; // the value is in [2^(top-1), 2^top)
+    let keep = if top - 1 >= -1022 { 53 } else { 53 - (-1022 - (top - 1)) };
+    if keep >= bits {
+        return ldexp(m as f64, e);
+    }
+    if keep <= -1 {
+        return 0.0;
+    }
+    let shift = (bits - keep) as u32;
+    let (mut q, rem, half) = (m >> shift, m & ((1u64 << shift) - 1), 1u64 << (shift - 1));
+    if rem > half || (rem == half && q & 1 == 1) {
+        q += 1;
+    }
+    ldexp(q as f64, e + shift as i64)
 }
 
 impl Vm {
