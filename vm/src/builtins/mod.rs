@@ -2,6 +2,7 @@
 //! `math` and `time` modules, committed once and kept as global roots), and the helpers every
 //! built-in uses to check its arguments. Each file of this folder owns one group of built-ins.
 
+pub mod bytes;
 pub mod concurrency;
 pub mod functions;
 pub mod methods;
@@ -191,6 +192,7 @@ pub fn init(vm: &mut Vm) {
     types.object_init = vm.builtin_obj_attr(types.object, "__init__").as_obj();
     types.object_hash = vm.builtin_obj_attr(types.object, "__hash__").as_obj();
     strings::install(vm, &types);
+    bytes::install(vm, &types);
     methods::install_native_dunders(vm, &types);
     functions::install(vm, &types, builtins);
     let sys = modules::install(vm, &mut types, builtins, modules);

@@ -55,7 +55,7 @@ pub fn install(vm: &mut Vm, t: &Types) {
         ("str.rpartition", rpartition),
         ("str.format", format),
         ("str.format_map", format_map),
-        ("str.encode", encode),
+        ("str.encode", crate::builtins::bytes::str_encode),
         ("str.expandtabs", expandtabs),
         ("str.removeprefix", removeprefix),
         ("str.removesuffix", removesuffix),
@@ -81,7 +81,6 @@ pub fn install(vm: &mut Vm, t: &Types) {
     vm.def_method(s, "str.translate", translate);
     let b = t.bytes;
     vm.def_method(b, "bytes.__new__", bytes_new);
-    vm.def_method(b, "bytes.decode", decode);
     vm.def_method(b, "bytes.hex", bytes_hex);
     vm.def_method(b, "bytes.join", bytes_join);
 }
@@ -104,7 +103,7 @@ fn arg(vm: &mut Vm, a: A, i: usize, name: &str) -> R<String> {
     }
 }
 
-fn must_str(vm: &mut Vm, v: Value, what: &str) -> R<String> {
+pub(crate) fn must_str(vm: &mut Vm, v: Value, what: &str) -> R<String> {
     if vm.is_str(v) {
         Ok(vm.str_of(v))
     } else {
@@ -342,7 +341,7 @@ fn replace(vm: &mut Vm, a: A, _: K) -> R<Value> {
 }
 
 /// (start, end) in characters, clamped like slice indices.
-fn range_args(vm: &mut Vm, a: A, from: usize, n: usize) -> R<(usize, usize)> {
+pub(crate) fn range_args(vm: &mut Vm, a: A, from: usize, n: usize) -> R<(usize, usize)> {
     let n = n as i64;
     let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
     let st = match a.get(from) {
@@ -660,27 +659,6 @@ fn format_map(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let r = vm.str_format(&t, &[], &items)?;
     s(vm, &r)
 }
-fn encode(vm: &mut Vm, a: A, _: K) -> R<Value> {
-    let t = this(vm, a[0]);
-    if let Some(e) = a.get(1) {
-        let e = vm.str_of(*e).to_lowercase().replace('_', "-");
-        if e == "ascii" {
-            if let Some((i, c)) = t.chars().enumerate().find(|(_, c)| !c.is_ascii()) {
-                let r = crate::objects::str::repr_str(&t);
-                return Err(vm.new_error(
-                    "UnicodeEncodeError",
-                    &format!("'ascii' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range(128) ({r})", c as u32),
-                ));
-            }
-        } else if e == "latin-1" || e == "latin1" || e == "iso-8859-1" {
-            let b: Vec<u8> = t.chars().map(|c| c as u32 as u8).collect();
-            return Ok(vm.new_bytes(&b));
-        } else if e != "utf-8" && e != "utf8" {
-            return Err(vm.new_error("LookupError", &format!("unknown encoding: {e}")));
-        }
-    }
-    Ok(vm.new_bytes(t.as_bytes()))
-}
 fn expandtabs(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let t = this(vm, a[0]);
     let ts = if a.len() > 1 { vm.index_value(a[1], "tabsize")? } else { 8 };
@@ -809,18 +787,21 @@ fn bytes_new(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     Ok(vm.wrap_native(a[0], t, v))
 }
 
-fn bytes_new_value(vm: &mut Vm, a: A, _: K) -> R<Value> {
+fn bytes_new_value(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     let a = &a[1..];
-    if a.is_empty() {
+    let Some(v) = a.first().copied().or_else(|| vm.kwarg(kw, "source")) else {
         return Ok(vm.new_bytes(&[]));
-    }
-    let v = a[0];
+    };
+    let enc = a.get(1).copied().or_else(|| vm.kwarg(kw, "encoding"));
+    let errors = a.get(2).copied().or_else(|| vm.kwarg(kw, "errors"));
     if vm.is_str(v) {
-        if a.len() < 2 {
+        let Some(enc) = enc else {
             return Err(vm.new_error("TypeError", "string argument without an encoding"));
-        }
-        let t = vm.str_of(v);
-        return Ok(vm.new_bytes(t.as_bytes()));
+        };
+        return crate::builtins::bytes::bytes_from_str(vm, v, enc, errors);
+    }
+    if enc.is_some() {
+        return Err(vm.new_error("TypeError", "encoding without a string argument"));
     }
     if let Some(n) = vm.small_int(v) {
         if n < 0 {
@@ -844,20 +825,6 @@ fn bytes_new_value(vm: &mut Vm, a: A, _: K) -> R<Value> {
         }
     }
     Ok(vm.new_bytes(&out))
-}
-fn decode(vm: &mut Vm, a: A, _: K) -> R<Value> {
-    let b = vm.bytes_of(a[0].as_obj());
-    match String::from_utf8(b) {
-        Ok(t) => s(vm, &t),
-        Err(e) => {
-            let pos = e.utf8_error().valid_up_to();
-            let byte = e.as_bytes()[pos];
-            Err(vm.new_error(
-                "UnicodeDecodeError",
-                &format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte"),
-            ))
-        }
-    }
 }
 fn bytes_hex(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let b = vm.bytes_of(a[0].as_obj());

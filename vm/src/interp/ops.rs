@@ -69,6 +69,10 @@ impl Vm {
             }
             return Ok(Some(r));
         }
+        if ta == tid::BYTES && k == binop::ADD && (b.is_int() || b == Value::NONE) {
+            let tn = self.type_name(b);
+            return Err(self.new_error("TypeError", &format!("can't concat {tn} to bytes")));
+        }
         match (ta, tb, k) {
             (tid::STR, tid::STR, binop::ADD) => Ok(Some(self.str_concat(a.as_obj(), b.as_obj()))),
             (tid::STR, _, binop::ADD) => {
@@ -81,6 +85,11 @@ impl Vm {
                 x.extend(self.bytes_of(b.as_obj()));
                 Ok(Some(self.new_bytes(&x)))
             }
+            (tid::BYTES, tid::STR | tid::FLOAT | tid::LIST | tid::TUPLE, binop::ADD) => {
+                let tn = self.type_name(b);
+                Err(self.new_error("TypeError", &format!("can't concat {tn} to bytes")))
+            }
+            (tid::BYTES, _, binop::MOD) => Ok(Some(crate::builtins::bytes::bytes_percent(self, a, b)?)),
             (tid::LIST, tid::LIST, binop::ADD) => {
                 let mut x = self.list_items(a);
                 x.extend(self.list_items(b));
