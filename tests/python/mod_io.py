@@ -1,4 +1,5 @@
 # Tests for io.StringIO / io.BytesIO; output must match CPython 3.11.
+# pystm-test: no-gc-stress (writes and reads 10^5 small chunks: a major collection every 16 safe points makes that minutes)
 import io
 
 

@@ -48,36 +48,36 @@ pub mod tid {
 
 /// Fixed sizes of the layouts that are not variable-sized (0: variable).
 const FIXED_SIZE: [usize; tid::COUNT] = [
-    16, // DUMMY
-    16, // FLOAT: f64 bits at 8
-    0,  // BIGINT
-    0,  // STR
-    0,  // BYTES
-    0,  // TUPLE
-    32, // LIST
-    0,  // ARRAY
-    0,  // RAW
-    48, // DICT
-    48, // SET
-    48, // FROZENSET
-    96, // FUNCTION
-    48, // CODE
-    16, // CELL
-    96, // CLASS
-    48, // INSTANCE
-    0,  // FRAME
-    32, // METHOD
-    32, // BUILTIN
-    32, // RANGE
-    48, // ITER
-    48, // GENERATOR
-    32, // SLICE
-    32, // MODULE
-    48, // PROPERTY
-    16, // STATICMETHOD
-    16, // CLASSMETHOD
-    32, // SUPER
-    48, // TRACEBACK
+    16,  // DUMMY
+    16,  // FLOAT: f64 bits at 8
+    0,   // BIGINT
+    0,   // STR
+    0,   // BYTES
+    0,   // TUPLE
+    32,  // LIST
+    0,   // ARRAY
+    0,   // RAW
+    48,  // DICT
+    48,  // SET
+    48,  // FROZENSET
+    96,  // FUNCTION
+    48,  // CODE
+    16,  // CELL
+    112, // CLASS
+    48,  // INSTANCE
+    0,   // FRAME
+    32,  // METHOD
+    32,  // BUILTIN
+    32,  // RANGE
+    48,  // ITER
+    48,  // GENERATOR
+    32,  // SLICE
+    32,  // MODULE
+    48,  // PROPERTY
+    16,  // STATICMETHOD
+    16,  // CLASSMETHOD
+    32,  // SUPER
+    48,  // TRACEBACK
 ];
 
 // Float: raw bits.
@@ -151,6 +151,8 @@ pub const CLS_FLAGS: u64 = 72;
 pub const CLS_MODULE: u64 = 80;
 /// A list of the classes that have this one as a direct base (for version invalidation).
 pub const CLS_SUBCLASSES: u64 = 88;
+/// The metaclass, or NULL for `type`.
+pub const CLS_META: u64 = 96;
 pub const CLSF_BUILTIN: i64 = 1;
 pub const CLSF_HAS_GETATTR: i64 = 2;
 pub const CLSF_HAS_SETATTR: i64 = 4;

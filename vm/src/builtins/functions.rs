@@ -502,6 +502,12 @@ fn class_arg(vm: &mut Vm, v: Value, fname: &str) -> R<Vec<stm::ObjRef>> {
 
 fn isinstance(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
     vm.nargs("isinstance", args, 2, 2)?;
+    if vm.tid_of(args[1]) == tid::CLASS
+        && let Some(m) = vm.meta_method(args[1].as_obj(), "__instancecheck__")?
+    {
+        let r = vm.call_value(m, &[args[0]], &[])?;
+        return Ok(Value::bool(vm.truthy(r)?));
+    }
     let cs = class_arg(vm, args[1], "isinstance")?;
     Ok(Value::bool(cs.iter().any(|c| vm.isinstance(args[0], *c))))
 }
@@ -510,6 +516,12 @@ fn issubclass(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
     vm.nargs("issubclass", args, 2, 2)?;
     if vm.tid_of(args[0]) != tid::CLASS {
         return Err(vm.new_error("TypeError", "issubclass() arg 1 must be a class"));
+    }
+    if vm.tid_of(args[1]) == tid::CLASS
+        && let Some(m) = vm.meta_method(args[1].as_obj(), "__subclasscheck__")?
+    {
+        let r = vm.call_value(m, &[args[0]], &[])?;
+        return Ok(Value::bool(vm.truthy(r)?));
     }
     let cs = class_arg(vm, args[1], "issubclass")?;
     Ok(Value::bool(cs.iter().any(|c| vm.is_subclass(args[0].as_obj(), *c))))

@@ -37,6 +37,7 @@ pub fn install(vm: &mut Vm, t: &Types) {
     vm.def_value(d, "__init_subclass__", isc);
 
     vm.def_method(t.type_, "type.__new__", type_new);
+    vm.def_method(t.type_, "type.__call__", type_call);
     vm.def_method(t.type_, "type.mro", type_mro);
     vm.def_method(t.type_, "type.__subclasscheck__", type_subclasscheck);
     vm.def_method(t.type_, "type.__instancecheck__", type_instancecheck);
@@ -550,7 +551,24 @@ fn type_new(vm: &mut Vm, a: A, kw: K) -> R<Value> {
         let m = vm.dict_get(g, nk)?.unwrap_or(Value::NONE);
         vm.dict_set(ns, mk, m)?;
     }
-    vm.create_class(&name, &bases, ns, kw)
+    let type_ = vm.types().type_;
+    let meta = match a[0] {
+        m if m.is_ref() && vm.tid_of(m) == tid::CLASS && m.as_obj() != type_ => {
+            if !vm.is_subclass(m.as_obj(), type_) {
+                let n = vm.class_name(m.as_obj());
+                return Err(vm.new_error("TypeError", &format!("type.__new__({n}): {n} is not a subtype of type")));
+            }
+            Some(m.as_obj())
+        }
+        _ => None,
+    };
+    vm.create_class(&name, &bases, ns, kw, meta)
+}
+fn type_call(vm: &mut Vm, a: A, kw: K) -> R<Value> {
+    if a.is_empty() || vm.tid_of(a[0]) != tid::CLASS {
+        return Err(vm.new_error("TypeError", "descriptor '__call__' requires a 'type' object"));
+    }
+    vm.type_call(a[0].as_obj(), &a[1..], kw)
 }
 fn type_mro(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let m = vm.rd(a[0].as_obj(), CLS_MRO);

@@ -44,6 +44,10 @@ impl Vm {
         match self.tid(o) {
             tid::INSTANCE => self.ld(o, INST_CLASS).as_obj(),
             tid::ITER => t.iters[self.ld(o, IT_KIND).as_int() as usize],
+            tid::CLASS => {
+                let m = self.ld(o, CLS_META);
+                if m.is_null() { t.type_ } else { m.as_obj() }
+            }
             k => t.by_tid[k as usize],
         }
     }
@@ -450,6 +454,10 @@ impl Vm {
             });
         }
         let name = self.str_of(key);
+        // Attributes the metaclass defines (methods bound to the class, properties).
+        if let Some(v) = self.meta_method(cls, &name)? {
+            return Ok(v);
+        }
         let v = match name.as_str() {
             "__name__" => self.rd(cls, CLS_NAME),
             "__qualname__" => self.rd(cls, CLS_QUALNAME),
@@ -465,7 +473,7 @@ impl Vm {
                 self.dict_update_from(c, d, false)?;
                 c
             }
-            "__class__" => Value::obj(self.types().type_),
+            "__class__" => Value::obj(self.type_of(Value::obj(cls))),
             "__module__" => self.rd(cls, CLS_MODULE),
             "__doc__" => Value::NONE,
             _ => {

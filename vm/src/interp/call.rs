@@ -374,7 +374,14 @@ impl Vm {
                 self.native_receiver = saved;
                 Ok(Prepared::Done(r?))
             }
-            tid::CLASS => self.instantiate(callable.as_obj(), args, kw),
+            tid::CLASS => {
+                if !self.ld(callable.as_obj(), CLS_META).is_null()
+                    && let Some(c) = self.meta_method(callable.as_obj(), "__call__")?
+                {
+                    return self.prepare_call(c, args, kw);
+                }
+                self.instantiate(callable.as_obj(), args, kw)
+            }
             _ => {
                 let call = self.lookup_type_attr(callable, "__call__")?;
                 match call {
@@ -396,6 +403,15 @@ impl Vm {
     /// Calls any callable and returns its result (a nested loop for Python code).
     pub fn call_value(&mut self, callable: Value, args: &[Value], kw: &[(Value, Value)]) -> R<Value> {
         match self.prepare_call(callable, args, kw)? {
+            Prepared::Done(v) => Ok(v),
+            Prepared::Frame(f) => self.run_frame(f),
+        }
+    }
+
+    /// `type.__call__(cls, *args, **kw)`: creates an instance the usual way (what a
+    /// metaclass's `__call__` reaches through `super().__call__`).
+    pub fn type_call(&mut self, cls: ObjRef, args: &[Value], kw: &[(Value, Value)]) -> R<Value> {
+        match self.instantiate(cls, args, kw)? {
             Prepared::Done(v) => Ok(v),
             Prepared::Frame(f) => self.run_frame(f),
         }

@@ -330,7 +330,7 @@ impl Vm {
                     Op::LoadName(n) => {
                         let key = self.name_const(frame, n);
                         let locals = self.rd(frame, F_LOCALS);
-                        if let Some(v) = tri!(self.dict_get(locals, key)) {
+                        if let Some(v) = tri!(self.locals_get(locals, key)) {
                             push!(v)
                         } else {
                             let (v, _) = tri!(self.load_global(frame, key));
@@ -341,12 +341,18 @@ impl Vm {
                         let key = self.name_const(frame, n);
                         let v = pop!();
                         let locals = self.rd(frame, F_LOCALS);
-                        tri!(self.dict_set(locals, key, v));
+                        if self.tid_of(locals) == tid::DICT {
+                            tri!(self.dict_set(locals, key, v));
+                        } else {
+                            tri!(self.setitem(locals, key, v));
+                        }
                     }
                     Op::DeleteName(n) => {
                         let key = self.name_const(frame, n);
                         let locals = self.rd(frame, F_LOCALS);
-                        if !tri!(self.dict_del(locals, key)) {
+                        if self.tid_of(locals) != tid::DICT {
+                            tri!(self.delitem(locals, key));
+                        } else if !tri!(self.dict_del(locals, key)) {
                             break 'op self.name_error(key);
                         }
                     }

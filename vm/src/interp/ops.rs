@@ -882,6 +882,9 @@ impl Vm {
                 return Err(self.new_error("TypeError", &msg));
             }
             tid::CLASS => {
+                if let Some(m) = self.meta_method(o.as_obj(), "__getitem__")? {
+                    return self.call_value(m, &[i], &[]);
+                }
                 if let Some(m) = self.class_lookup(o.as_obj(), "__class_getitem__")? {
                     let f = if self.tid_of(m) == tid::CLASSMETHOD { self.ld(m.as_obj(), WRAP_FUNC) } else { m };
                     return self.call_value(f, &[o, i], &[]);

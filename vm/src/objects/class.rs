@@ -30,7 +30,7 @@ impl Vm {
         let n = self.new_str(name);
         let bases_t: Vec<Value> = bases.iter().map(|b| Value::obj(*b)).collect();
         let bases_v = self.new_tuple(&bases_t);
-        let cls = self.alloc(tid::CLASS, 96);
+        let cls = self.alloc(tid::CLASS, 112);
         self.init(cls, CLS_NAME, n);
         self.init(cls, CLS_QUALNAME, n);
         self.init(cls, CLS_DICT, dict);
@@ -108,7 +108,7 @@ impl Vm {
             }
             let bo = b.as_obj();
             let f = self.rd(bo, CLS_FLAGS).as_int();
-            if f & CLSF_BUILTIN != 0 && bo != object {
+            if f & CLSF_BUILTIN != 0 && bo != object && bo != self.types().type_ {
                 let bn = self.class_name(bo);
                 if !crate::runtime::NATIVE_BASES.contains(&bn.as_str()) {
                     return Err(self.new_error("TypeError", &format!("type '{bn}' is not an acceptable base type")));
@@ -124,27 +124,123 @@ impl Vm {
             bases.push(object);
         }
         let mut class_kw = Vec::new();
+        let mut explicit = None;
         for (k, v) in kw {
             if self.with_str(k.as_obj(), |s| s == "metaclass") {
-                if self.tid_of(*v) != tid::CLASS || v.as_obj() != self.types().type_ {
-                    return Err(self.new_error("TypeError", "pystm supports only the default metaclass 'type'"));
-                }
+                explicit = Some(*v);
             } else {
                 class_kw.push((*k, *v));
             }
         }
-        // Run the body with a fresh namespace.
-        let ns = self.new_dict();
+        // The metaclass: the explicit one, or the most derived of the bases' metaclasses (a
+        // class given explicitly must also be at least as derived as theirs).
+        let type_ = self.types().type_;
+        let meta = match explicit {
+            Some(m) if self.tid_of(m) != tid::CLASS => m,
+            _ => {
+                let mut winner = explicit.map_or(type_, |m| m.as_obj());
+                for b in &bases {
+                    let mb = self.type_of(Value::obj(*b));
+                    if self.is_subclass(winner, mb) {
+                        continue;
+                    }
+                    if self.is_subclass(mb, winner) {
+                        winner = mb;
+                    } else {
+                        return Err(self.new_error(
+                            "TypeError",
+                            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                        ));
+                    }
+                }
+                Value::obj(winner)
+            }
+        };
+        if meta == Value::obj(type_) {
+            // Run the body with a fresh namespace.
+            let ns = self.new_dict();
+            let f = self.setup_frame(func, &[], &[])?;
+            self.st(f, F_LOCALS, ns)?;
+            self.run_frame(f)?;
+            return self.create_class(&name_s, &bases, ns, &class_kw, None);
+        }
+        let bases_v: Vec<Value> = args[2..].to_vec();
+        let bases_t = self.new_tuple(&bases_v);
+        let pk = self.s("__prepare__");
+        let ns = match self.getattr_opt(meta, pk)? {
+            Some(p) => self.call_value(p, &[name, bases_t], &class_kw)?,
+            None => self.new_dict(),
+        };
         let f = self.setup_frame(func, &[], &[])?;
         self.st(f, F_LOCALS, ns)?;
         self.run_frame(f)?;
-        self.create_class(&name_s, &bases, ns, &class_kw)
+        self.call_value(meta, &[name, bases_t, ns], &class_kw)
     }
 
-    /// `type(name, bases, dict)` and class statements.
-    pub fn create_class(&mut self, name: &str, bases: &[ObjRef], ns: Value, kw: &[(Value, Value)]) -> R<Value> {
+    /// A name in a namespace that may be a mapping other than a dict (a class body's namespace
+    /// from `__prepare__`): None when it is not there.
+    pub fn locals_get(&mut self, locals: Value, key: Value) -> R<Option<Value>> {
+        if self.tid_of(locals) == tid::DICT {
+            return self.dict_get(locals, key);
+        }
+        match self.getitem(locals, key) {
+            Ok(v) => Ok(Some(v)),
+            Err(crate::interp::Unwind::Exc(e)) if self.isinstance_name(e, "KeyError") => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A method the metaclass of `cls` defines in Python (searched in the metaclass's MRO up
+    /// to the first built-in class, so `type`'s and `object`'s own methods are not found).
+    pub fn meta_method(&mut self, cls: ObjRef, name: &str) -> R<Option<Value>> {
+        let m = self.ld(cls, CLS_META);
+        if m.is_null() {
+            return Ok(None);
+        }
+        let mro = self.rd(m.as_obj(), CLS_MRO).as_obj();
+        let key = self.s(name);
+        for i in 0..self.tuple_len(mro) {
+            let c = self.tuple_get(mro, i).as_obj();
+            if self.rd(c, CLS_FLAGS).as_int() & CLSF_BUILTIN != 0 {
+                break;
+            }
+            let d = self.rd(c, CLS_DICT);
+            if let Some(v) = self.dict_get(d, key)? {
+                return Ok(Some(self.bind(v, Value::obj(cls), m.as_obj())?));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `type(name, bases, dict)` and class statements; `meta`: the metaclass when it is not
+    /// `type`.
+    pub fn create_class(
+        &mut self,
+        name: &str,
+        bases: &[ObjRef],
+        ns: Value,
+        kw: &[(Value, Value)],
+        meta: Option<ObjRef>,
+    ) -> R<Value> {
         let dict = self.new_dict();
-        self.dict_update_from(dict, ns, false)?;
+        if self.tid_of(ns) == tid::DICT {
+            self.dict_update_from(dict, ns, false)?;
+        } else {
+            // A namespace from __prepare__ that is a dict subclass or another mapping.
+            let native = self.native_of(ns);
+            match native {
+                Some(d) if self.tid_of(d) == tid::DICT => self.dict_update_from(dict, d, false)?,
+                _ => {
+                    let km = self.s("keys");
+                    let km = self.getattr(ns, km)?;
+                    let keys = self.call_value(km, &[], &[])?;
+                    for k in self.iter_collect(keys)? {
+                        let v = self.getitem(ns, k)?;
+                        self.dict_set(dict, k, v)?;
+                    }
+                }
+            }
+        }
         let mut flags = 0;
         for b in bases {
             flags |= self.rd(*b, CLS_FLAGS).as_int()
@@ -183,6 +279,9 @@ impl Vm {
         let modkey = self.s("__module__");
         let module = self.dict_get(dict, modkey)?.unwrap_or(Value::NONE);
         let cls = self.new_class(name, bases, dict, tid::INSTANCE, flags, module)?;
+        if let Some(m) = meta {
+            self.init(cls, CLS_META, Value::obj(m));
+        }
         let qk = self.s("__qualname__");
         if let Some(q) = self.dict_get(dict, qk)? {
             self.st(cls, CLS_QUALNAME, q)?;

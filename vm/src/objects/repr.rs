@@ -154,6 +154,10 @@ impl Vm {
                 let sr = self.repr_string(s)?;
                 format!("<bound method {q} of {sr}>")
             }
+            tid::CLASS if !self.ld(o, CLS_META).is_null() && self.meta_method(o, "__repr__")?.is_some() => {
+                let r = self.call_special_str(v, "__repr__")?;
+                self.str_of(r)
+            }
             tid::CLASS => {
                 let n = self.str_of(self.rd(o, CLS_QUALNAME));
                 let m = self.rd(o, CLS_MODULE);
