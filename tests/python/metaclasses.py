@@ -25,7 +25,7 @@ class Meta(type):
     def prop(cls):
         return 'prop of ' + cls.__name__
 
-class A(metaclass=Meta, flag=1):
+class A(metaclass=Meta, flag=1):  # Meta.__new__ drops the keyword; Meta.__init__ keeps it
     def __init__(self, x):
         self.x = x
 
@@ -44,6 +44,10 @@ class Prep(type):
     def __prepare__(mcs, name, bases, **kw):
         print('prepare', name, kw)
         return {'injected': 'yes'}
+    def __new__(mcs, name, bases, ns, **kw):
+        return super().__new__(mcs, name, bases, ns)
+    def __init__(cls, name, bases, ns, **kw):
+        super().__init__(name, bases, ns)
 class C(metaclass=Prep, k=2):
     print('body sees', injected)
 print(C.injected)
@@ -92,5 +96,11 @@ except TypeError as e:
 class M3(type): pass
 try:
     class Q(A, metaclass=M3): pass
+except TypeError as e:
+    print('TypeError', e)
+
+try:
+    class W(metaclass=Meta2 if False else type, k=1):
+        pass
 except TypeError as e:
     print('TypeError', e)
