@@ -67,6 +67,59 @@ pub struct Compiler<'a> {
     line_starts: Vec<usize>,
     units: Vec<Unit<'a>>,
     interactive: bool,
+    /// `from __future__ import annotations`: annotations are kept as their source text.
+    future_annotations: bool,
+}
+
+/// Double-quoted string literals in `s` written with single quotes, as CPython's unparser
+/// writes them (when the literal holds no quote or backslash).
+fn single_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(['"', '\'']) {
+        out.push_str(&rest[..i]);
+        let q = rest.as_bytes()[i] as char;
+        match rest[i + 1..].find(q) {
+            Some(j) => {
+                let body = &rest[i + 1..i + 1 + j];
+                if q == '"' && !body.contains(['\'', '\\']) {
+                    out.push('\'');
+                    out.push_str(body);
+                    out.push('\'');
+                } else {
+                    out.push_str(&rest[i..i + j + 2]);
+                }
+                rest = &rest[i + j + 2..];
+            }
+            None => {
+                out.push_str(&rest[i..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether the module starts (after its docstring) with `from __future__ import annotations`.
+fn has_future_annotations(body: &[Stmt]) -> bool {
+    let mut stmts = body.iter().peekable();
+    if let Some(Stmt::Expr(e)) = stmts.peek()
+        && matches!(&*e.value, Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_)))
+    {
+        stmts.next();
+    }
+    for s in stmts {
+        match s {
+            Stmt::ImportFrom(i) if i.module.as_deref() == Some("__future__") => {
+                if i.names.iter().any(|a| a.name.as_str() == "annotations") {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Compiles a module (or, when `interactive`, a REPL input whose expression statements print
@@ -76,7 +129,8 @@ pub fn compile_module(body: &[Stmt], source: Arc<Source>, interactive: bool) -> 
     let index = LineIndex::from_source_text(&source.text);
     let mut line_starts = vec![0];
     line_starts.extend(source.text.match_indices('\n').map(|(i, _)| i + 1));
-    let mut c = Compiler { st, source, index, line_starts, units: Vec::new(), interactive };
+    let future_annotations = has_future_annotations(body);
+    let mut c = Compiler { st, source, index, line_starts, units: Vec::new(), interactive, future_annotations };
     c.push_unit(0, Kind::Module, "<module>".into(), "<module>".into(), 1);
     c.unit().flags |= code::CO_DICT_LOCALS;
     if has_annotations(body) {
@@ -97,7 +151,8 @@ pub fn compile_expression(e: &Expr, source: Arc<Source>) -> R<u32> {
     let index = LineIndex::from_source_text(&source.text);
     let mut line_starts = vec![0];
     line_starts.extend(source.text.match_indices('\n').map(|(i, _)| i + 1));
-    let mut c = Compiler { st, source, index, line_starts, units: Vec::new(), interactive: false };
+    let mut c =
+        Compiler { st, source, index, line_starts, units: Vec::new(), interactive: false, future_annotations: false };
     c.push_unit(0, Kind::Module, "<module>".into(), "<module>".into(), 1);
     c.unit().flags |= code::CO_DICT_LOCALS;
     let Stmt::Expr(s) = &body[0] else { unreachable!() };
@@ -245,6 +300,21 @@ impl<'a> Compiler<'a> {
             icache: (0..2 * nops).map(|_| std::sync::atomic::AtomicU64::new(0)).collect(),
             id: u32::MAX,
         })
+    }
+
+    /// An annotation's value: the expression, or under `from __future__ import annotations`
+    /// its source text (CPython unparses it; the source text differs only in spacing and
+    /// redundant parentheses).
+    fn annotation(&mut self, e: &'a Expr) -> R<()> {
+        if !self.future_annotations {
+            return self.expr(e);
+        }
+        let r = e.range();
+        let text = self.source.text.get(usize::from(r.start())..usize::from(r.end())).unwrap_or("");
+        let text = single_quoted(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+        let k = self.konst(Const::Str(text));
+        self.emit(Op::LoadConst(k));
+        Ok(())
     }
 
     fn line_of(&self, at: ast::TextSize) -> u32 {
@@ -467,7 +537,7 @@ impl<'a> Compiler<'a> {
                     && a.simple
                     && self.unit().kind != Kind::Function
                 {
-                    self.expr(&a.annotation)?;
+                    self.annotation(&a.annotation)?;
                     let an = self.name_idx("__annotations__");
                     self.emit(Op::LoadName(an));
                     let key = self.mangle(&n.id);
@@ -925,7 +995,7 @@ impl<'a> Compiler<'a> {
             for (n, e) in &anns {
                 let k = self.konst(Const::Str(n.to_string()));
                 self.emit(Op::LoadConst(k));
-                self.expr(e)?;
+                self.annotation(e)?;
             }
             self.emit(Op::BuildMap(anns.len() as u32));
             flags |= 4;

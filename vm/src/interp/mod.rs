@@ -345,6 +345,17 @@ impl Vm {
         let n = self.raw(o, layout::BYTES_LEN);
         self.m.th().with_bytes(o.0 + layout::BYTES_DATA, n, |b| b.to_vec())
     }
+    /// Bytes `[from, to)` of a bytes object (within its length; bytes are immutable, so no
+    /// barrier is needed).
+    pub fn bytes_range(&self, o: ObjRef, from: usize, to: usize) -> Vec<u8> {
+        debug_assert!(from <= to && to as u64 <= self.raw(o, layout::BYTES_LEN));
+        self.m.th().with_bytes(o.0 + layout::BYTES_DATA + from as u64, (to - from) as u64, |b| b.to_vec())
+    }
+    /// Byte `i` of a bytes object (`i` within its length).
+    pub fn byte_at(&self, o: ObjRef, i: usize) -> u8 {
+        debug_assert!((i as u64) < self.raw(o, layout::BYTES_LEN));
+        self.m.th().with_bytes(o.0 + layout::BYTES_DATA + i as u64, 1, |b| b[0])
+    }
 
     pub fn new_tuple(&mut self, items: &[Value]) -> Value {
         let o = self.alloc(tid::TUPLE, layout::tuple_size(items.len()));

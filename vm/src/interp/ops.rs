@@ -853,9 +853,9 @@ impl Vm {
                 return Ok(self.new_str(c.encode_utf8(&mut [0; 4])));
             }
             tid::BYTES if self.is_index(i) => {
-                let b = self.bytes_of(o.as_obj());
-                let j = self.seq_index(i, b.len(), "index")?;
-                return Ok(Value::int(b[j] as i64));
+                let n = self.raw(o.as_obj(), BYTES_LEN) as usize;
+                let j = self.seq_index(i, n, "index")?;
+                return Ok(Value::int(self.byte_at(o.as_obj(), j) as i64));
             }
             tid::RANGE if self.is_index(i) => {
                 let n = self.range_len(o);

@@ -200,10 +200,9 @@ impl Vm {
             }
             BYTES_ITER => {
                 let i = b.as_int() as usize;
-                let bs = self.bytes_of(a.as_obj());
-                if i < bs.len() {
+                if i < self.raw(a.as_obj(), BYTES_LEN) as usize {
                     self.set_field(it, IT_B, Value::int(i as i64 + 1))?;
-                    Ok(Some(Value::int(bs[i] as i64)))
+                    Ok(Some(Value::int(self.byte_at(a.as_obj(), i) as i64)))
                 } else {
                     Ok(None)
                 }

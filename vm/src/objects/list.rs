@@ -171,6 +171,11 @@ impl Vm {
                 });
                 self.new_str(&r)
             }
+            tid::BYTES if step == 1 => {
+                let from = start as usize;
+                let r = self.bytes_range(o.as_obj(), from, from + len);
+                self.new_bytes(&r)
+            }
             tid::BYTES => {
                 let b = self.bytes_of(o.as_obj());
                 let r: Vec<u8> = idx.map(|i| b[i]).collect();
