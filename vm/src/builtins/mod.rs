@@ -3,6 +3,7 @@
 //! built-in uses to check its arguments. Each file of this folder owns one group of built-ins.
 
 pub mod bytes;
+pub mod posix;
 pub mod concurrency;
 pub mod functions;
 pub mod methods;
@@ -196,6 +197,7 @@ pub fn init(vm: &mut Vm) {
     methods::install_native_dunders(vm, &types);
     functions::install(vm, &types, builtins);
     let sys = modules::install(vm, &mut types, builtins, modules);
+    posix::install(vm, modules);
     concurrency::install(vm, &mut types, modules);
     // Shared name strs.
     let mut strs: Vec<(&'static str, Value)> = Vec::new();

@@ -1,0 +1,279 @@
+//! The native `posix` module: the operating-system calls the shipped pure-Python `os` and
+//! `os.path` (`vm/lib/os.py`, `vm/lib/posixpath.py`) are built on, with CPython's exception
+//! classes and messages (`FileNotFoundError: [Errno 2] No such file or directory: 'x'`).
+//! Every call that touches the file system or the process makes the transaction inevitable
+//! first (it cannot be undone). This file owns system calls only; the Python-level API is in
+//! os.py.
+
+use crate::interp::{R, Unwind, Vm};
+use crate::layout::*;
+use crate::value::Value;
+use std::os::unix::fs::MetadataExt;
+
+type A<'a> = &'a [Value];
+type K<'a> = &'a [(Value, Value)];
+
+pub fn install(vm: &mut Vm, modules: Value) {
+    let m = vm.new_module("posix");
+    let d = vm.ld(m.as_obj(), MOD_DICT);
+    let fns: &[(&'static str, crate::runtime::BuiltinFn)] = &[
+        ("posix.getcwd", getcwd),
+        ("posix.chdir", chdir),
+        ("posix.getpid", getpid),
+        ("posix.getppid", getppid),
+        ("posix.getuid", getuid),
+        ("posix.cpu_count", cpu_count),
+        ("posix.listdir", listdir),
+        ("posix.stat", stat),
+        ("posix.lstat", lstat),
+        ("posix.mkdir", mkdir),
+        ("posix.rmdir", rmdir),
+        ("posix.unlink", unlink),
+        ("posix.rename", rename),
+        ("posix.urandom", urandom),
+        ("posix.strerror", strerror),
+        ("posix.isatty", isatty),
+        ("posix.access", access),
+        ("posix.putenv", putenv),
+        ("posix.unsetenv", unsetenv),
+        ("posix.readlink", readlink),
+    ];
+    vm.def_builtins(d, fns);
+    let env = vm.new_dict();
+    for (k, v) in std::env::vars_os() {
+        let (Some(k), Some(v)) = (k.to_str(), v.to_str()) else { continue };
+        let (k, v) = (vm.new_str(k), vm.new_str(v));
+        vm.dict_set(env, k, v).expect("start-up dict");
+    }
+    vm.def_value(d, "environ", env);
+    let k = vm.new_str("posix");
+    vm.dict_set(modules, k, m).expect("start-up dict");
+}
+
+/// The OSError subclass and message for an I/O error, with `filename` set (CPython's
+/// `[Errno N] message: 'filename'`).
+pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> Unwind {
+    let no = e.raw_os_error().unwrap_or(0);
+    let kind = match no {
+        libc::ENOENT => "FileNotFoundError",
+        libc::EACCES | libc::EPERM => "PermissionError",
+        libc::EEXIST => "FileExistsError",
+        libc::EISDIR => "IsADirectoryError",
+        libc::ENOTDIR => "NotADirectoryError",
+        libc::EINTR => "InterruptedError",
+        _ => "OSError",
+    };
+    let msg = e.to_string();
+    let msg = match msg.rfind(" (os error") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    };
+    let cls = vm.exc_type(kind);
+    let m = vm.new_str(&msg);
+    let args = vm.new_tuple(&[Value::int(no as i64), m]);
+    let ex = match vm.new_exception(cls, args) {
+        Ok(x) => x,
+        Err(u) => return u,
+    };
+    for (name, v) in [("errno", Value::int(no as i64)), ("strerror", m), ("filename", filename.unwrap_or(Value::NONE))] {
+        if let Err(u) = vm.set_attr_str(ex, name, v) {
+            return u;
+        }
+    }
+    Unwind::Exc(ex)
+}
+
+/// A path argument: str (or bytes, decoded as UTF-8), or an object with `__fspath__`.
+fn path_arg(vm: &mut Vm, v: Value, fname: &str) -> R<String> {
+    if vm.is_str(v) {
+        return Ok(vm.str_of(v));
+    }
+    if vm.tid_of(v) == tid::BYTES {
+        return Ok(String::from_utf8_lossy(&vm.bytes_of(v.as_obj())).into_owned());
+    }
+    if let Some(f) = vm.lookup_type_attr(v, "__fspath__")? {
+        let r = vm.call_value(f, &[v], &[])?;
+        return path_arg(vm, r, fname);
+    }
+    let tn = vm.type_name(v);
+    Err(vm.new_error("TypeError", &format!("{fname}: path should be string, bytes or os.PathLike, not {tn}")))
+}
+
+fn getcwd(vm: &mut Vm, _: A, _: K) -> R<Value> {
+    match std::env::current_dir() {
+        Ok(p) => Ok(vm.new_str(&p.to_string_lossy())),
+        Err(e) => Err(os_error(vm, &e, None)),
+    }
+}
+fn chdir(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("chdir", a, 1, 1)?;
+    let p = path_arg(vm, a[0], "chdir")?;
+    vm.become_inevitable()?;
+    std::env::set_current_dir(&p).map_err(|e| os_error(vm, &e, Some(a[0])))?;
+    Ok(Value::NONE)
+}
+fn getpid(_: &mut Vm, _: A, _: K) -> R<Value> {
+    Ok(Value::int(std::process::id() as i64))
+}
+fn getppid(_: &mut Vm, _: A, _: K) -> R<Value> {
+    // SAFETY: getppid has no preconditions and cannot fail.
+    Ok(Value::int(unsafe { libc::getppid() } as i64))
+}
+fn getuid(_: &mut Vm, _: A, _: K) -> R<Value> {
+    // SAFETY: getuid has no preconditions and cannot fail.
+    Ok(Value::int(unsafe { libc::getuid() } as i64))
+}
+fn cpu_count(_: &mut Vm, _: A, _: K) -> R<Value> {
+    Ok(std::thread::available_parallelism().map_or(Value::NONE, |n| Value::int(n.get() as i64)))
+}
+fn listdir(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("listdir", a, 0, 1)?;
+    let arg = a.first().copied().filter(|v| *v != Value::NONE);
+    let p = match arg {
+        Some(v) => path_arg(vm, v, "listdir")?,
+        None => ".".into(),
+    };
+    let rd = match std::fs::read_dir(&p) {
+        Ok(rd) => rd,
+        Err(e) => {
+            let f = match arg {
+                Some(v) => v,
+                None => vm.new_str("."),
+            };
+            return Err(os_error(vm, &e, Some(f)));
+        }
+    };
+    let mut names = Vec::new();
+    for entry in rd {
+        let entry = entry.map_err(|e| os_error(vm, &e, None))?;
+        names.push(vm.new_str(&entry.file_name().to_string_lossy()));
+    }
+    Ok(vm.new_list(&names))
+}
+/// `(st_mode, st_ino, st_dev, st_nlink, st_uid, st_gid, st_size, st_atime, st_mtime,
+/// st_ctime)`; os.py makes the `stat_result`.
+fn stat_tuple(vm: &mut Vm, m: &std::fs::Metadata) -> Value {
+    let t = |s: i64, ns: i64| s as f64 + ns as f64 * 1e-9;
+    let items = [
+        Value::int(m.mode() as i64),
+        vm.new_int(m.ino() as i64),
+        vm.new_int(m.dev() as i64),
+        Value::int(m.nlink() as i64),
+        Value::int(m.uid() as i64),
+        Value::int(m.gid() as i64),
+        vm.new_int(m.size() as i64),
+        vm.new_float(t(m.atime(), m.atime_nsec())),
+        vm.new_float(t(m.mtime(), m.mtime_nsec())),
+        vm.new_float(t(m.ctime(), m.ctime_nsec())),
+    ];
+    vm.new_tuple(&items)
+}
+fn stat(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("stat", a, 1, 1)?;
+    let p = path_arg(vm, a[0], "stat")?;
+    let m = std::fs::metadata(&p).map_err(|e| os_error(vm, &e, Some(a[0])))?;
+    Ok(stat_tuple(vm, &m))
+}
+fn lstat(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("lstat", a, 1, 1)?;
+    let p = path_arg(vm, a[0], "lstat")?;
+    let m = std::fs::symlink_metadata(&p).map_err(|e| os_error(vm, &e, Some(a[0])))?;
+    Ok(stat_tuple(vm, &m))
+}
+fn mkdir(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("mkdir", a, 1, 2)?;
+    let p = path_arg(vm, a[0], "mkdir")?;
+    vm.become_inevitable()?;
+    let mode = match a.get(1) {
+        Some(m) => vm.index_value(*m, "mode must be an integer")? as u32,
+        None => 0o777,
+    };
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new().mode(mode).create(&p).map_err(|e| os_error(vm, &e, Some(a[0])))?;
+    Ok(Value::NONE)
+}
+fn rmdir(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("rmdir", a, 1, 1)?;
+    let p = path_arg(vm, a[0], "rmdir")?;
+    vm.become_inevitable()?;
+    std::fs::remove_dir(&p).map_err(|e| os_error(vm, &e, Some(a[0])))?;
+    Ok(Value::NONE)
+}
+fn unlink(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("unlink", a, 1, 1)?;
+    let p = path_arg(vm, a[0], "unlink")?;
+    vm.become_inevitable()?;
+    std::fs::remove_file(&p).map_err(|e| os_error(vm, &e, Some(a[0])))?;
+    Ok(Value::NONE)
+}
+fn rename(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("rename", a, 2, 2)?;
+    let from = path_arg(vm, a[0], "rename")?;
+    let to = path_arg(vm, a[1], "rename")?;
+    vm.become_inevitable()?;
+    std::fs::rename(&from, &to).map_err(|e| os_error(vm, &e, Some(a[0])))?;
+    Ok(Value::NONE)
+}
+fn urandom(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("urandom", a, 1, 1)?;
+    let n = vm.index_value(a[0], "an integer is required")?;
+    if n < 0 {
+        return Err(vm.new_error("ValueError", "negative argument not allowed"));
+    }
+    let mut buf = vec![0u8; n as usize];
+    use std::io::Read;
+    std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)).map_err(|e| os_error(vm, &e, None))?;
+    Ok(vm.new_bytes(&buf))
+}
+fn strerror(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("strerror", a, 1, 1)?;
+    let n = vm.index_value(a[0], "an integer is required")?;
+    let s = std::io::Error::from_raw_os_error(n as i32).to_string();
+    let s = match s.rfind(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    };
+    Ok(vm.new_str(&s))
+}
+fn isatty(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("isatty", a, 1, 1)?;
+    let fd = vm.index_value(a[0], "an integer is required")?;
+    // SAFETY: isatty only inspects the descriptor number.
+    Ok(Value::bool(unsafe { libc::isatty(fd as i32) } == 1))
+}
+fn access(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("access", a, 2, 2)?;
+    let p = path_arg(vm, a[0], "access")?;
+    let mode = vm.index_value(a[1], "mode must be an integer")? as i32;
+    let Ok(c) = std::ffi::CString::new(p) else { return Ok(Value::FALSE) };
+    // SAFETY: `c` is a valid NUL-terminated path for the duration of the call.
+    Ok(Value::bool(unsafe { libc::access(c.as_ptr(), mode) } == 0))
+}
+fn putenv(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("putenv", a, 2, 2)?;
+    let k = path_arg(vm, a[0], "putenv")?;
+    let v = path_arg(vm, a[1], "putenv")?;
+    if k.is_empty() || k.contains('=') || k.contains('\0') || v.contains('\0') {
+        return Err(vm.new_error("ValueError", "illegal environment variable name"));
+    }
+    vm.become_inevitable()?;
+    // SAFETY: the environment is changed while this thread is inevitable; other pystm threads
+    // read it only through os.environ's dict (set_var's data-race caveat concerns concurrent
+    // libc getenv calls, which the runtime does not make after start-up).
+    unsafe { std::env::set_var(&k, &v) };
+    Ok(Value::NONE)
+}
+fn unsetenv(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("unsetenv", a, 1, 1)?;
+    let k = path_arg(vm, a[0], "unsetenv")?;
+    vm.become_inevitable()?;
+    // SAFETY: as for putenv.
+    unsafe { std::env::remove_var(&k) };
+    Ok(Value::NONE)
+}
+fn readlink(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("readlink", a, 1, 1)?;
+    let p = path_arg(vm, a[0], "readlink")?;
+    let t = std::fs::read_link(&p).map_err(|e| os_error(vm, &e, Some(a[0])))?;
+    Ok(vm.new_str(&t.to_string_lossy()))
+}
