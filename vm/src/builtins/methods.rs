@@ -1682,17 +1682,33 @@ fn reversed_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
 fn exc_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let cls = a[0].as_obj();
     let e = vm.new_instance(cls);
-    let args = vm.new_tuple(&a[1..]);
-    vm.set_attr_str(e, "args", args)?;
+    set_exc_args(vm, e, &a[1..])?;
     Ok(e)
+}
+/// Sets `args`, and for an OSError (2 to 5 arguments) `errno`, `strerror`, `filename`,
+/// `filename2`, keeping `args` to `(errno, strerror)` when a filename is given, as CPython does.
+fn set_exc_args(vm: &mut Vm, e: Value, a: &[Value]) -> R<()> {
+    if vm.isinstance_name(e, "OSError") {
+        let n = a.len();
+        let get = |i: usize| if (2..=5).contains(&n) { a.get(i).copied().unwrap_or(Value::NONE) } else { Value::NONE };
+        vm.set_attr_str(e, "errno", get(0))?;
+        vm.set_attr_str(e, "strerror", get(1))?;
+        vm.set_attr_str(e, "filename", get(2))?;
+        vm.set_attr_str(e, "filename2", if n == 5 { a[4] } else { Value::NONE })?;
+        if (3..=5).contains(&n) {
+            let args = vm.new_tuple(&a[..2]);
+            return vm.set_attr_str(e, "args", args);
+        }
+    }
+    let args = vm.new_tuple(a);
+    vm.set_attr_str(e, "args", args)
 }
 fn exc_init(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     if !kw.is_empty() {
         let tn = vm.type_name(a[0]);
         return Err(vm.new_error("TypeError", &format!("{tn}() takes no keyword arguments")));
     }
-    let args = vm.new_tuple(&a[1..]);
-    vm.set_attr_str(a[0], "args", args)?;
+    set_exc_args(vm, a[0], &a[1..])?;
     Ok(Value::NONE)
 }
 fn exc_str(vm: &mut Vm, a: A, _: K) -> R<Value> {

@@ -213,6 +213,24 @@ impl Vm {
 
     /// `str(exc)` for BaseException.
     pub fn exception_str(&mut self, e: Value) -> R<String> {
+        if self.isinstance_name(e, "OSError") {
+            let get = |vm: &mut Vm, n: &str| -> R<Value> {
+                let k = vm.s(n);
+                Ok(vm.getattr_opt(e, k)?.unwrap_or(Value::NONE))
+            };
+            let (errno, strerror) = (get(self, "errno")?, get(self, "strerror")?);
+            if errno != Value::NONE && strerror != Value::NONE {
+                let mut s = format!("[Errno {}] {}", self.str_string(errno)?, self.str_string(strerror)?);
+                let (f1, f2) = (get(self, "filename")?, get(self, "filename2")?);
+                if f1 != Value::NONE {
+                    s += &format!(": {}", self.repr_string(f1)?);
+                    if f2 != Value::NONE {
+                        s += &format!(" -> {}", self.repr_string(f2)?);
+                    }
+                }
+                return Ok(s);
+            }
+        }
         let args = self.getattr_str(e, "args")?;
         if self.tid_of(args) != tid::TUPLE {
             return self.str_string(args);
