@@ -516,6 +516,8 @@ class deque:
         return _abc._GenericAlias(cls, item)
 
 
+_MutableSequence.register(deque)
+
 # ---------------------------------------------------------------------------
 # defaultdict
 

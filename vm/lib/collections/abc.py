@@ -1,51 +1,165 @@
-"""Abstract base classes for containers (pystm edition).
+# Copyright 2007 Google, Inc. All Rights Reserved.
+# Licensed to PSF under a Contributor Agreement.
 
-pystm has no metaclass support, so these are ordinary classes: they
-provide the documented mixin methods to classes that inherit from them,
-and ``isinstance``/``issubclass`` are only true for real subclasses
-(built-in types such as list or dict are *not* recognised, and
-``register()`` only records the class).  Abstract methods are not
-enforced at instantiation time.
+"""Abstract Base Classes (ABCs) for collections, according to PEP 3119.
+
+pystm edition of CPython 3.11's ``_collections_abc``, built on the real
+``abc.ABCMeta`` metaclass: ``isinstance``/``issubclass`` recognise builtin
+types (registered as in CPython) and any class providing the right methods
+(``__subclasshook__``), abstract methods are enforced, and the mixin
+methods are the CPython ones.
+
+pystm differences:
+
+* pystm has no ``async def``: the asynchronous ABCs (Awaitable, Coroutine,
+  AsyncIterable, AsyncIterator, AsyncGenerator) provide their
+  ``__subclasshook__``s and abstract methods, but their mixin methods
+  (``__anext__``, ``aclose``) are plain functions, and no builtin coroutine or
+  async-generator type is registered.
+* ``types.GenericAlias`` does not exist: ``Iterable[int]`` etc. return the
+  small ``_GenericAlias`` defined here (same repr as CPython).
+* Some builtin types' ``__dict__`` differ from CPython (e.g. ``list.__hash__``
+  is not None, ``dict`` has no ``__reversed__``, functions have no
+  ``__call__`` entry); ``_check_methods`` corrects those entries (tables
+  ``_PYSTM_NONE``/``_PYSTM_HAS``) so the one-trick-pony hooks answer like
+  CPython.  The tables are computed, so they are empty where pystm agrees.
+* Types missing from pystm (bytearray, memoryview, mappingproxy, coroutine,
+  async_generator, ...) are simply not registered.
 """
 
-__all__ = ["Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator",
-           "AsyncGenerator", "Hashable", "Iterable", "Iterator",
-           "Generator", "Reversible", "Sized", "Container", "Callable",
-           "Collection", "Set", "MutableSet", "Mapping", "MutableMapping",
+from abc import ABCMeta, abstractmethod
+import sys
+
+EllipsisType = type(...)
+def _f(): pass
+FunctionType = type(_f)
+del _f
+
+__all__ = ["Awaitable", "Coroutine",
+           "AsyncIterable", "AsyncIterator", "AsyncGenerator",
+           "Hashable", "Iterable", "Iterator", "Generator", "Reversible",
+           "Sized", "Container", "Callable", "Collection",
+           "Set", "MutableSet",
+           "Mapping", "MutableMapping",
            "MappingView", "KeysView", "ItemsView", "ValuesView",
-           "Sequence", "MutableSequence", "ByteString"]
+           "Sequence", "MutableSequence",
+           "ByteString",
+           ]
 
-def _check_methods(C, *methods):
-    mro = C.__mro__
-    for method in methods:
-        for B in mro:
-            if method in B.__dict__:
-                if B.__dict__[method] is None:
-                    return NotImplemented
-                break
-        else:
-            return NotImplemented
-    return True
+# Same trick as CPython's _collections_abc: the classes report
+# 'collections.abc' as their module whatever file they were loaded from.
+__name__ = "collections.abc"
 
 
-def _type_repr(obj):
-    if isinstance(obj, type):
-        if obj.__module__ == 'builtins':
-            return obj.__qualname__
-        return '%s.%s' % (obj.__module__, obj.__qualname__)
-    if obj is Ellipsis:
-        return '...'
-    return repr(obj)
+def _type_of(make):
+    """type(make()), or None where pystm lacks the type."""
+    try:
+        return type(make())
+    except Exception:
+        return None
 
+
+# Private list of types that we want to register with the various ABCs
+# so that they will pass tests like:
+#       it = iter(somebytearray)
+#       assert isinstance(it, Iterable)
+# Note:  in other implementations, these types might not be distinct
+# and they may have their own implementation specific types that
+# are not included on this list.
+bytes_iterator = _type_of(lambda: iter(b''))
+bytearray_iterator = _type_of(lambda: iter(bytearray()))
+#callable_iterator = ???
+dict_keyiterator = _type_of(lambda: iter({}.keys()))
+dict_valueiterator = _type_of(lambda: iter({}.values()))
+dict_itemiterator = _type_of(lambda: iter({}.items()))
+list_iterator = _type_of(lambda: iter([]))
+list_reverseiterator = _type_of(lambda: iter(reversed([])))
+range_iterator = _type_of(lambda: iter(range(0)))
+longrange_iterator = _type_of(lambda: iter(range(1 << 1000)))
+set_iterator = _type_of(lambda: iter(set()))
+str_iterator = _type_of(lambda: iter(""))
+tuple_iterator = _type_of(lambda: iter(()))
+zip_iterator = _type_of(lambda: iter(zip()))
+dict_reversekeyiterator = _type_of(lambda: reversed({}))
+dict_reversevalueiterator = _type_of(lambda: reversed({}.values()))
+dict_reverseitemiterator = _type_of(lambda: reversed({}.items()))
+## views ##
+dict_keys = type({}.keys())
+dict_values = type({}.values())
+dict_items = type({}.items())
+## misc ##
+mappingproxy = type(type.__dict__)
+if mappingproxy is dict:        # pystm: class __dict__ is a plain dict
+    mappingproxy = None
+generator = type((lambda: (yield))())
+## coroutine / asynchronous generator: no 'async def' in pystm ##
+coroutine = None
+async_generator = None
+_bytearray = getattr(sys.modules.get('builtins'), 'bytearray', None)
+_memoryview = getattr(sys.modules.get('builtins'), 'memoryview', None)
+
+
+class _P:
+    def _m(self):
+        pass
+MethodType = type(_P()._m)
+BuiltinFunctionType = type(len)
+del _P
+
+
+### pystm: corrections to builtin types' __dict__ (see module docstring) ###
+
+_PYSTM_NONE = {}    # type -> names that CPython sets to None in type.__dict__
+_PYSTM_HAS = {}     # type -> names CPython defines but pystm's __dict__ lacks
+
+
+def _fix(tp, none=(), has=()):
+    if tp is None:
+        return
+    for name in none:
+        if name not in tp.__dict__ or tp.__dict__[name] is not None:
+            _PYSTM_NONE.setdefault(tp, set()).add(name)
+    for name in has:
+        if name not in tp.__dict__:
+            _PYSTM_HAS.setdefault(tp, set()).add(name)
+
+_fix(list, none=('__hash__',), has=('__reversed__',))
+_fix(dict, none=('__hash__',), has=('__reversed__',))
+_fix(set, none=('__hash__',))
+_fix(slice, none=('__hash__',))
+_fix(_bytearray, none=('__hash__',))
+_fix(dict_keys, none=('__hash__',), has=('__reversed__',))
+_fix(dict_items, none=('__hash__',), has=('__reversed__',))
+_fix(dict_values, has=('__reversed__',))
+_fix(range, has=('__iter__', '__len__', '__contains__', '__reversed__',
+                 '__getitem__', '__hash__'))
+_fix(FunctionType, has=('__call__',))
+_fix(BuiltinFunctionType, has=('__call__',))
+_fix(MethodType, has=('__call__',))
+_fix(staticmethod, has=('__call__',))
+del _fix
+_PYSTM_FIXED = set(_PYSTM_NONE) | set(_PYSTM_HAS)
+
+
+### generic aliases (pystm has no types.GenericAlias) ###
 
 class _GenericAlias:
-    """Minimal stand-in for types.GenericAlias (``deque[int]``)."""
+    """Minimal stand-in for types.GenericAlias (``Iterable[int]``)."""
 
     def __init__(self, origin, args):
         if not isinstance(args, tuple):
             args = (args,)
         self.__origin__ = origin
         self.__args__ = args
+
+    @property
+    def __parameters__(self):
+        params = []
+        for a in self.__args__:
+            if type(a).__name__ in ('TypeVar', 'ParamSpec', 'TypeVarTuple') \
+                    and a not in params:
+                params.append(a)
+        return tuple(params)
 
     def __repr__(self):
         origin = self.__origin__
@@ -54,6 +168,9 @@ class _GenericAlias:
 
     def __call__(self, *args, **kwargs):
         return self.__origin__(*args, **kwargs)
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
 
     def __eq__(self, other):
         if not isinstance(other, _GenericAlias):
@@ -64,31 +181,36 @@ class _GenericAlias:
     def __hash__(self):
         return hash((self.__origin__, self.__args__))
 
+GenericAlias = _GenericAlias
 
-class _ABCBase:
-    """Common root: a tiny stand-in for ABCMeta's register()."""
+
+### ONE-TRICK PONIES ###
+
+def _check_methods(C, *methods):
+    mro = C.__mro__
+    for method in methods:
+        for B in mro:
+            if B in _PYSTM_FIXED:
+                if method in _PYSTM_NONE.get(B, ()):
+                    return NotImplemented
+                if method in _PYSTM_HAS.get(B, ()):
+                    break
+            if method in B.__dict__:
+                if B.__dict__[method] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
+    return True
+
+
+class Hashable(metaclass=ABCMeta):
+
     __slots__ = ()
 
-    @classmethod
-    def register(cls, subclass):
-        reg = cls.__dict__.get('_abc_registry_list')
-        if reg is None:
-            reg = []
-            setattr(cls, '_abc_registry_list', reg)
-        if subclass not in reg:
-            reg.append(subclass)
-        return subclass
-
-    @classmethod
-    def __class_getitem__(cls, item):
-        return _GenericAlias(cls, item)
-
-
-# --------------------------------------------------------------------------
-# One-trick ponies
-
-class Hashable(_ABCBase):
-    __slots__ = ()
+    @abstractmethod
+    def __hash__(self):
+        return 0
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -97,28 +219,164 @@ class Hashable(_ABCBase):
         return NotImplemented
 
 
-class Awaitable(_ABCBase):
+class Awaitable(metaclass=ABCMeta):
+
     __slots__ = ()
+
+    @abstractmethod
+    def __await__(self):
+        yield
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Awaitable:
+            return _check_methods(C, "__await__")
+        return NotImplemented
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
 
 class Coroutine(Awaitable):
+
     __slots__ = ()
 
+    @abstractmethod
+    def send(self, value):
+        """Send a value into the coroutine.
+        Return next yielded value or raise StopIteration.
+        """
+        raise StopIteration
 
-class AsyncIterable(_ABCBase):
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None):
+        """Raise an exception in the coroutine.
+        Return next yielded value or raise StopIteration.
+        """
+        if val is None:
+            if tb is None:
+                raise typ
+            val = typ()
+        if tb is not None:
+            val = val.with_traceback(tb)
+        raise val
+
+    def close(self):
+        """Raise GeneratorExit inside coroutine.
+        """
+        try:
+            self.throw(GeneratorExit)
+        except (GeneratorExit, StopIteration):
+            pass
+        else:
+            raise RuntimeError("coroutine ignored GeneratorExit")
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Coroutine:
+            return _check_methods(C, '__await__', 'send', 'throw', 'close')
+        return NotImplemented
+
+
+if coroutine is not None:
+    Coroutine.register(coroutine)
+
+
+class AsyncIterable(metaclass=ABCMeta):
+
     __slots__ = ()
+
+    @abstractmethod
+    def __aiter__(self):
+        return AsyncIterator()
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncIterable:
+            return _check_methods(C, "__aiter__")
+        return NotImplemented
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
 
 class AsyncIterator(AsyncIterable):
+
     __slots__ = ()
+
+    @abstractmethod
+    def __anext__(self):
+        """Return the next item or raise StopAsyncIteration when exhausted."""
+        raise StopAsyncIteration
+
+    def __aiter__(self):
+        return self
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncIterator:
+            return _check_methods(C, "__anext__", "__aiter__")
+        return NotImplemented
 
 
 class AsyncGenerator(AsyncIterator):
+
     __slots__ = ()
 
+    def __anext__(self):
+        """Return the next item from the asynchronous generator.
+        When exhausted, raise StopAsyncIteration.
 
-class Iterable(_ABCBase):
+        (pystm: no 'async def'; returns the awaitable from asend(None).)
+        """
+        return self.asend(None)
+
+    @abstractmethod
+    def asend(self, value):
+        """Send a value into the asynchronous generator.
+        Return next yielded value or raise StopAsyncIteration.
+        """
+        raise StopAsyncIteration
+
+    @abstractmethod
+    def athrow(self, typ, val=None, tb=None):
+        """Raise an exception in the asynchronous generator.
+        Return next yielded value or raise StopAsyncIteration.
+        """
+        if val is None:
+            if tb is None:
+                raise typ
+            val = typ()
+        if tb is not None:
+            val = val.with_traceback(tb)
+        raise val
+
+    def aclose(self):
+        """Raise GeneratorExit inside coroutine.
+
+        (pystm: no 'async def'; returns the awaitable from
+        athrow(GeneratorExit) without awaiting it.)
+        """
+        return self.athrow(GeneratorExit)
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncGenerator:
+            return _check_methods(C, '__aiter__', '__anext__',
+                                  'asend', 'athrow', 'aclose')
+        return NotImplemented
+
+
+if async_generator is not None:
+    AsyncGenerator.register(async_generator)
+
+
+class Iterable(metaclass=ABCMeta):
+
     __slots__ = ()
+
+    @abstractmethod
+    def __iter__(self):
+        while False:
+            yield None
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -126,9 +384,17 @@ class Iterable(_ABCBase):
             return _check_methods(C, "__iter__")
         return NotImplemented
 
+    __class_getitem__ = classmethod(_GenericAlias)
+
 
 class Iterator(Iterable):
+
     __slots__ = ()
+
+    @abstractmethod
+    def __next__(self):
+        'Return the next item from the iterator. When exhausted, raise StopIteration'
+        raise StopIteration
 
     def __iter__(self):
         return self
@@ -140,8 +406,25 @@ class Iterator(Iterable):
         return NotImplemented
 
 
+for _it in (bytes_iterator, bytearray_iterator, dict_keyiterator,
+            dict_valueiterator, dict_itemiterator, list_iterator,
+            list_reverseiterator, range_iterator, longrange_iterator,
+            set_iterator, str_iterator, tuple_iterator, zip_iterator,
+            dict_reversekeyiterator, dict_reversevalueiterator,
+            dict_reverseitemiterator):
+    if _it is not None:
+        Iterator.register(_it)
+del _it
+
+
 class Reversible(Iterable):
+
     __slots__ = ()
+
+    @abstractmethod
+    def __reversed__(self):
+        while False:
+            yield None
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -151,14 +434,27 @@ class Reversible(Iterable):
 
 
 class Generator(Iterator):
+
     __slots__ = ()
 
     def __next__(self):
-        """Return the next item from the generator (send(None))."""
+        """Return the next item from the generator.
+        When exhausted, raise StopIteration.
+        """
         return self.send(None)
 
+    @abstractmethod
+    def send(self, value):
+        """Send a value into the generator.
+        Return next yielded value or raise StopIteration.
+        """
+        raise StopIteration
+
+    @abstractmethod
     def throw(self, typ, val=None, tb=None):
-        """Raise an exception in the generator (default: just raise it)."""
+        """Raise an exception in the generator.
+        Return next yielded value or raise StopIteration.
+        """
         if val is None:
             if tb is None:
                 raise typ
@@ -168,7 +464,8 @@ class Generator(Iterator):
         raise val
 
     def close(self):
-        """Raise GeneratorExit inside the generator."""
+        """Raise GeneratorExit inside generator.
+        """
         try:
             self.throw(GeneratorExit)
         except (GeneratorExit, StopIteration):
@@ -184,8 +481,16 @@ class Generator(Iterator):
         return NotImplemented
 
 
-class Sized(_ABCBase):
+Generator.register(generator)
+
+
+class Sized(metaclass=ABCMeta):
+
     __slots__ = ()
+
+    @abstractmethod
+    def __len__(self):
+        return 0
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -194,8 +499,13 @@ class Sized(_ABCBase):
         return NotImplemented
 
 
-class Container(_ABCBase):
+class Container(metaclass=ABCMeta):
+
     __slots__ = ()
+
+    @abstractmethod
+    def __contains__(self, x):
+        return False
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -203,19 +513,87 @@ class Container(_ABCBase):
             return _check_methods(C, "__contains__")
         return NotImplemented
 
+    __class_getitem__ = classmethod(_GenericAlias)
+
 
 class Collection(Sized, Iterable, Container):
+
     __slots__ = ()
 
     @classmethod
     def __subclasshook__(cls, C):
         if cls is Collection:
-            return _check_methods(C, "__len__", "__iter__", "__contains__")
+            return _check_methods(C,  "__len__", "__iter__", "__contains__")
         return NotImplemented
 
 
-class Callable(_ABCBase):
+class _CallableGenericAlias(_GenericAlias):
+    """ Represent `Callable[argtypes, resulttype]`.
+
+    This sets ``__args__`` to a tuple containing the flattened ``argtypes``
+    followed by ``resulttype``.
+
+    Example: ``Callable[[int, str], float]`` sets ``__args__`` to
+    ``(int, str, float)``.
+    """
+
+    def __init__(self, origin, args):
+        if not (isinstance(args, tuple) and len(args) == 2):
+            raise TypeError(
+                "Callable must be used as Callable[[arg, ...], result].")
+        t_args, t_result = args
+        if isinstance(t_args, (tuple, list)):
+            args = (*t_args, t_result)
+        elif not _is_param_expr(t_args):
+            raise TypeError(f"Expected a list of types, an ellipsis, "
+                            f"ParamSpec, or Concatenate. Got {t_args}")
+        super().__init__(origin, args)
+
+    def __repr__(self):
+        if len(self.__args__) == 2 and _is_param_expr(self.__args__[0]):
+            return super().__repr__()
+        return (f'collections.abc.Callable'
+                f'[[{", ".join([_type_repr(a) for a in self.__args__[:-1]])}], '
+                f'{_type_repr(self.__args__[-1])}]')
+
+def _is_param_expr(obj):
+    """Checks if obj matches either a list of types, ``...``, ``ParamSpec`` or
+    ``_ConcatenateGenericAlias`` from typing.py
+    """
+    if obj is Ellipsis:
+        return True
+    if isinstance(obj, list):
+        return True
+    obj = type(obj)
+    names = ('ParamSpec', '_ConcatenateGenericAlias')
+    return obj.__module__ == 'typing' and any(obj.__name__ == name for name in names)
+
+def _type_repr(obj):
+    """Return the repr() of an object, special-casing types (internal helper).
+
+    Copied from :mod:`typing` since collections.abc
+    shouldn't depend on that module.
+    """
+    if isinstance(obj, _GenericAlias):
+        return repr(obj)
+    if isinstance(obj, type):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return f'{obj.__module__}.{obj.__qualname__}'
+    if obj is Ellipsis:
+        return '...'
+    if isinstance(obj, FunctionType):
+        return obj.__name__
+    return repr(obj)
+
+
+class Callable(metaclass=ABCMeta):
+
     __slots__ = ()
+
+    @abstractmethod
+    def __call__(self, *args, **kwds):
+        return False
 
     @classmethod
     def __subclasshook__(cls, C):
@@ -223,45 +601,27 @@ class Callable(_ABCBase):
             return _check_methods(C, "__call__")
         return NotImplemented
 
-
-# --------------------------------------------------------------------------
-# helpers to recognise built-in types where isinstance() cannot
-
-_dict_keys = type({}.keys())
-_dict_items = type({}.items())
-_dict_values = type({}.values())
+    __class_getitem__ = classmethod(_CallableGenericAlias)
 
 
-def _is_set_like(obj):
-    return isinstance(obj, (Set, set, frozenset, _dict_keys, _dict_items))
+### SETS ###
 
-
-def _is_iterable(obj):
-    return isinstance(obj, Iterable) or hasattr(type(obj), '__iter__') \
-        or hasattr(type(obj), '__getitem__')
-
-
-def _is_mapping(obj):
-    return isinstance(obj, (Mapping, dict))
-
-
-def _is_sequence(obj):
-    return isinstance(obj, (Sequence, list, tuple, str, range, bytes))
-
-
-# --------------------------------------------------------------------------
-# Sets
 
 class Set(Collection):
     """A set is a finite, iterable container.
 
-    Concrete subclasses provide __contains__, __iter__ and __len__; the
-    comparison and binary operators are supplied here.
+    This class provides concrete generic implementations of all
+    methods except for __contains__, __iter__ and __len__.
+
+    To override the comparisons (presumably for speed, as the
+    semantics are fixed), redefine __le__ and __ge__,
+    then the other operations will automatically follow suit.
     """
+
     __slots__ = ()
 
     def __le__(self, other):
-        if not _is_set_like(other):
+        if not isinstance(other, Set):
             return NotImplemented
         if len(self) > len(other):
             return False
@@ -271,17 +631,17 @@ class Set(Collection):
         return True
 
     def __lt__(self, other):
-        if not _is_set_like(other):
+        if not isinstance(other, Set):
             return NotImplemented
         return len(self) < len(other) and self.__le__(other)
 
     def __gt__(self, other):
-        if not _is_set_like(other):
+        if not isinstance(other, Set):
             return NotImplemented
         return len(self) > len(other) and self.__ge__(other)
 
     def __ge__(self, other):
-        if not _is_set_like(other):
+        if not isinstance(other, Set):
             return NotImplemented
         if len(self) < len(other):
             return False
@@ -291,69 +651,60 @@ class Set(Collection):
         return True
 
     def __eq__(self, other):
-        if not _is_set_like(other):
+        if not isinstance(other, Set):
             return NotImplemented
         return len(self) == len(other) and self.__le__(other)
 
-    def __ne__(self, other):
-        result = self.__eq__(other)
-        if result is NotImplemented:
-            return result
-        return not result
-
-    __hash__ = None
-
     @classmethod
     def _from_iterable(cls, it):
-        """Build an instance of this class from any iterable (ctor call)."""
+        '''Construct an instance of the class from any iterable input.
+
+        Must override this method if the class constructor signature
+        does not accept an iterable for an input.
+        '''
         return cls(it)
 
     def __and__(self, other):
-        if not _is_iterable(other):
+        if not isinstance(other, Iterable):
             return NotImplemented
         return self._from_iterable(value for value in other if value in self)
 
     __rand__ = __and__
 
     def isdisjoint(self, other):
-        """Return True if the two sets have a null intersection."""
+        'Return True if two sets have a null intersection.'
         for value in other:
             if value in self:
                 return False
         return True
 
     def __or__(self, other):
-        if not _is_iterable(other):
+        if not isinstance(other, Iterable):
             return NotImplemented
-
-        def chain():
-            for e in self:
-                yield e
-            for e in other:
-                yield e
-        return self._from_iterable(chain())
+        chain = (e for s in (self, other) for e in s)
+        return self._from_iterable(chain)
 
     __ror__ = __or__
 
     def __sub__(self, other):
-        if not _is_set_like(other):
-            if not _is_iterable(other):
+        if not isinstance(other, Set):
+            if not isinstance(other, Iterable):
                 return NotImplemented
             other = self._from_iterable(other)
         return self._from_iterable(value for value in self
                                    if value not in other)
 
     def __rsub__(self, other):
-        if not _is_set_like(other):
-            if not _is_iterable(other):
+        if not isinstance(other, Set):
+            if not isinstance(other, Iterable):
                 return NotImplemented
             other = self._from_iterable(other)
         return self._from_iterable(value for value in other
                                    if value not in self)
 
     def __xor__(self, other):
-        if not _is_set_like(other):
-            if not _is_iterable(other):
+        if not isinstance(other, Set):
+            if not isinstance(other, Iterable):
                 return NotImplemented
             other = self._from_iterable(other)
         return (self - other) | (other - self)
@@ -361,15 +712,28 @@ class Set(Collection):
     __rxor__ = __xor__
 
     def _hash(self):
-        """Order-independent hash of the elements (as frozenset does)."""
-        MAX = 9223372036854775807
+        """Compute the hash value of a set.
+
+        Note that we don't define __hash__: not all sets are hashable.
+        But if you define a hashable set type, its __hash__ should
+        call this function.
+
+        This must be compatible __eq__.
+
+        All sets ought to compare equal if they contain the same
+        elements, regardless of how they are implemented, and
+        regardless of the order of the elements; so there's not much
+        freedom for __eq__ or __hash__.  We match the algorithm used
+        by the built-in frozenset type.
+        """
+        MAX = sys.maxsize
         MASK = 2 * MAX + 1
         n = len(self)
         h = 1927868237 * (n + 1)
         h &= MASK
         for x in self:
             hx = hash(x)
-            h ^= (hx ^ (hx << 16) ^ 89869747) * 3644798167
+            h ^= (hx ^ (hx << 16) ^ 89869747)  * 3644798167
             h &= MASK
         h ^= (h >> 11) ^ (h >> 25)
         h = h * 69069 + 907133923
@@ -381,9 +745,32 @@ class Set(Collection):
         return h
 
 
+Set.register(frozenset)
+
+
 class MutableSet(Set):
-    """A mutable set: subclasses provide add() and discard() too."""
+    """A mutable set is a finite, iterable container.
+
+    This class provides concrete generic implementations of all
+    methods except for __contains__, __iter__, __len__,
+    add(), and discard().
+
+    To override the comparisons (presumably for speed, as the
+    semantics are fixed), all you have to do is redefine __le__ and
+    then the other operations will automatically follow suit.
+    """
+
     __slots__ = ()
+
+    @abstractmethod
+    def add(self, value):
+        """Add an element."""
+        raise NotImplementedError
+
+    @abstractmethod
+    def discard(self, value):
+        """Remove an element.  Do not raise an exception if absent."""
+        raise NotImplementedError
 
     def remove(self, value):
         """Remove an element. If not a member, raise a KeyError."""
@@ -415,7 +802,7 @@ class MutableSet(Set):
         return self
 
     def __iand__(self, it):
-        for value in list(self - it):
+        for value in (self - it):
             self.discard(value)
         return self
 
@@ -423,7 +810,7 @@ class MutableSet(Set):
         if it is self:
             self.clear()
         else:
-            if not _is_set_like(it):
+            if not isinstance(it, Set):
                 it = self._from_iterable(it)
             for value in it:
                 if value in self:
@@ -441,16 +828,30 @@ class MutableSet(Set):
         return self
 
 
-# --------------------------------------------------------------------------
-# Mappings
+MutableSet.register(set)
+
+
+### MAPPINGS ###
 
 class Mapping(Collection):
-    """A read-only mapping: subclasses provide __getitem__, __iter__ and
-    __len__; get, keys, items, values, __contains__, __eq__ come free."""
+    """A Mapping is a generic container for associating key/value
+    pairs.
+
+    This class provides concrete generic implementations of all
+    methods except for __getitem__, __iter__, and __len__.
+    """
+
     __slots__ = ()
 
+    # Tell ABCMeta.__new__ that this class should have TPFLAGS_MAPPING set.
+    __abc_tpflags__ = 1 << 6 # Py_TPFLAGS_MAPPING
+
+    @abstractmethod
+    def __getitem__(self, key):
+        raise KeyError
+
     def get(self, key, default=None):
-        """D.get(k[,d]) -> D[k] if k in D, else d."""
+        'D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None.'
         try:
             return self[key]
         except KeyError:
@@ -465,34 +866,31 @@ class Mapping(Collection):
             return True
 
     def keys(self):
-        """D.keys() -> a set-like object providing a view on D's keys"""
+        "D.keys() -> a set-like object providing a view on D's keys"
         return KeysView(self)
 
     def items(self):
-        """D.items() -> a set-like object providing a view on D's items"""
+        "D.items() -> a set-like object providing a view on D's items"
         return ItemsView(self)
 
     def values(self):
-        """D.values() -> an object providing a view on D's values"""
+        "D.values() -> an object providing a view on D's values"
         return ValuesView(self)
 
     def __eq__(self, other):
-        if not _is_mapping(other):
+        if not isinstance(other, Mapping):
             return NotImplemented
         return dict(self.items()) == dict(other.items())
 
-    def __ne__(self, other):
-        result = self.__eq__(other)
-        if result is NotImplemented:
-            return result
-        return not result
-
-    __hash__ = None
     __reversed__ = None
+
+if mappingproxy is not None:
+    Mapping.register(mappingproxy)
 
 
 class MappingView(Sized):
-    __slots__ = ('_mapping',)
+
+    __slots__ = '_mapping',
 
     def __init__(self, mapping):
         self._mapping = mapping
@@ -503,8 +901,11 @@ class MappingView(Sized):
     def __repr__(self):
         return '{0.__class__.__name__}({0._mapping!r})'.format(self)
 
+    __class_getitem__ = classmethod(_GenericAlias)
+
 
 class KeysView(MappingView, Set):
+
     __slots__ = ()
 
     @classmethod
@@ -517,11 +918,12 @@ class KeysView(MappingView, Set):
     def __iter__(self):
         yield from self._mapping
 
-    def __reversed__(self):
-        return reversed(list(self._mapping))
+
+KeysView.register(dict_keys)
 
 
 class ItemsView(MappingView, Set):
+
     __slots__ = ()
 
     @classmethod
@@ -541,12 +943,12 @@ class ItemsView(MappingView, Set):
         for key in self._mapping:
             yield (key, self._mapping[key])
 
-    def __reversed__(self):
-        m = self._mapping
-        return iter([(key, m[key]) for key in reversed(list(m))])
+
+ItemsView.register(dict_items)
 
 
 class ValuesView(MappingView, Collection):
+
     __slots__ = ()
 
     def __contains__(self, value):
@@ -560,20 +962,35 @@ class ValuesView(MappingView, Collection):
         for key in self._mapping:
             yield self._mapping[key]
 
-    def __reversed__(self):
-        m = self._mapping
-        return iter([m[key] for key in reversed(list(m))])
+
+ValuesView.register(dict_values)
 
 
 class MutableMapping(Mapping):
-    """A mutable mapping: subclasses also provide __setitem__ and
-    __delitem__; pop, popitem, clear, update, setdefault come free."""
+    """A MutableMapping is a generic container for associating
+    key/value pairs.
+
+    This class provides concrete generic implementations of all
+    methods except for __getitem__, __setitem__, __delitem__,
+    __iter__, and __len__.
+    """
+
     __slots__ = ()
+
+    @abstractmethod
+    def __setitem__(self, key, value):
+        raise KeyError
+
+    @abstractmethod
+    def __delitem__(self, key):
+        raise KeyError
 
     __marker = object()
 
     def pop(self, key, default=__marker):
-        """D.pop(k[,d]) -> v, remove specified key and return the value."""
+        '''D.pop(k[,d]) -> v, remove specified key and return the corresponding value.
+          If key is not found, d is returned if given, otherwise KeyError is raised.
+        '''
         try:
             value = self[key]
         except KeyError:
@@ -585,7 +1002,9 @@ class MutableMapping(Mapping):
             return value
 
     def popitem(self):
-        """D.popitem() -> (k, v), remove and return some (key, value) pair."""
+        '''D.popitem() -> (k, v), remove and return some (key, value) pair
+           as a 2-tuple; but raise KeyError if D is empty.
+        '''
         try:
             key = next(iter(self))
         except StopIteration:
@@ -595,7 +1014,7 @@ class MutableMapping(Mapping):
         return key, value
 
     def clear(self):
-        """D.clear() -> None.  Remove all items from D."""
+        'D.clear() -> None.  Remove all items from D.'
         try:
             while True:
                 self.popitem()
@@ -603,8 +1022,12 @@ class MutableMapping(Mapping):
             pass
 
     def update(self, other=(), /, **kwds):
-        """D.update([E, ]**F) -> None.  Update D from mapping/iterable E and F."""
-        if _is_mapping(other):
+        ''' D.update([E, ]**F) -> None.  Update D from mapping/iterable E and F.
+            If E present and has a .keys() method, does:     for k in E: D[k] = E[k]
+            If E present and lacks .keys() method, does:     for (k, v) in E: D[k] = v
+            In either case, this is followed by: for k, v in F.items(): D[k] = v
+        '''
+        if isinstance(other, Mapping):
             for key in other:
                 self[key] = other[key]
         elif hasattr(other, "keys"):
@@ -617,7 +1040,7 @@ class MutableMapping(Mapping):
             self[key] = value
 
     def setdefault(self, key, default=None):
-        """D.setdefault(k[,d]) -> D.get(k,d), also set D[k]=d if k not in D"""
+        'D.setdefault(k[,d]) -> D.get(k,d), also set D[k]=d if k not in D'
         try:
             return self[key]
         except KeyError:
@@ -625,13 +1048,26 @@ class MutableMapping(Mapping):
         return default
 
 
-# --------------------------------------------------------------------------
-# Sequences
+MutableMapping.register(dict)
+
+
+### SEQUENCES ###
 
 class Sequence(Reversible, Collection):
-    """All the operations on a read-only sequence: subclasses provide
-    __getitem__ and __len__."""
+    """All the operations on a read-only sequence.
+
+    Concrete subclasses must override __new__ or __init__,
+    __getitem__, and __len__.
+    """
+
     __slots__ = ()
+
+    # Tell ABCMeta.__new__ that this class should have TPFLAGS_SEQUENCE set.
+    __abc_tpflags__ = 1 << 5 # Py_TPFLAGS_SEQUENCE
+
+    @abstractmethod
+    def __getitem__(self, index):
+        raise IndexError
 
     def __iter__(self):
         i = 0
@@ -650,16 +1086,21 @@ class Sequence(Reversible, Collection):
         return False
 
     def __reversed__(self):
-        for i in range(len(self) - 1, -1, -1):
+        for i in reversed(range(len(self))):
             yield self[i]
 
     def index(self, value, start=0, stop=None):
-        """S.index(value, [start, [stop]]) -> integer -- first index of value.
-        Raises ValueError if the value is not present."""
+        '''S.index(value, [start, [stop]]) -> integer -- return first index of value.
+           Raises ValueError if the value is not present.
+
+           Supporting start and stop arguments is optional, but
+           recommended.
+        '''
         if start is not None and start < 0:
             start = max(len(self) + start, 0)
         if stop is not None and stop < 0:
             stop += len(self)
+
         i = start
         while stop is None or i < stop:
             try:
@@ -672,29 +1113,57 @@ class Sequence(Reversible, Collection):
         raise ValueError
 
     def count(self, value):
-        """S.count(value) -> integer -- return number of occurrences of value"""
-        n = 0
-        for v in self:
-            if v is value or v == value:
-                n += 1
-        return n
+        'S.count(value) -> integer -- return number of occurrences of value'
+        return sum(1 for v in self if v is value or v == value)
+
+Sequence.register(tuple)
+Sequence.register(str)
+Sequence.register(range)
+if _memoryview is not None:
+    Sequence.register(_memoryview)
 
 
 class ByteString(Sequence):
+    """This unifies bytes and bytearray.
+
+    XXX Should add all their methods.
+    """
+
     __slots__ = ()
+
+ByteString.register(bytes)
+if _bytearray is not None:
+    ByteString.register(_bytearray)
 
 
 class MutableSequence(Sequence):
-    """A mutable sequence: subclasses also provide __setitem__,
-    __delitem__ and insert()."""
+    """All the operations on a read-write sequence.
+
+    Concrete subclasses must provide __new__ or __init__,
+    __getitem__, __setitem__, __delitem__, __len__, and insert().
+    """
+
     __slots__ = ()
 
+    @abstractmethod
+    def __setitem__(self, index, value):
+        raise IndexError
+
+    @abstractmethod
+    def __delitem__(self, index):
+        raise IndexError
+
+    @abstractmethod
+    def insert(self, index, value):
+        'S.insert(index, value) -- insert value before index'
+        raise IndexError
+
     def append(self, value):
-        """S.append(value) -- append value to the end of the sequence"""
+        'S.append(value) -- append value to the end of the sequence'
         self.insert(len(self), value)
 
     def clear(self):
-        """S.clear() -> None -- remove all items from S"""
+        'S.clear() -> None -- remove all items from S'
         try:
             while True:
                 self.pop()
@@ -702,30 +1171,62 @@ class MutableSequence(Sequence):
             pass
 
     def reverse(self):
-        """S.reverse() -- reverse *IN PLACE*"""
+        'S.reverse() -- reverse *IN PLACE*'
         n = len(self)
-        for i in range(n // 2):
-            self[i], self[n - i - 1] = self[n - i - 1], self[i]
+        for i in range(n//2):
+            self[i], self[n-i-1] = self[n-i-1], self[i]
 
     def extend(self, values):
-        """S.extend(iterable) -- extend sequence by appending elements from the iterable"""
+        'S.extend(iterable) -- extend sequence by appending elements from the iterable'
         if values is self:
             values = list(values)
         for v in values:
             self.append(v)
 
     def pop(self, index=-1):
-        """S.pop([index]) -> item -- remove and return item at index (default last).
-        Raise IndexError if list is empty or index is out of range."""
+        '''S.pop([index]) -> item -- remove and return item at index (default last).
+           Raise IndexError if list is empty or index is out of range.
+        '''
         v = self[index]
         del self[index]
         return v
 
     def remove(self, value):
-        """S.remove(value) -- remove first occurrence of value.
-        Raise ValueError if the value is not present."""
+        '''S.remove(value) -- remove first occurrence of value.
+           Raise ValueError if the value is not present.
+        '''
         del self[self.index(value)]
 
     def __iadd__(self, values):
         self.extend(values)
         return self
+
+
+MutableSequence.register(list)
+if _bytearray is not None:
+    MutableSequence.register(_bytearray)  # Multiply inheriting, see ByteString
+
+
+# enum (pystm) defines its own read-only mappingproxy for __members__
+_enum = sys.modules.get('enum')
+if getattr(_enum, 'mappingproxy', None) is not None:
+    Mapping.register(_enum.mappingproxy)
+del _enum
+
+
+### helpers kept for the rest of pystm's library (collections, typing) ###
+
+def _is_mapping(obj):
+    return isinstance(obj, Mapping)
+
+
+def _is_set_like(obj):
+    return isinstance(obj, Set)
+
+
+def _is_iterable(obj):
+    return isinstance(obj, Iterable)
+
+
+def _is_sequence(obj):
+    return isinstance(obj, Sequence)

@@ -34,6 +34,8 @@ const SHIPPED: &[(&str, &str, bool)] = &[
     ("io", include_str!("../../lib/io.py"), false),
     ("struct", include_str!("../../lib/struct.py"), false),
     ("array", include_str!("../../lib/array.py"), false),
+    ("re", include_str!("../../lib/re.py"), false),
+    ("enum", include_str!("../../lib/enum.py"), false),
 ];
 
 /// The source of shipped module `name` and whether it is a package.
