@@ -502,14 +502,24 @@ fn class_arg(vm: &mut Vm, v: Value, fname: &str) -> R<Vec<stm::ObjRef>> {
 
 fn isinstance(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
     vm.nargs("isinstance", args, 2, 2)?;
-    if vm.tid_of(args[1]) == tid::CLASS
-        && let Some(m) = vm.meta_method(args[1].as_obj(), "__instancecheck__")?
-    {
-        let r = vm.call_value(m, &[args[0]], &[])?;
-        return Ok(Value::bool(vm.truthy(r)?));
-    }
     let cs = class_arg(vm, args[1], "isinstance")?;
-    Ok(Value::bool(cs.iter().any(|c| vm.isinstance(args[0], *c))))
+    for c in cs {
+        // The exact type needs no hook (CPython's fast path); a metaclass may define one.
+        if vm.type_of(args[0]) == c {
+            return Ok(Value::TRUE);
+        }
+        let hit = match vm.meta_method(c, "__instancecheck__")? {
+            Some(m) => {
+                let r = vm.call_value(m, &[args[0]], &[])?;
+                vm.truthy(r)?
+            }
+            None => vm.isinstance(args[0], c),
+        };
+        if hit {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
 }
 
 fn issubclass(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
@@ -517,14 +527,20 @@ fn issubclass(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
     if vm.tid_of(args[0]) != tid::CLASS {
         return Err(vm.new_error("TypeError", "issubclass() arg 1 must be a class"));
     }
-    if vm.tid_of(args[1]) == tid::CLASS
-        && let Some(m) = vm.meta_method(args[1].as_obj(), "__subclasscheck__")?
-    {
-        let r = vm.call_value(m, &[args[0]], &[])?;
-        return Ok(Value::bool(vm.truthy(r)?));
-    }
     let cs = class_arg(vm, args[1], "issubclass")?;
-    Ok(Value::bool(cs.iter().any(|c| vm.is_subclass(args[0].as_obj(), *c))))
+    for c in cs {
+        let hit = match vm.meta_method(c, "__subclasscheck__")? {
+            Some(m) => {
+                let r = vm.call_value(m, &[args[0]], &[])?;
+                vm.truthy(r)?
+            }
+            None => vm.is_subclass(args[0].as_obj(), c),
+        };
+        if hit {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
 }
 
 fn attr_name(vm: &mut Vm, v: Value) -> R<Value> {

@@ -451,7 +451,19 @@ fn object_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
     if a.is_empty() || vm.tid_of(a[0]) != tid::CLASS {
         return Err(vm.new_error("TypeError", "object.__new__(X): X is not a type object"));
     }
-    Ok(vm.new_instance(a[0].as_obj()))
+    // A class built on another built-in type (int, dict, an exception, type) must be made by
+    // that type's __new__.
+    let cls = a[0].as_obj();
+    let object = vm.types().object;
+    let mro = vm.rd(cls, CLS_MRO).as_obj();
+    for i in 0..vm.tuple_len(mro) {
+        let c = vm.tuple_get(mro, i).as_obj();
+        if c != object && vm.rd(c, CLS_FLAGS).as_int() & (CLSF_BUILTIN | CLSF_EXCEPTION) != 0 {
+            let n = vm.class_name(cls);
+            return Err(vm.new_error("TypeError", &format!("object.__new__({n}) is not safe, use {n}.__new__()")));
+        }
+    }
+    Ok(vm.new_instance(cls))
 }
 fn object_init(_: &mut Vm, _: A, _: K) -> R<Value> {
     Ok(Value::NONE)
@@ -552,17 +564,23 @@ fn type_new(vm: &mut Vm, a: A, kw: K) -> R<Value> {
         vm.dict_set(ns, mk, m)?;
     }
     let type_ = vm.types().type_;
-    let meta = match a[0] {
-        m if m.is_ref() && vm.tid_of(m) == tid::CLASS && m.as_obj() != type_ => {
+    let requested = match a[0] {
+        m if m.is_ref() && vm.tid_of(m) == tid::CLASS => {
             if !vm.is_subclass(m.as_obj(), type_) {
                 let n = vm.class_name(m.as_obj());
                 return Err(vm.new_error("TypeError", &format!("type.__new__({n}): {n} is not a subtype of type")));
             }
-            Some(m.as_obj())
+            m.as_obj()
         }
-        _ => None,
+        _ => type_,
     };
-    vm.create_class(&name, &bases, ns, kw, meta)
+    // The bases' metaclass wins over a less derived one; `type(name, bases, ns)` with bases
+    // of another metaclass is that metaclass's call.
+    let winner = vm.most_derived_meta(requested, &bases)?;
+    if winner != requested && requested == type_ {
+        return vm.call_value(Value::obj(winner), &a[1..], kw);
+    }
+    vm.create_class(&name, &bases, ns, kw, (winner != type_).then_some(winner))
 }
 fn type_call(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     if a.is_empty() || vm.tid_of(a[0]) != tid::CLASS {

@@ -3,11 +3,11 @@
 //! built-in uses to check its arguments. Each file of this folder owns one group of built-ins.
 
 pub mod bytes;
-pub mod posix;
 pub mod concurrency;
 pub mod functions;
 pub mod methods;
 pub mod modules;
+pub mod posix;
 pub mod prelude;
 pub mod shipped;
 pub mod strings;

@@ -75,7 +75,8 @@ pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> Unw
         Ok(x) => x,
         Err(u) => return u,
     };
-    for (name, v) in [("errno", Value::int(no as i64)), ("strerror", m), ("filename", filename.unwrap_or(Value::NONE))] {
+    for (name, v) in [("errno", Value::int(no as i64)), ("strerror", m), ("filename", filename.unwrap_or(Value::NONE))]
+    {
         if let Err(u) = vm.set_attr_str(ex, name, v) {
             return u;
         }

@@ -137,24 +137,7 @@ impl Vm {
         let type_ = self.types().type_;
         let meta = match explicit {
             Some(m) if self.tid_of(m) != tid::CLASS => m,
-            _ => {
-                let mut winner = explicit.map_or(type_, |m| m.as_obj());
-                for b in &bases {
-                    let mb = self.type_of(Value::obj(*b));
-                    if self.is_subclass(winner, mb) {
-                        continue;
-                    }
-                    if self.is_subclass(mb, winner) {
-                        winner = mb;
-                    } else {
-                        return Err(self.new_error(
-                            "TypeError",
-                            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
-                        ));
-                    }
-                }
-                Value::obj(winner)
-            }
+            _ => Value::obj(self.most_derived_meta(explicit.map_or(type_, |m| m.as_obj()), &bases)?),
         };
         if meta == Value::obj(type_) {
             // Run the body with a fresh namespace.
@@ -175,6 +158,26 @@ impl Vm {
         self.st(f, F_LOCALS, ns)?;
         self.run_frame(f)?;
         self.call_value(meta, &[name, bases_t, ns], &class_kw)
+    }
+
+    /// The most derived of `start` and the bases' metaclasses (TypeError when they conflict).
+    pub fn most_derived_meta(&mut self, start: ObjRef, bases: &[ObjRef]) -> R<ObjRef> {
+        let mut winner = start;
+        for b in bases {
+            let mb = self.type_of(Value::obj(*b));
+            if self.is_subclass(winner, mb) {
+                continue;
+            }
+            if self.is_subclass(mb, winner) {
+                winner = mb;
+            } else {
+                return Err(self.new_error(
+                    "TypeError",
+                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                ));
+            }
+        }
+        Ok(winner)
     }
 
     /// A name in a namespace that may be a mapping other than a dict (a class body's namespace

@@ -7,6 +7,11 @@ use crate::layout::*;
 /// The hash of a str's (or bytes') contents: 8 bytes per step, then mixed; never 0 (0 marks
 /// a str whose hash is not computed yet).
 pub fn hash_bytes(b: &[u8]) -> u64 {
+    // Python-level hashes are this >> 3: the empty str and bytes hash to 0, as in CPython (the
+    // word itself is never 0, which marks a hash not computed yet).
+    if b.is_empty() {
+        return 1;
+    }
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut h: u64 = 0x243F_6A88_85A3_08D3 ^ (b.len() as u64).wrapping_mul(K);
     let mut chunks = b.chunks_exact(8);
