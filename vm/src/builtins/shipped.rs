@@ -36,6 +36,9 @@ const SHIPPED: &[(&str, &str, bool)] = &[
     ("array", include_str!("../../lib/array.py"), false),
     ("re", include_str!("../../lib/re.py"), false),
     ("enum", include_str!("../../lib/enum.py"), false),
+    ("os", include_str!("../../lib/os.py"), false),
+    ("posixpath", include_str!("../../lib/posixpath.py"), false),
+    ("stat", include_str!("../../lib/stat.py"), false),
 ];
 
 /// The source of shipped module `name` and whether it is a package.
