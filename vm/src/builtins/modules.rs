@@ -493,7 +493,12 @@ pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     }
     vm.become_inevitable()?;
     let res = if mode.contains('r') && !mode.contains('+') {
-        std::fs::File::open(&path).map(|f| Stream::Reader(std::io::BufReader::new(f)))
+        std::fs::File::open(&path)
+            .and_then(|f| {
+                // Opening a directory succeeds on Linux; CPython reports it at open().
+                if f.metadata()?.is_dir() { Err(std::io::Error::from_raw_os_error(libc::EISDIR)) } else { Ok(f) }
+            })
+            .map(|f| Stream::Reader(std::io::BufReader::new(f)))
     } else {
         let mut o = std::fs::OpenOptions::new();
         if mode.contains('w') {
@@ -509,30 +514,7 @@ pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     };
     let stream = match res {
         Ok(s) => s,
-        Err(e) => {
-            let (kind, no) = match e.kind() {
-                std::io::ErrorKind::NotFound => ("FileNotFoundError", 2),
-                std::io::ErrorKind::PermissionDenied => ("PermissionError", 13),
-                std::io::ErrorKind::AlreadyExists => ("FileExistsError", 17),
-                _ if e.raw_os_error() == Some(21) => ("IsADirectoryError", 21),
-                _ => ("OSError", e.raw_os_error().unwrap_or(0)),
-            };
-            let msg = match no {
-                2 => "No such file or directory",
-                13 => "Permission denied",
-                17 => "File exists",
-                21 => "Is a directory",
-                _ => "error",
-            };
-            let cls = vm.exc_type(kind);
-            let m = vm.new_str(msg);
-            let args = vm.new_tuple(&[Value::int(no as i64), m]);
-            let ex = vm.new_exception(cls, args)?;
-            vm.set_attr_str(ex, "errno", Value::int(no as i64))?;
-            vm.set_attr_str(ex, "strerror", m)?;
-            vm.set_attr_str(ex, "filename", file)?;
-            return Err(Unwind::Exc(ex));
-        }
+        Err(e) => return Err(super::posix::os_error(vm, &e, Some(file))),
     };
     let fid = {
         let mut files = FILES.lock().unwrap();
@@ -617,7 +599,7 @@ fn read_from(vm: &mut Vm, fid: usize, amount: ReadAmount) -> R<Vec<u8>> {
         ReadAmount::Count(n) => read_chars(r, n, &mut out),
     };
     drop(files);
-    res.map_err(|e| vm.new_error("OSError", &e.to_string()))?;
+    res.map_err(|e| super::posix::os_error(vm, &e, None))?;
     Ok(out)
 }
 
