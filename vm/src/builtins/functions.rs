@@ -544,8 +544,8 @@ fn issubclass(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
 }
 
 fn attr_name(vm: &mut Vm, v: Value) -> R<Value> {
-    if vm.is_str(v) {
-        Ok(v)
+    if let Some(s) = crate::builtins::strings::str_like(vm, v) {
+        Ok(s)
     } else {
         let tn = vm.type_name(v);
         Err(vm.new_error("TypeError", &format!("attribute name must be string, not '{tn}'")))

@@ -619,7 +619,15 @@ fn int_new_value(vm: &mut Vm, a: A, kw: K) -> R<Value> {
         }
         return Ok(Value::int(0));
     }
-    let v = a[1];
+    // A str subclass without __int__/__index__ converts as its text.
+    let v = match crate::builtins::strings::str_like(vm, a[1]) {
+        Some(s)
+            if vm.lookup_type_attr(a[1], "__int__")?.is_none() && vm.lookup_type_attr(a[1], "__index__")?.is_none() =>
+        {
+            s
+        }
+        _ => a[1],
+    };
     if let Some(b) = base {
         let b = vm.index_value(b, "'{}' object cannot be interpreted as an integer")?;
         if !(b == 0 || (2..=36).contains(&b)) {

@@ -89,9 +89,17 @@ fn this(vm: &Vm, v: Value) -> String {
     vm.str_of(v)
 }
 
+/// The str inside `v`: `v` itself, or the value of an instance of a str subclass.
+pub(crate) fn str_like(vm: &Vm, v: Value) -> Option<Value> {
+    if vm.is_str(v) {
+        return Some(v);
+    }
+    vm.native_of(v).filter(|n| vm.is_str(*n))
+}
+
 fn arg(vm: &mut Vm, a: A, i: usize, name: &str) -> R<String> {
     let v = a[i];
-    if vm.is_str(v) {
+    if let Some(v) = str_like(vm, v) {
         Ok(vm.str_of(v))
     } else {
         let tn = vm.type_name(v);
@@ -104,7 +112,7 @@ fn arg(vm: &mut Vm, a: A, i: usize, name: &str) -> R<String> {
 }
 
 pub(crate) fn must_str(vm: &mut Vm, v: Value, what: &str) -> R<String> {
-    if vm.is_str(v) {
+    if let Some(v) = str_like(vm, v) {
         Ok(vm.str_of(v))
     } else {
         let tn = vm.type_name(v);
@@ -151,10 +159,10 @@ fn join(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let items = vm.iter_collect(a[1])?;
     let mut out = String::new();
     for (i, x) in items.iter().enumerate() {
-        if !vm.is_str(*x) {
+        let Some(x) = str_like(vm, *x) else {
             let tn = vm.type_name(*x);
             return Err(vm.new_error("TypeError", &format!("sequence item {i}: expected str instance, {tn} found")));
-        }
+        };
         if i > 0 {
             out.push_str(&sep);
         }
@@ -423,10 +431,10 @@ fn affix(vm: &mut Vm, a: A, end: bool) -> R<Value> {
     let part: String = if st <= en { t.chars().skip(st).take(en - st).collect() } else { String::new() };
     let cands = if vm.tid_of(a[1]) == tid::TUPLE { vm.tuple_items(a[1].as_obj()) } else { vec![a[1]] };
     for c in cands {
-        if !vm.is_str(c) {
+        let Some(c) = str_like(vm, c) else {
             let tn = vm.type_name(c);
             return Err(vm.new_error("TypeError", &format!("{name} first arg must be str or a tuple of str, not {tn}")));
-        }
+        };
         let x = vm.str_of(c);
         if st > n || st > en {
             continue;

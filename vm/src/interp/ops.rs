@@ -733,11 +733,11 @@ impl Vm {
                 return Ok(false);
             }
             tid::STR => {
-                if self.tid_of(item) != tid::STR {
+                let Some(item) = crate::builtins::strings::str_like(self, item) else {
                     let tn = self.type_name(item);
                     return Err(self
                         .new_error("TypeError", &format!("'in <string>' requires string as left operand, not {tn}")));
-                }
+                };
                 return Ok(self.with_str(container.as_obj(), |h| self.with_str(item.as_obj(), |n| h.contains(n))));
             }
             tid::BYTES => {
