@@ -38,6 +38,8 @@ pub fn install(vm: &mut Vm, t: &Types) {
 
     vm.def_method(t.type_, "type.__new__", type_new);
     vm.def_method(t.type_, "type.__call__", type_call);
+    vm.def_method(t.type_, "type.__setattr__", type_setattr);
+    vm.def_method(t.type_, "type.__delattr__", type_delattr);
     vm.def_method(t.type_, "type.mro", type_mro);
     vm.def_method(t.type_, "type.__subclasscheck__", type_subclasscheck);
     vm.def_method(t.type_, "type.__instancecheck__", type_instancecheck);
@@ -587,6 +589,22 @@ fn type_call(vm: &mut Vm, a: A, kw: K) -> R<Value> {
         return Err(vm.new_error("TypeError", "descriptor '__call__' requires a 'type' object"));
     }
     vm.type_call(a[0].as_obj(), &a[1..], kw)
+}
+fn type_setattr(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("__setattr__", a, 3, 3)?;
+    if vm.tid_of(a[0]) != tid::CLASS || !vm.is_str(a[1]) {
+        return Err(vm.new_error("TypeError", "descriptor '__setattr__' requires a 'type' object and a str name"));
+    }
+    vm.class_setattr(a[0].as_obj(), a[1], a[2])?;
+    Ok(Value::NONE)
+}
+fn type_delattr(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("__delattr__", a, 2, 2)?;
+    if vm.tid_of(a[0]) != tid::CLASS || !vm.is_str(a[1]) {
+        return Err(vm.new_error("TypeError", "descriptor '__delattr__' requires a 'type' object and a str name"));
+    }
+    vm.class_delattr(a[0].as_obj(), a[1])?;
+    Ok(Value::NONE)
 }
 fn type_mro(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let m = vm.rd(a[0].as_obj(), CLS_MRO);

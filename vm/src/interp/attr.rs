@@ -613,21 +613,41 @@ impl Vm {
         }))
     }
 
+    /// Sets a class attribute (`type.__setattr__`).
+    pub fn class_setattr(&mut self, cls: ObjRef, key: Value, v: Value) -> R<()> {
+        if self.rd(cls, CLS_FLAGS).as_int() & CLSF_BUILTIN != 0 {
+            let n = self.str_of(key);
+            let cn = self.class_name(cls);
+            return Err(self.new_error("TypeError", &format!("cannot set '{n}' attribute of immutable type '{cn}'")));
+        }
+        let d = self.rd(cls, CLS_DICT);
+        self.dict_set(d, key, v)?;
+        self.class_changed(cls, key)
+    }
+
+    /// Deletes a class attribute (`type.__delattr__`).
+    pub fn class_delattr(&mut self, cls: ObjRef, key: Value) -> R<()> {
+        let d = self.rd(cls, CLS_DICT);
+        if !self.dict_del(d, key)? {
+            let n = self.str_of(key);
+            let cn = self.class_name(cls);
+            return Err(self.new_error("AttributeError", &format!("type object '{cn}' has no attribute '{n}'")));
+        }
+        self.class_changed(cls, key)
+    }
+
     pub fn setattr(&mut self, o: Value, key: Value, v: Value) -> R<()> {
         let t = self.type_of(o);
         let k = self.tid_of(o);
         if k == tid::CLASS {
             let cls = o.as_obj();
-            if self.rd(cls, CLS_FLAGS).as_int() & CLSF_BUILTIN != 0 {
-                let n = self.str_of(key);
-                let cn = self.class_name(cls);
-                return Err(
-                    self.new_error("TypeError", &format!("cannot set '{n}' attribute of immutable type '{cn}'"))
-                );
+            if !self.ld(cls, CLS_META).is_null()
+                && let Some(m) = self.meta_method(cls, "__setattr__")?
+            {
+                self.call_value(m, &[key, v], &[])?;
+                return Ok(());
             }
-            let d = self.rd(cls, CLS_DICT);
-            self.dict_set(d, key, v)?;
-            return self.class_changed(cls, key);
+            return self.class_setattr(cls, key, v);
         }
         if k == tid::MODULE {
             let d = self.ld(o.as_obj(), MOD_DICT);
@@ -728,13 +748,14 @@ impl Vm {
         let t = self.type_of(o);
         let k = self.tid_of(o);
         if k == tid::CLASS {
-            let d = self.rd(o.as_obj(), CLS_DICT);
-            if !self.dict_del(d, key)? {
-                let n = self.str_of(key);
-                let cn = self.class_name(o.as_obj());
-                return Err(self.new_error("AttributeError", &format!("type object '{cn}' has no attribute '{n}'")));
+            let cls = o.as_obj();
+            if !self.ld(cls, CLS_META).is_null()
+                && let Some(m) = self.meta_method(cls, "__delattr__")?
+            {
+                self.call_value(m, &[key], &[])?;
+                return Ok(());
             }
-            return self.class_changed(o.as_obj(), key);
+            return self.class_delattr(cls, key);
         }
         if k == tid::MODULE {
             let d = self.ld(o.as_obj(), MOD_DICT);
