@@ -104,12 +104,11 @@ const V_FLOAT: u64 = 2;
 const V_REF: u64 = 3;
 const V_VIRTUAL: u64 = 4;
 
-struct Encoder<'a> {
-    t: &'a Trace,
+struct Encoder {
     fail: Vec<Value>,
 }
 
-impl Encoder<'_> {
+impl Encoder {
     fn index(&mut self, v: Value) -> u32 {
         match self.fail.iter().position(|x| *x == v) {
             Some(i) => i as u32,
@@ -163,7 +162,6 @@ impl Encoder<'_> {
                 self.slot(out, *val);
             }
         }
-        let _ = self.t;
     }
 }
 
@@ -216,7 +214,7 @@ pub fn encode(t: &Trace, exits: &[u32]) -> ResumeCode {
                 && code.exits[pe as usize].fail_args.len() + changes.len() <= 2 * snap.live_values().len().max(4)
             {
                 let base = code.exits[pe as usize].offset;
-                let mut enc = Encoder { t, fail: fail_of(&code, pe) };
+                let mut enc = Encoder { fail: fail_of(&code, pe) };
                 let offset = code.bytes.len() as u32;
                 let mut out = Vec::new();
                 put(&mut out, TAG_DELTA);
@@ -236,7 +234,7 @@ pub fn encode(t: &Trace, exits: &[u32]) -> ResumeCode {
             }
         }
         if !done {
-            let mut enc = Encoder { t, fail: Vec::new() };
+            let mut enc = Encoder { fail: Vec::new() };
             let offset = code.bytes.len() as u32;
             let mut out = Vec::new();
             enc.full(&mut out, snap);

@@ -162,11 +162,11 @@ fn decode_one(codec: Codec, b: &[u8], i: usize, big: bool) -> Result<(char, usiz
         Codec::Latin1 => Ok((b[i] as char, 1)),
         Codec::Utf8 => {
             let c = b[i];
-            let (len, min) = match c {
+            let len = match c {
                 0x00..=0x7f => return Ok((c as char, 1)),
-                0xc2..=0xdf => (2, 0x80),
-                0xe0..=0xef => (3, 0x800),
-                0xf0..=0xf4 => (4, 0x10000),
+                0xc2..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf4 => 4,
                 _ => return Err((i, i + 1, "invalid start byte")),
             };
             let mut cp = (c as u32) & (0x7f >> len);
@@ -184,7 +184,6 @@ fn decode_one(codec: Codec, b: &[u8], i: usize, big: bool) -> Result<(char, usiz
                 }
                 cp = cp << 6 | (x & 0x3f) as u32;
             }
-            let _ = min;
             Ok((char::from_u32(cp).expect("checked"), len))
         }
         Codec::Utf16(_) => {

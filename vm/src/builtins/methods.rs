@@ -1729,7 +1729,7 @@ fn exc_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
     if cls == vm.exc_type("OSError")
         && a.len() >= 3
         && let Some(no) = vm.small_int(a[1])
-        && let Some(sub) = oserror_subclass(no as i32)
+        && let Some(sub) = super::posix::oserror_subclass(no as i32)
     {
         cls = vm.exc_type(sub);
     }
@@ -1737,27 +1737,6 @@ fn exc_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
     set_exc_args(vm, e, &a[1..])?;
     Ok(e)
 }
-/// The OSError subclass CPython picks for an errno.
-fn oserror_subclass(no: i32) -> Option<&'static str> {
-    Some(match no {
-        libc::ENOENT => "FileNotFoundError",
-        libc::EISDIR => "IsADirectoryError",
-        libc::ENOTDIR => "NotADirectoryError",
-        libc::EACCES | libc::EPERM => "PermissionError",
-        libc::EEXIST => "FileExistsError",
-        libc::EINTR => "InterruptedError",
-        libc::ECHILD => "ChildProcessError",
-        libc::ESRCH => "ProcessLookupError",
-        libc::ETIMEDOUT => "TimeoutError",
-        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => "BlockingIOError",
-        libc::EPIPE | libc::ESHUTDOWN => "BrokenPipeError",
-        libc::ECONNABORTED => "ConnectionAbortedError",
-        libc::ECONNREFUSED => "ConnectionRefusedError",
-        libc::ECONNRESET => "ConnectionResetError",
-        _ => return None,
-    })
-}
-
 /// Sets `args`, and for an OSError (2 to 5 arguments) `errno`, `strerror`, `filename`,
 /// `filename2`, keeping `args` to `(errno, strerror)` when a filename is given, as CPython does.
 fn set_exc_args(vm: &mut Vm, e: Value, a: &[Value]) -> R<()> {

@@ -50,19 +50,32 @@ pub fn install(vm: &mut Vm, modules: Value) {
     vm.dict_set(modules, k, m).expect("start-up dict");
 }
 
+/// The OSError subclass CPython picks for an errno.
+pub fn oserror_subclass(no: i32) -> Option<&'static str> {
+    Some(match no {
+        libc::ENOENT => "FileNotFoundError",
+        libc::EISDIR => "IsADirectoryError",
+        libc::ENOTDIR => "NotADirectoryError",
+        libc::EACCES | libc::EPERM => "PermissionError",
+        libc::EEXIST => "FileExistsError",
+        libc::EINTR => "InterruptedError",
+        libc::ECHILD => "ChildProcessError",
+        libc::ESRCH => "ProcessLookupError",
+        libc::ETIMEDOUT => "TimeoutError",
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => "BlockingIOError",
+        libc::EPIPE | libc::ESHUTDOWN => "BrokenPipeError",
+        libc::ECONNABORTED => "ConnectionAbortedError",
+        libc::ECONNREFUSED => "ConnectionRefusedError",
+        libc::ECONNRESET => "ConnectionResetError",
+        _ => return None,
+    })
+}
+
 /// The OSError subclass and message for an I/O error, with `filename` set (CPython's
 /// `[Errno N] message: 'filename'`).
 pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> Unwind {
     let no = e.raw_os_error().unwrap_or(0);
-    let kind = match no {
-        libc::ENOENT => "FileNotFoundError",
-        libc::EACCES | libc::EPERM => "PermissionError",
-        libc::EEXIST => "FileExistsError",
-        libc::EISDIR => "IsADirectoryError",
-        libc::ENOTDIR => "NotADirectoryError",
-        libc::EINTR => "InterruptedError",
-        _ => "OSError",
-    };
+    let kind = oserror_subclass(no).unwrap_or("OSError");
     let msg = e.to_string();
     let msg = match msg.rfind(" (os error") {
         Some(i) => msg[..i].to_string(),
