@@ -212,21 +212,22 @@ fn stmlog_names_the_conflicting_lines() {
     std::fs::create_dir_all(&dir).unwrap();
     let prog = dir.join("conflict.py");
     let log = dir.join("log.txt");
-    // Two threads increment one attribute (line 10) until each has had a conflict in that loop
-    // (or 5 s).
+    // Two threads increment one attribute (line 10) until one of them has had three conflicts
+    // (or 5 s); both keep going until then, so a conflict with the main thread's `start()`
+    // cannot end the run before the two loops have met.
     std::fs::write(
         &prog,
         "import threading, time, pystm\n\
          class C:\n    n = 0\n\
          shared = C()\n\
-         start = threading.Barrier(2)\n\
+         start = threading.Barrier(2); stop = []\n\
          def work():\n\
          \x20   c0 = start.wait() * 0 + pystm.stats()['thread']['conflicts']\n\
          \x20   end = time.monotonic() + 5\n\
-         \x20   while True:\n\
+         \x20   while not stop:\n\
          \x20       shared.n += 1\n\
-         \x20       if pystm.stats()['thread']['conflicts'] > c0 or time.monotonic() > end:\n\
-         \x20           break\n\
+         \x20       if pystm.stats()['thread']['conflicts'] > c0 + 2 or time.monotonic() > end:\n\
+         \x20           stop.append(1)\n\
          ts = [threading.Thread(target=work) for _ in range(2)]\n\
          for t in ts: t.start()\n\
          for t in ts: t.join()\n\
