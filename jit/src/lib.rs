@@ -1,5 +1,5 @@
 //! The tracing JIT backend of pystm (issue "The JIT backend"): the trace IR and its textual
-//! form (`ir/`), the late rewrite that inserts STM barriers, nursery allocation, the dummy
+//! form (`ir/`), the trace optimizer (`opt/`), the late rewrite that inserts STM barriers, nursery allocation, the dummy
 //! allocation and break checks (`rewrite.rs`), resume data (`resume.rs`), lowering to x86-64
 //! through Cranelift with the segment base in the pinned register r15 (`lower/`), and the trace
 //! log with its reader and disassembly (`log/`).
@@ -10,6 +10,7 @@
 pub mod ir;
 pub mod log;
 pub mod lower;
+pub mod opt;
 pub mod resume;
 pub mod rewrite;
 

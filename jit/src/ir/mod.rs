@@ -386,7 +386,10 @@ impl Trace {
                     Err("guard_value takes an int or ref value and a constant of the same type".into())
                 }
             }
-            GuardClass => {
+            SameAsI => want(&[Int]),
+            SameAsR => want(&[Ref]),
+            SameAsF => want(&[Float]),
+            GuardClass | GuardNonnullClass => {
                 if t == [Ref, Int] && op.args[1].value().is_none() {
                     Ok(())
                 } else {

@@ -78,6 +78,11 @@ ops! {
     Jump             "jump"              var Void  [FINAL];
     Exit             "exit"              var Void  [FINAL];
     DebugMergePoint  "debug_merge_point" 2   Void  [];
+    // copies: a fresh name for a value (the optimizer gives each loop-carried value its own,
+    // so facts about the value before the label never apply to the label's parameter)
+    SameAsI          "same_as_i"         1   Int   [];
+    SameAsR          "same_as_r"         1   Ref   [];
+    SameAsF          "same_as_f"         1   Float [];
     // integers (64-bit, wrapping unless _ovf)
     IntAdd           "int_add"           2   Int   [PURE];
     IntSub           "int_sub"           2   Int   [PURE];
@@ -145,6 +150,7 @@ ops! {
     GuardValue       "guard_value"       2   Void  [GUARD];
     GuardClass       "guard_class"       2   Void  [GUARD LOAD];
     GuardNonnull     "guard_nonnull"     1   Void  [GUARD];
+    GuardNonnullClass "guard_nonnull_class" 2 Void [GUARD LOAD];
     GuardIsnull      "guard_isnull"      1   Void  [GUARD];
     GuardNoOverflow  "guard_no_overflow" 0   Void  [GUARD];
     GuardOverflow    "guard_overflow"    0   Void  [GUARD];
@@ -168,6 +174,15 @@ impl Opcode {
     /// Looks an opcode up by its textual name.
     pub fn from_name(name: &str) -> Option<Opcode> {
         Opcode::ALL.iter().copied().find(|o| o.name() == name)
+    }
+    /// The `same_as` op for values of type `t`.
+    pub fn same_as(t: Type) -> Opcode {
+        match t {
+            Type::Int => Opcode::SameAsI,
+            Type::Ref => Opcode::SameAsR,
+            Type::Float => Opcode::SameAsF,
+            Type::Void => unreachable!("no void values"),
+        }
     }
     /// Whether it carries resume data (guards and `exit`).
     pub fn has_resume(self) -> bool {

@@ -477,6 +477,10 @@ impl Emitter<'_, '_> {
                 self.store_exit(ExitIndex::Static(k), &vals, false);
             }
             DebugMergePoint => {}
+            SameAsI | SameAsR | SameAsF => {
+                let v = self.arg(a[0]);
+                self.set(op, v)
+            }
             IntAdd => bin!(iadd),
             IntSub => bin!(isub),
             IntMul => bin!(imul),
@@ -646,6 +650,18 @@ impl Emitter<'_, '_> {
                 let tid = self.b.ins().uload32(mem(), p, HEADER_TYPEID as i32);
                 let want = a[1].const_bits().expect("verified: a constant") as i64;
                 let c = self.b.ins().icmp_imm_s(IntCC::NotEqual, tid, want);
+                self.guard(c, true);
+            }
+            GuardNonnullClass => {
+                // Null is segment offset 0, the segment's mapped info page: its "header" may be
+                // read, and the null test decides alone.
+                let o = self.arg(a[0]);
+                let null = self.b.ins().icmp_imm_s(IntCC::Equal, o, 0);
+                let p = self.addr(a[0]);
+                let tid = self.b.ins().uload32(mem(), p, HEADER_TYPEID as i32);
+                let want = a[1].const_bits().expect("verified: a constant") as i64;
+                let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, tid, want);
+                let c = self.b.ins().bor(null, other);
                 self.guard(c, true);
             }
             GuardNoOverflow | GuardOverflow => {
