@@ -413,28 +413,6 @@ fn pass_counts_of_the_boxed_loop() {
 
 // ---- end to end: optimized and unoptimized traces compute the same ----
 
-/// Resumes into real heap objects and records the frame slots.
-struct HeapTarget<'a> {
-    m: &'a mut gc::Mutator<Model>,
-    pc: Vec<u32>,
-    slots: Vec<(u32, u64, Type)>,
-}
-
-impl jit::resume::ResumeTarget for HeapTarget<'_> {
-    fn alloc(&mut self, size: &SizeDescr) -> u64 {
-        self.m.alloc(size.typeid, size.size as usize).expect("alloc").0
-    }
-    fn set_field(&mut self, obj: u64, field: &FieldDescr, value: u64) {
-        self.m.th().store_u64(stm::ObjRef(obj), field.offset as u64, value);
-    }
-    fn frame(&mut self, _depth: usize, _code: u64, pc: u32) {
-        self.pc.push(pc);
-    }
-    fn slot(&mut self, slot: u32, value: u64, ty: Type) {
-        self.slots.push((slot, value, ty));
-    }
-}
-
 /// What a slot holds, objects by their contents.
 #[derive(Debug, PartialEq)]
 enum Seen {
@@ -479,23 +457,14 @@ fn run_to_exit(
         let (code, buf) = run(b, t, m, &inputs);
         assert_ne!(code, jit::EXIT_ABORTED);
         let (_, k) = jit::split_exit_code(code);
-        let n = t.resume.exits[k].fail_args.len();
-        let mut target = HeapTarget { m, pc: Vec::new(), slots: Vec::new() };
-        jit::resume::rebuild(&t.resume, k, &buf[..n], d, &mut target);
-        let (pc, mut slots) = (target.pc, target.slots);
-        slots.sort_by_key(|s| s.0);
+        let (pc, slots) = resume_into_heap(t, k, &buf, d, m);
         if t.exits[k].opcode == Opcode::BreakCheck {
-            // Commit with the references as roots, then re-enter with the state.
             assert_eq!(slots.len(), types.len());
-            m.roots().words = slots.iter().map(|s| s.1).collect();
-            m.commit().expect("commit");
-            m.start();
-            let words = m.roots().words.clone();
-            inputs = words;
+            inputs = commit_and_reenter(m, &slots);
             continue;
         }
         let out = slots.iter().map(|(s, v, ty)| (*s, seen(m, *v, *ty))).collect();
-        return (pc[0], out);
+        return (pc, out);
     }
     panic!("the loop did not end");
 }

@@ -157,7 +157,7 @@ pub fn optimize_with(t: &Trace, d: &Descrs, passes: Passes) -> Result<Optimized,
     let fold = passes.fold;
     type Pass = fn(&Trace, &Descrs, bool) -> Result<Trace, OptError>;
     let pipeline: [(usize, Pass); 6] = [
-        (1, |t, d, f| Ok(copy(t, d, f)?)),
+        (1, copy),
         (2, intbounds::run),
         (3, guards::run),
         (4, virtualize::run),

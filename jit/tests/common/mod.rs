@@ -131,3 +131,53 @@ impl Rng {
         self.0
     }
 }
+
+/// Resumes into real heap objects (allocated in the mutator's nursery) and records the frame
+/// slots.
+pub struct HeapTarget<'a> {
+    pub m: &'a mut Mutator<Model>,
+    pub pc: Vec<u32>,
+    pub slots: Vec<(u32, u64, Type)>,
+}
+
+impl ResumeTarget for HeapTarget<'_> {
+    fn alloc(&mut self, size: &SizeDescr) -> u64 {
+        self.m.alloc(size.typeid, size.size as usize).expect("alloc").0
+    }
+    fn set_field(&mut self, obj: u64, field: &FieldDescr, value: u64) {
+        self.m.th().store_u64(ObjRef(obj), field.offset as u64, value);
+    }
+    fn frame(&mut self, _depth: usize, _code: u64, pc: u32) {
+        self.pc.push(pc);
+    }
+    fn slot(&mut self, slot: u32, value: u64, ty: Type) {
+        self.slots.push((slot, value, ty));
+    }
+}
+
+/// Rebuilds the state of exit `k` (virtuals materialized for real): the outermost frame's pc
+/// and its slots sorted by number.
+pub fn resume_into_heap(
+    t: &CompiledTrace,
+    k: usize,
+    buf: &[u64],
+    d: &Descrs,
+    m: &mut Mutator<Model>,
+) -> (u32, Vec<(u32, u64, Type)>) {
+    let n = t.resume.exits[k].fail_args.len();
+    let mut target = HeapTarget { m, pc: Vec::new(), slots: Vec::new() };
+    jit::resume::rebuild(&t.resume, k, &buf[..n], d, &mut target);
+    let (pc, mut slots) = (target.pc, target.slots);
+    slots.sort_by_key(|s| s.0);
+    (pc[0], slots)
+}
+
+/// Commits with the slots' values as roots and starts the next transaction; returns the values
+/// (references moved out of the nursery), the inputs to re-enter a loop whose slot k is input k.
+pub fn commit_and_reenter(m: &mut Mutator<Model>, slots: &[(u32, u64, Type)]) -> Vec<u64> {
+    m.roots().words = slots.iter().filter(|s| s.2 == Type::Ref).map(|s| s.1).collect();
+    m.commit().expect("commit");
+    m.start();
+    let mut moved = m.roots().words.clone().into_iter();
+    slots.iter().map(|s| if s.2 == Type::Ref { moved.next().expect("a root per reference") } else { s.1 }).collect()
+}

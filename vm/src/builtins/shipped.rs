@@ -38,6 +38,9 @@ const SHIPPED: &[(&str, &str, bool)] = &[
     ("enum", include_str!("../../lib/enum.py"), false),
     ("os", include_str!("../../lib/os.py"), false),
     ("posixpath", include_str!("../../lib/posixpath.py"), false),
+    ("argparse", include_str!("../../lib/argparse.py"), false),
+    ("optparse", include_str!("../../lib/optparse.py"), false),
+    ("linecache", include_str!("../../lib/linecache.py"), false),
     ("stat", include_str!("../../lib/stat.py"), false),
 ];
 
