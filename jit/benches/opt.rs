@@ -159,12 +159,17 @@ fn main() {
         }),
     ];
     println!("## Ops after each pass (loop traces: preamble + peeled body once peeling ran)\n");
-    println!("| loop | stage | ops | guards | allocations | loads | stores |");
-    println!("|---|---|---:|---:|---:|---:|---:|");
+    println!(
+        "| loop | stage | ops | guards | allocations | loads | stores | per iteration: ops / guards / allocations |"
+    );
+    println!("|---|---|---:|---:|---:|---:|---:|---|");
     for (name, text, _) in &loops {
         let o = optimize_with(&parse(text, &d), &d, Passes::ALL).expect("optimizes");
         for (stage, c) in &o.counts {
-            println!("| {name} | {stage} | {} | {} | {} | {} | {} |", c.ops, c.guards, c.allocs, c.loads, c.stores);
+            println!(
+                "| {name} | {stage} | {} | {} | {} | {} | {} | {} / {} / {} |",
+                c.ops, c.guards, c.allocs, c.loads, c.stores, c.loop_ops, c.loop_guards, c.loop_allocs
+            );
         }
     }
     println!("\n## Compiled loop, {iters} iterations: unoptimized vs optimized, same process\n");

@@ -108,7 +108,8 @@ impl Passes {
     }
 }
 
-/// Counts of a trace's ops (`debug_merge_point`s left out).
+/// Counts of a trace's ops (`debug_merge_point`s left out); `loop_*`: those after the label,
+/// what runs per iteration.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub ops: usize,
@@ -116,15 +117,24 @@ pub struct Counts {
     pub allocs: usize,
     pub loads: usize,
     pub stores: usize,
+    pub loop_ops: usize,
+    pub loop_guards: usize,
+    pub loop_allocs: usize,
 }
 
 impl Counts {
     pub fn of(t: &Trace) -> Counts {
         let mut c = Counts::default();
-        for op in &t.ops {
+        let label = t.label_index();
+        for (i, op) in t.ops.iter().enumerate() {
             let oc = op.opcode;
             if oc == Opcode::DebugMergePoint {
                 continue;
+            }
+            if label.is_some_and(|l| i > l) {
+                c.loop_ops += 1;
+                c.loop_guards += oc.is_guard() as usize;
+                c.loop_allocs += oc.has(flag::ALLOC) as usize;
             }
             c.ops += 1;
             c.guards += oc.is_guard() as usize;
