@@ -298,6 +298,9 @@ impl Trace {
                     if op.args.iter().any(|a| a.value().is_none()) {
                         return err(i, op, "label arguments must be values".into());
                     }
+                    if op.args.iter().enumerate().any(|(k, a)| op.args[..k].contains(a)) {
+                        return err(i, op, "label arguments must be distinct values".into());
+                    }
                 }
                 Opcode::Jump => {
                     let types: Vec<Type> = op.args.iter().map(|a| self.type_of(*a)).collect();

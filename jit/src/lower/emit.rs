@@ -89,6 +89,10 @@ struct Emitter<'a, 'b> {
     buf: ir::Value,
     base_param: Option<ir::Value>,
     ovf: Option<ir::Value>,
+    /// The nursery's current pointer right after the previous op, when that op was an
+    /// allocation (the break check that follows the dummy allocation compares it, rather than
+    /// reloading what was just stored).
+    nursery_top: Option<ir::Value>,
     loop_block: Option<ir::Block>,
     status_block: Option<ir::Block>,
     next_exit: usize,
@@ -122,6 +126,7 @@ pub(crate) fn emit(
         buf: params[1],
         base_param: params.get(2).copied(),
         ovf: None,
+        nursery_top: None,
         loop_block: None,
         status_block: None,
         next_exit: 0,
@@ -138,7 +143,8 @@ pub(crate) fn emit(
     }
     for (i, op) in t.ops.iter().enumerate() {
         e.b.set_srcloc(SourceLoc::new(i as u32));
-        e.op(op)?;
+        let top = e.op(op)?;
+        e.nursery_top = top;
     }
     for (_, blk) in std::mem::take(&mut e.shared_exits) {
         e.b.switch_to_block(blk);
@@ -369,9 +375,11 @@ impl Emitter<'_, '_> {
 
     /// The inline nursery bump for `size` bytes (a value) of type `typeid`, with the cold
     /// adapter call; `large` forces the slow path. Returns the new object.
-    fn alloc(&mut self, typeid: u32, size: ir::Value, large: Option<ir::Value>) -> ir::Value {
+    /// The inline nursery bump; returns the object and the nursery's new current pointer.
+    fn alloc(&mut self, typeid: u32, size: ir::Value, large: Option<ir::Value>) -> (ir::Value, ir::Value) {
         let done = self.b.create_block();
         let obj = self.b.append_block_param(done, types::I64);
+        let top = self.b.append_block_param(done, types::I64);
         let slow = self.b.create_block();
         let fast = self.b.create_block();
         self.b.set_cold_block(slow);
@@ -387,22 +395,28 @@ impl Emitter<'_, '_> {
         self.b.ins().brif(full, slow, &[], fast, &[]);
         self.b.switch_to_block(fast);
         self.b.ins().store(mem(), new, base, INFO_NURSERY_CURRENT as i32);
-        let hdr = self.b.ins().iconst(types::I64, ((typeid as u64) << 32) as i64);
-        let p = self.b.ins().iadd(base, cur);
-        self.b.ins().store(mem(), hdr, p, 0);
-        self.b.ins().jump(done, &[BlockArg::Value(cur)]);
+        // Nursery memory past the current pointer is zero (the GC zeroes what it empties), so
+        // the header of type id 0 (the dummy object: no flags, type 0) is already there.
+        if typeid != 0 {
+            let hdr = self.b.ins().iconst(types::I64, ((typeid as u64) << 32) as i64);
+            let p = self.b.ins().iadd(base, cur);
+            self.b.ins().store(mem(), hdr, p, 0);
+        }
+        self.b.ins().jump(done, &[BlockArg::Value(cur), BlockArg::Value(new)]);
         self.b.switch_to_block(slow);
         let tid = self.b.ins().iconst(types::I64, typeid as i64);
         let ctx = self.ctx;
         self.call_adapter(self.env.alloc_adapter, &[ctx, tid, size]);
         self.check_status();
         let r = self.b.ins().load(types::I64, mem(), self.ctx, CTX_SCRATCH);
-        self.b.ins().jump(done, &[BlockArg::Value(r)]);
+        let base = self.base();
+        let cur = self.b.ins().load(types::I64, mem(), base, INFO_NURSERY_CURRENT as i32);
+        self.b.ins().jump(done, &[BlockArg::Value(r), BlockArg::Value(cur)]);
         self.b.switch_to_block(done);
-        obj
+        (obj, top)
     }
 
-    fn op(&mut self, op: &Op) -> Result<(), IrError> {
+    fn op(&mut self, op: &Op) -> Result<Option<ir::Value>, IrError> {
         use Opcode::*;
         let d = self.env.descrs;
         let a = &op.args;
@@ -585,8 +599,9 @@ impl Emitter<'_, '_> {
                 let size = s.size.max(16).next_multiple_of(16);
                 let sz = self.b.ins().iconst(types::I64, size as i64);
                 let large = (size >= crate::rewrite::LARGE_OBJECT).then(|| self.b.ins().iconst(types::I8, 1));
-                let r = self.alloc(s.typeid, sz, large);
-                self.set(op, r)
+                let (r, top) = self.alloc(s.typeid, sz, large);
+                self.set(op, r);
+                return Ok(Some(top));
             }
             AllocNurseryVar => {
                 let ad = d.as_array(op.descr.expect("verified")).expect("verified").clone();
@@ -603,11 +618,12 @@ impl Emitter<'_, '_> {
                     size,
                     crate::rewrite::LARGE_OBJECT as i64,
                 );
-                let r = self.alloc(ad.typeid, size, Some(large));
+                let (r, top) = self.alloc(ad.typeid, size, Some(large));
                 self.set(op, r);
                 let base = self.base();
                 let p = self.b.ins().iadd(base, r);
                 self.b.ins().store(mem(), n, p, ad.len_offset);
+                return Ok(Some(top));
             }
             CallI | CallR | CallF | CallN => {
                 let c = d.as_call(op.descr.expect("verified")).expect("verified").clone();
@@ -682,7 +698,10 @@ impl Emitter<'_, '_> {
             }
             BreakCheck => {
                 let base = self.base();
-                let cur = self.b.ins().load(types::I64, mem(), base, INFO_NURSERY_CURRENT as i32);
+                let cur = match self.nursery_top {
+                    Some(top) => top,
+                    None => self.b.ins().load(types::I64, mem(), base, INFO_NURSERY_CURRENT as i32),
+                };
                 let mark = self.b.ins().load(types::I64, mem(), base, INFO_NURSERY_MARK as i32);
                 let sig = self.b.ins().uload32(mem(), base, INFO_SIGNAL as i32);
                 let past = self.b.ins().icmp(IntCC::UnsignedGreaterThanOrEqual, cur, mark);
@@ -715,6 +734,6 @@ impl Emitter<'_, '_> {
                 self.b.switch_to_block(cont);
             }
         }
-        Ok(())
+        Ok(None)
     }
 }

@@ -86,6 +86,12 @@ impl<'d> Emitter<'d> {
         }
     }
 
+    /// A new input of the output trace (for a recorder building a trace from nothing).
+    pub fn input(&mut self, t: Type) -> Value {
+        self.bools.push(false);
+        self.out.input(t)
+    }
+
     /// A fresh output value.
     pub fn fresh(&mut self, t: Type) -> Value {
         self.bools.push(false);
@@ -152,6 +158,10 @@ impl<'d> Emitter<'d> {
             }
         }
         let pure = opcode.has(flag::PURE) || self.pure_call(opcode, descr);
+        if opcode.has(flag::OVF) {
+            // What an earlier `_ovf` op was known to do never carries over to this one.
+            self.ovf = None;
+        }
         if self.fold && (opcode.has(flag::PURE) || opcode.has(flag::OVF)) {
             match fold::fold(opcode, &args, |a| self.is_bool(a)) {
                 Fold::Keep => {}
@@ -162,9 +172,6 @@ impl<'d> Emitter<'d> {
                 }
                 Fold::Overflows => self.ovf = Some(true),
             }
-        }
-        if opcode.has(flag::OVF) && self.ovf != Some(true) {
-            self.ovf = None;
         }
         let key = (self.fold && pure).then(|| {
             let mut ks: Vec<(u8, u64)> = args.iter().map(|a| arg_key(*a)).collect();

@@ -110,6 +110,9 @@ pub fn run(t: &Trace, d: &Descrs, fold: bool) -> Result<Trace, OptError> {
                         }
                         None => {}
                     }
+                    if args[1] == Arg::Ref(0) && (f.nonnull.contains_key(&x) || f.class.contains_key(&x)) {
+                        return contradiction(format!("value {} guarded to be null and not null", x.0));
+                    }
                     f.value.insert(x, args[1]);
                     if let Some(&(_, i)) = f.class.get(&x) {
                         // A value implies the class: the earlier class guard checks the value.

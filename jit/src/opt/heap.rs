@@ -118,6 +118,16 @@ impl Pass<'_> {
         Ok(())
     }
 
+    /// Whether a load through `descr` gives back exactly what was stored (not a narrow int,
+    /// which the store truncates and the load extends).
+    fn exact(&self, descr: DescrId) -> bool {
+        match self.em.d.get(descr) {
+            Descr::Field(f) => f.size == 8,
+            Descr::Array(a) => a.item_size == 8,
+            _ => false,
+        }
+    }
+
     /// A store to `k`: forgets what it may overwrite, remembers the value.
     fn stored(&mut self, k: Key, v: Arg) {
         let (obj, descr, part) = k;
@@ -126,7 +136,9 @@ impl Pass<'_> {
             .filter(|((o, dd, p), _)| *dd != descr || !(self.may_alias(*o, obj) && Self::may_overlap(*p, part)))
             .collect();
         self.known = keep;
-        self.known.push((k, v));
+        if self.exact(descr) {
+            self.known.push((k, v));
+        }
     }
 
     /// Forgets what `keep` does not keep.

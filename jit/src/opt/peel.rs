@@ -18,13 +18,14 @@ use crate::ir::*;
 /// Traces without a loop come back unchanged.
 pub fn run(t: &Trace, peel: bool) -> Trace {
     let (Some(li), Some(jump)) = (t.label_index(), t.ops.last()) else { return t.clone() };
-    if jump.opcode != Opcode::Jump || jump.descr.is_some() {
-        return t.clone();
-    }
+    // A trace that leaves its label by `exit` or a jump to another trace is not a loop of its
+    // own: its label arguments are renamed (the rule above holds for it too), nothing peeled.
+    let closes = jump.opcode == Opcode::Jump && jump.descr.is_none();
+    let peel = peel && closes;
     let label = &t.ops[li];
     let params: Vec<Value> = label.args.iter().map(|a| a.value().expect("verified")).collect();
-    let invariant: Vec<bool> = params.iter().zip(&jump.args).map(|(p, j)| *j == Arg::Val(*p)).collect();
-    let body = &t.ops[li + 1..t.ops.len() - 1];
+    let invariant: Vec<bool> = params.iter().enumerate().map(|(k, p)| closes && jump.args[k] == Arg::Val(*p)).collect();
+    let body = &t.ops[li + 1..if closes { t.ops.len() - 1 } else { t.ops.len() }];
     let mut out = Trace {
         inputs: t.inputs.clone(),
         ops: t.ops[..li].to_vec(),
@@ -75,7 +76,9 @@ pub fn run(t: &Trace, peel: bool) -> Trace {
         });
         out.ops.push(Op { opcode: op.opcode, args, result, descr: op.descr, snapshot });
     }
-    let args = jump.args.iter().zip(&invariant).filter(|(_, inv)| !**inv).map(|(a, _)| mapped(&map, *a)).collect();
-    out.ops.push(Op { opcode: Opcode::Jump, args, result: None, descr: None, snapshot: None });
+    if closes {
+        let args = jump.args.iter().zip(&invariant).filter(|(_, inv)| !**inv).map(|(a, _)| mapped(&map, *a)).collect();
+        out.ops.push(Op { opcode: Opcode::Jump, args, result: None, descr: None, snapshot: None });
+    }
     out
 }

@@ -142,11 +142,12 @@ impl<'d> Pass<'d> {
                     continue;
                 }
                 Setfield if virt0.is_some() => {
-                    let obj = self.virt.get_mut(&virt0.expect("checked")).expect("a virtual");
                     let fd = op.descr.expect("verified");
+                    let val = self.narrow(fd, args[1])?;
+                    let obj = self.virt.get_mut(&virt0.expect("checked")).expect("a virtual");
                     match obj.fields.iter_mut().find(|(f, _)| *f == fd) {
-                        Some(slot) => slot.1 = args[1],
-                        None => obj.fields.push((fd, args[1])),
+                        Some(slot) => slot.1 = val,
+                        None => obj.fields.push((fd, val)),
                     }
                     continue;
                 }
@@ -262,6 +263,19 @@ impl<'d> Pass<'d> {
             }
         }
         Ok(Outcome::Done(self.em.finish()))
+    }
+
+    /// What a load of field `fd` gives back after storing `v`: narrow ints are truncated and
+    /// sign- or zero-extended, as the store and the load would.
+    fn narrow(&mut self, fd: DescrId, v: Arg) -> Result<Arg, OptError> {
+        let f = self.em.d.as_field(fd).expect("verified");
+        if f.kind != Type::Int || f.size >= 8 {
+            return Ok(v);
+        }
+        let bits = 64 - 8 * f.size as i64;
+        let up = self.em.emit(Opcode::IntLshift, vec![v, Arg::Int(bits)], None, None, None)?.expect("a result");
+        let down = if f.signed { Opcode::IntRshift } else { Opcode::UintRshift };
+        Ok(self.em.emit(down, vec![up, Arg::Int(bits)], None, None, None)?.expect("a result"))
     }
 
     /// How many references each virtual reachable from `roots` has (from the roots and from
