@@ -5,6 +5,7 @@
 pub mod builtins;
 pub mod compile;
 pub mod interp;
+pub mod jit;
 pub mod layout;
 pub mod objects;
 pub mod run;

@@ -33,6 +33,8 @@ pystm's -X options:
                sorted by time lost and a per-thread summary
 -X gil, --gil : the single-threaded baseline: one thread runs at a time, handing
                over at commit points (sys._is_gil_enabled() is then True)
+-X jit=0|1, --jit off|on : the tracing JIT (on by default; also PYTHON_JIT=0|1);
+               --jit threshold=N,trace_limit=N tunes it, --jit help lists the settings
 
 Environment variables:
 PYTHONPATH   : ':'-separated list of directories prefixed to the module search path
@@ -92,6 +94,9 @@ fn main() {
             .map(|v| parse_segments("PYSTM_THREADS", Some(&v))),
         ..Default::default()
     };
+    if let Some(v) = std::env::var("PYTHON_JIT").ok().filter(|v| !v.is_empty()) {
+        opts.jit.enabled = v != "0";
+    }
     if args.get(1).map(String::as_str) == Some("stmlog") {
         stmlog_command(&args[2..]);
     }
@@ -120,6 +125,27 @@ fn main() {
         }
         if a == "--gil" {
             opts.gil = true;
+            i += 1;
+            continue;
+        }
+        if a == "--jit" || a.starts_with("--jit=") {
+            let spec = match a.strip_prefix("--jit=") {
+                Some(v) => v.to_string(),
+                None => {
+                    i += 1;
+                    match args.get(i) {
+                        Some(v) => v.clone(),
+                        None => usage_error("Argument expected for the --jit option (see --jit help)"),
+                    }
+                }
+            };
+            if spec == "help" {
+                print!("{}", vm::jit::HELP);
+                return;
+            }
+            if let Err(e) = opts.jit.apply(&spec) {
+                usage_error(&e);
+            }
             i += 1;
             continue;
         }
@@ -161,6 +187,7 @@ fn main() {
                             match k.as_str() {
                                 "gc_stress" => gc_stress = !matches!(v.as_deref(), Some("0")),
                                 "gil" => opts.gil = !matches!(v.as_deref(), Some("0")),
+                                "jit" => opts.jit.enabled = !matches!(v.as_deref(), Some("0")),
                                 "stm_threads" => opts.segments = Some(parse_segments("-X stm_threads", v.as_deref())),
                                 "stmlog" => match v.as_deref() {
                                     Some(f) if !f.is_empty() => opts.stmlog = Some(f.to_string()),

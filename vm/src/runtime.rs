@@ -57,6 +57,8 @@ pub struct Options {
     pub segments: Option<usize>,
     /// `-X stmlog=FILE`: where to log the STM's events.
     pub stmlog: Option<String>,
+    /// `--jit`, `-X jit`, `PYTHON_JIT`.
+    pub jit: crate::jit::JitOptions,
 }
 
 /// The built-in classes.
@@ -146,6 +148,8 @@ pub struct Runtime {
     pub prelude: OnceLock<FxMap<&'static str, ObjRef>>,
     /// The STM event log (`-X stmlog=FILE`), also the STM's event sink.
     pub stmlog: Option<Arc<crate::stmlog::StmLog>>,
+    /// The tracing JIT (`None` when it is off).
+    pub jit: Option<Arc<crate::jit::Jit>>,
 }
 
 #[derive(Debug)]
@@ -157,6 +161,7 @@ pub struct Globals {
 
 impl Runtime {
     pub fn new(gc: Arc<Gc<Model>>, options: Options, stmlog: Option<Arc<crate::stmlog::StmLog>>) -> Arc<Runtime> {
+        let jit = crate::jit::Jit::new(options.jit.clone()).map(Arc::new);
         let empty: &'static Map = Box::leak(Box::new(Map { names: vec![], transitions: Mutex::new(FxMap::default()) }));
         Arc::new(Runtime {
             gc,
@@ -175,6 +180,7 @@ impl Runtime {
             strs: OnceLock::new(),
             prelude: OnceLock::new(),
             stmlog,
+            jit,
         })
     }
 

@@ -12,6 +12,8 @@ const MODES: &[(&str, &[&str])] = &[
     ("gc_stress", &["-X", "gc_stress"]),
     ("gil", &["-X", "gil"]),
     ("stm1", &["-X", "stm_threads=1"]),
+    ("jit1", &["--jit", "threshold=1"]),
+    ("jit1_gc_stress", &["--jit", "threshold=1", "-X", "gc_stress"]),
 ];
 
 fn dir() -> PathBuf {

@@ -1,6 +1,8 @@
 //! Runs every Python program under `tests/python/` with the `pystm` binary, in every execution
 //! mode pystm has (the STM interpreter, GC stress mode, and the single-threaded `-X gil`
-//! baseline; programs that use threads also with 1 and 4 STM segments), and compares stdout,
+//! baseline; programs that use threads also with 1 and 4 STM segments; the JIT at its default
+//! threshold everywhere and with `--jit threshold=1`, which compiles every loop it can the first
+//! time round, in STM, `-X gil` and 4-segment modes), and compares stdout,
 //! stderr and the exit status with the files CPython 3.11 produced (`tests/python/regen.sh`).
 //! Programs listed in `tests/python/known_failures.txt` must still fail (so that the list stays
 //! honest).
@@ -12,9 +14,19 @@ use std::process::{Command, Stdio};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-const MODES: &[(&str, &[&str])] = &[("interp", &[]), ("gc_stress", &["-X", "gc_stress"]), ("gil", &["-X", "gil"])];
+const MODES: &[(&str, &[&str])] = &[
+    ("interp", &[]),
+    ("gc_stress", &["-X", "gc_stress"]),
+    ("gil", &["-X", "gil"]),
+    ("jit1", &["--jit", "threshold=1"]),
+    ("jit1_gil", &["--jit", "threshold=1", "-X", "gil"]),
+];
 /// More modes for programs that start threads.
-const THREAD_MODES: &[(&str, &[&str])] = &[("stm1", &["-X", "stm_threads=1"]), ("stm4", &["-X", "stm_threads=4"])];
+const THREAD_MODES: &[(&str, &[&str])] = &[
+    ("stm1", &["-X", "stm_threads=1"]),
+    ("stm4", &["-X", "stm_threads=4"]),
+    ("jit1_stm4", &["--jit", "threshold=1", "-X", "stm_threads=4"]),
+];
 const TIMEOUT: Duration = Duration::from_secs(120);
 
 fn dir() -> PathBuf {

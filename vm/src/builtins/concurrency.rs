@@ -70,6 +70,8 @@ pub fn install(vm: &mut Vm, t: &mut Types, modules: Value) {
         ("pystm.hint_commit_soon", hint_commit_soon),
         ("pystm.getsegmentlimit", getsegmentlimit),
         ("pystm.stats", stats),
+        ("pystm.jit_enabled", jit_enabled),
+        ("pystm.jit_stats", jit_stats),
     ];
     vm.def_builtins(d, fns);
     let k = vm.new_str("pystm");
@@ -259,6 +261,43 @@ fn hint_commit_soon(vm: &mut Vm, a: A, _: K) -> R<Value> {
 fn getsegmentlimit(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("getsegmentlimit", a, 0, 0)?;
     Ok(Value::int(vm.rt.gc.stm().segments() as i64))
+}
+
+/// `jit_enabled()`: whether the tracing JIT is on.
+fn jit_enabled(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("jit_enabled", a, 0, 0)?;
+    Ok(Value::bool(vm.rt.jit.is_some()))
+}
+
+/// `jit_stats()`: the process's JIT counters (all zero when it is off): compiled loops,
+/// recordings aborted, loops blacklisted, entries into compiled code, guard exits, and seconds
+/// spent optimizing and compiling.
+fn jit_stats(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("jit_stats", a, 0, 0)?;
+    use std::sync::atomic::Ordering::Relaxed;
+    let out = vm.new_dict();
+    let counts = match vm.rt.jit.as_ref() {
+        Some(j) => {
+            let s = &j.stats;
+            [
+                s.loops.load(Relaxed),
+                s.aborts.load(Relaxed),
+                s.blacklisted.load(Relaxed),
+                s.entries.load(Relaxed),
+                s.guard_exits.load(Relaxed),
+                s.compile_ns.load(Relaxed),
+            ]
+        }
+        None => [0; 6],
+    };
+    for (k, name) in ["loops", "aborts", "blacklisted", "entries", "guard_exits"].iter().enumerate() {
+        let key = vm.new_str(name);
+        vm.dict_set(out, key, Value::int(counts[k] as i64))?;
+    }
+    let key = vm.new_str("compile_time");
+    let t = vm.new_float(counts[5] as f64 / 1e9);
+    vm.dict_set(out, key, t)?;
+    Ok(out)
 }
 
 /// `stats()`: {"thread": this thread's counters, "all": every finished thread's plus this

@@ -263,6 +263,13 @@ impl Vm {
                 if cfg!(debug_assertions) && std::env::var_os("PYSTM_TRACE").is_some() {
                     eprintln!("  pc={pc} sp={sp} {op:?}");
                 }
+                if self.jit.rec.is_some() {
+                    if outermost {
+                        self.jit_record(frame, code, pc, op, sp);
+                    } else {
+                        self.jit_cancel("a nested dispatch loop");
+                    }
+                }
                 match op {
                     Op::Nop => {}
                     Op::LoadConst(i) => push!(self.tuple_get(consts, i as usize)),
@@ -633,6 +640,10 @@ impl Vm {
                             slots = self.frame_slots(frame);
                             self.frame = frame;
                             consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
+                            if let Some(r) = tri!(self.jit_loop_header(frame, code, pc, sp)) {
+                                pc = r.pc;
+                                sp = r.sp;
+                            }
                         } else {
                             if self.m.th().segment_info().signal.load(std::sync::atomic::Ordering::Relaxed) != 0 {
                                 // A nested loop answers pause requests but never commits or collects.
@@ -1012,6 +1023,14 @@ impl Vm {
                 continue 'dispatch;
             };
             // ---- an error: find a handler in this frame or unwind ----
+            if self.jit.rec.is_some() {
+                if let Unwind::Abort = err {
+                    // Not the loop's fault: it may be recorded again.
+                    self.jit.rec = None;
+                } else {
+                    self.jit_cancel("an exception");
+                }
+            }
             match err {
                 Unwind::Abort => {
                     self.frame = frame;

@@ -98,6 +98,8 @@ pub struct Vm {
     pub slept: bool,
     /// Since when this thread has run without handing its segment over (see `eval.rs`).
     pub segment_held_since: std::time::Instant,
+    /// Loop counters and the recording in progress (`jit/`).
+    pub jit: crate::jit::JitThread,
 }
 
 /// The thread's GC root words (`Mutator::roots`): the running frame at the last safe point,
@@ -160,6 +162,7 @@ impl Vm {
             restart_sleep: None,
             slept: false,
             segment_held_since: std::time::Instant::now(),
+            jit: crate::jit::JitThread::new(),
             vm_id: (NEXT_VM_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) & 0xfff) as i64,
         }
     }

@@ -1,0 +1,169 @@
+//! Entering compiled loops and coming back: the dispatch loop calls [`Vm::jit_loop_header`] at
+//! every backward jump of its outermost loop (after the commit point). It counts the header,
+//! starts a recording when the loop is hot, or runs the compiled loop when the frame's values
+//! have the kinds the trace was compiled for; a guard exit writes the frame's slots back from
+//! the resume data (materializing virtual floats) and tells the interpreter where to go on.
+//! This file must never decide what a bytecode means (that is the recorder's and the
+//! interpreter's).
+
+use super::recorder::{Recorder, Step};
+use super::{JitThread, Kind, Loop};
+use crate::compile::code::{Code, Op};
+use crate::interp::{R, Unwind, Vm};
+use crate::layout::F_SLOTS;
+use crate::value::Value;
+use jit::ir::{FieldDescr, Opcode, SizeDescr, Type};
+use jit::resume::ResumeTarget;
+use jit::{EXIT_ABORTED, EXIT_OUT_OF_MEMORY, JitCtx, MAX_EXIT_VALUES};
+use std::sync::atomic::Ordering::Relaxed;
+use stm::ObjRef;
+
+/// Where the interpreter goes on after a compiled loop exits.
+pub struct Resume {
+    pub pc: usize,
+    pub sp: usize,
+}
+
+/// Rebuilds a frame from a guard exit: slots written in place, virtual objects allocated.
+struct FrameTarget<'a> {
+    vm: &'a mut Vm,
+    frame: ObjRef,
+    pc: usize,
+    sp: usize,
+}
+
+impl ResumeTarget for FrameTarget<'_> {
+    fn alloc(&mut self, size: &SizeDescr) -> u64 {
+        match self.vm.m.alloc(size.typeid, size.size as usize) {
+            Ok(o) => o.0,
+            Err(e) => crate::interp::fatal_gc(e),
+        }
+    }
+    fn set_field(&mut self, obj: u64, field: &FieldDescr, value: u64) {
+        // A fresh object of this transaction: no barrier needed.
+        self.vm.m.th().store_u64(ObjRef(obj), field.offset as u64, value);
+    }
+    fn frame(&mut self, depth: usize, _code: u64, pc: u32) {
+        debug_assert_eq!(depth, 0, "no inlined frames yet");
+        self.pc = pc as usize;
+    }
+    fn slot(&mut self, slot: u32, value: u64, ty: Type) {
+        let v = match ty {
+            Type::Int => Value::int(value as i64),
+            _ => Value(value),
+        };
+        // The running frame: its barriers were applied when the dispatch loop switched to it.
+        self.vm.m.th().store_u64(self.frame, F_SLOTS + 8 * slot as u64, v.0);
+        self.sp = self.sp.max(slot as usize + 1);
+    }
+}
+
+impl Vm {
+    /// Records `op` when a recording is in progress in this frame; a finished loop is compiled
+    /// and installed, a recording that cannot go on is dropped (and counted against the loop).
+    pub(crate) fn jit_record(&mut self, frame: ObjRef, code: &Code, pc: usize, op: Op, sp: usize) {
+        let Some(mut rec) = self.jit.rec.take() else { return };
+        if rec.frame != frame {
+            return self.jit_abort(&rec, "the loop left its frame".into());
+        }
+        let slots: Vec<Value> = (0..sp).map(|i| self.slot(frame, i)).collect();
+        match rec.record(self, code, pc, op, &slots) {
+            Ok(Step::Go) => self.jit.rec = Some(rec),
+            Ok(Step::Close) => {
+                let (c, start) = (rec.code, rec.start);
+                match rec.close(self) {
+                    Ok(l) => self.rt.jit.as_ref().expect("a JIT").install(c, start, l),
+                    Err(reason) => self.jit_abort_at(c, start, reason),
+                }
+            }
+            Err(reason) => self.jit_abort(&rec, reason),
+        }
+    }
+
+    /// Drops the recording in progress (an exception was raised, the frame changed).
+    pub(crate) fn jit_cancel(&mut self, reason: &str) {
+        if let Some(rec) = self.jit.rec.take() {
+            self.jit_abort(&rec, reason.into());
+        }
+    }
+
+    fn jit_abort(&mut self, rec: &Recorder, reason: String) {
+        self.jit_abort_at(rec.code, rec.start, reason)
+    }
+
+    fn jit_abort_at(&mut self, code: usize, pc: u32, reason: String) {
+        if super::debug() {
+            eprintln!("jit: recording of the loop at pc {pc} of {code:#x} aborted: {reason}");
+        }
+        self.rt.jit.as_ref().expect("a JIT").aborted(code, pc);
+    }
+
+    /// At a backward jump to `pc` (after the commit point): counts the loop header, starts
+    /// recording it once hot, or runs its compiled loop. Returns where to go on when compiled
+    /// code ran.
+    pub(crate) fn jit_loop_header(&mut self, frame: ObjRef, code: &Code, pc: usize, sp: usize) -> R<Option<Resume>> {
+        let Some(jit) = self.rt.jit.as_ref() else { return Ok(None) };
+        if self.jit.rec.is_some() {
+            return Ok(None);
+        }
+        let key = (code as *const Code as usize, pc as u32);
+        if let Some(l) = jit.header(key.0, key.1) {
+            return self.jit_run(frame, &l, sp);
+        }
+        let threshold = jit.options.threshold;
+        let n = self.jit.counters.entry(key).or_insert(0);
+        *n += 1;
+        if *n >= threshold && jit.traceable(key.0, key.1) {
+            *n = 0;
+            let slots: Vec<Value> = (0..sp).map(|i| self.slot(frame, i)).collect();
+            let limit = jit.options.trace_limit;
+            self.jit.rec = Some(Box::new(Recorder::new(self, frame, code, pc as u32, &slots, limit)));
+        }
+        Ok(None)
+    }
+
+    /// Runs a compiled loop from the frame's slots `0..sp` if they have the kinds it was
+    /// compiled for.
+    fn jit_run(&mut self, frame: ObjRef, l: &Loop, sp: usize) -> R<Option<Resume>> {
+        if sp != l.entry.len() {
+            return Ok(None);
+        }
+        let mut buf = [0u64; MAX_EXIT_VALUES];
+        for (k, kind) in l.entry.iter().enumerate() {
+            let v = self.slot(frame, k);
+            if super::recorder::kind_of(self, v) != *kind {
+                return Ok(None);
+            }
+            buf[k] = if *kind == Kind::Int { v.as_int() as u64 } else { v.0 };
+        }
+        let jit = self.rt.jit.clone().expect("a JIT");
+        jit.stats.entries.fetch_add(1, Relaxed);
+        let mut ctx = JitCtx::new(&mut self.m);
+        // SAFETY: the trace was compiled by this backend for the VM's descriptors and model;
+        // this thread's mutator is in a transaction (the dispatch loop is between bytecodes);
+        // `buf` holds the inputs of the kinds the trace was compiled for.
+        let exit = unsafe { jit.backend.run(&l.trace, &mut ctx, &mut buf) };
+        if exit == EXIT_ABORTED {
+            return Err(Unwind::Abort);
+        }
+        if exit == EXIT_OUT_OF_MEMORY {
+            eprintln!("Fatal Python error: cannot allocate memory");
+            std::process::exit(1);
+        }
+        let (_, k) = jit::split_exit_code(exit);
+        if l.trace.exits[k].opcode != Opcode::BreakCheck {
+            jit.stats.guard_exits.fetch_add(1, Relaxed);
+        }
+        let n = l.trace.resume.exits[k].fail_args.len();
+        let mut target = FrameTarget { vm: self, frame, pc: 0, sp: 0 };
+        jit::resume::rebuild(&l.trace.resume, k, &buf[..n], &jit.descrs.table, &mut target);
+        let (pc, sp) = (target.pc, target.sp);
+        Ok(Some(Resume { pc, sp }))
+    }
+}
+
+impl JitThread {
+    pub fn new() -> JitThread {
+        JitThread::default()
+    }
+}

@@ -1,0 +1,261 @@
+//! The tracing JIT's VM side (issue "Tracing Python"): options, hot-loop counters, the shared
+//! cache of compiled loops, and statistics. Recording is in `recorder.rs`, entering compiled
+//! code and resuming the interpreter from a guard exit in `exec.rs`. The trace IR, optimizer
+//! and backend are the `jit` crate's; this module must never emit machine code itself.
+//!
+//! What is traced today: loops of the outermost dispatch loop whose body uses locals, constants,
+//! small-int and float arithmetic and comparisons, and conditional jumps. Any other bytecode, a
+//! call, an exception, or a type-unstable loop aborts the recording; a loop whose recording
+//! aborted three times is blacklisted.
+
+pub mod exec;
+pub mod recorder;
+
+use jit::ir::{ArrayDescr, Descr, DescrId, Descrs, FieldDescr, Type};
+use jit::{Backend, CompiledTrace, Options as BackendOptions};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// `--jit` settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JitOptions {
+    pub enabled: bool,
+    /// Backward jumps to a loop header before the loop is traced.
+    pub threshold: u32,
+    /// Most ops a trace may record before the recording is aborted.
+    pub trace_limit: usize,
+}
+
+impl Default for JitOptions {
+    fn default() -> JitOptions {
+        JitOptions { enabled: true, threshold: 1000, trace_limit: 6000 }
+    }
+}
+
+/// What `--jit help` prints.
+pub const HELP: &str = "\
+--jit off                 turn the JIT off (also -X jit=0, PYTHON_JIT=0)
+--jit on                  turn it on (the default; also -X jit=1, PYTHON_JIT=1)
+--jit threshold=N         trace a loop once its header was reached N times (default 1000;
+                          1 traces every loop the first time round)
+--jit trace_limit=N       abort a recording longer than N ops (default 6000)
+Settings combine with commas: --jit threshold=200,trace_limit=3000
+";
+
+impl JitOptions {
+    /// Applies a `--jit` argument (`off`, `on`, `help` is the caller's, or `k=v,...`).
+    pub fn apply(&mut self, spec: &str) -> Result<(), String> {
+        for part in spec.split(',') {
+            let part = part.trim();
+            match part.split_once('=') {
+                None if part == "off" => self.enabled = false,
+                None if part == "on" => self.enabled = true,
+                Some((k, v)) => {
+                    let n: u64 = v.parse().map_err(|_| format!("--jit {k}: expected a number, got {v:?}"))?;
+                    match k {
+                        "threshold" if n >= 1 && n <= u32::MAX as u64 => self.threshold = n as u32,
+                        "trace_limit" if n >= 10 => self.trace_limit = n as usize,
+                        "threshold" | "trace_limit" => return Err(format!("--jit {k}={v}: out of range")),
+                        _ => return Err(format!("--jit: unknown setting {k:?} (see --jit help)")),
+                    }
+                }
+                None => return Err(format!("--jit: unknown setting {part:?} (see --jit help)")),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The VM's descriptors: the object layouts compiled code touches. Fields of built-in iterators
+/// that hold different things per iterator kind have one descriptor per kind (a trace guards
+/// the kind before using them).
+pub struct VmDescrs {
+    pub table: Descrs,
+    /// A float object (type id FLOAT, 16 bytes).
+    pub float: DescrId,
+    /// Its value (immutable).
+    pub float_val: DescrId,
+    /// An iterator's kind (immutable, a tagged int).
+    pub iter_kind: DescrId,
+    /// A range iterator's next value, step (immutable) and count left (tagged ints).
+    pub range_cur: DescrId,
+    pub range_step: DescrId,
+    pub range_left: DescrId,
+    /// A list iterator's list (null once exhausted) and next index (a tagged int).
+    pub listiter_list: DescrId,
+    pub listiter_index: DescrId,
+    /// A list's length (a tagged int) and item array.
+    pub list_len: DescrId,
+    pub list_items: DescrId,
+    /// An item array's words, read as ints (to test the small-int tag) or as references.
+    pub array_words: DescrId,
+    pub array_refs: DescrId,
+    /// A dict's structure version (a tagged int) and entry array.
+    pub dict_version: DescrId,
+    pub dict_entries: DescrId,
+}
+
+impl VmDescrs {
+    fn new() -> VmDescrs {
+        use crate::layout::*;
+        let mut table = Descrs::new();
+        let field = |table: &mut Descrs, name: &str, offset: u64, kind: Type, immutable: bool| {
+            table.add(name, Descr::Field(FieldDescr { offset: offset as i32, size: 8, signed: true, kind, immutable }))
+        };
+        let float = table.size("float", tid::FLOAT, 16);
+        let float_val = field(&mut table, "float.value", FLOAT_VAL, Type::Float, true);
+        let iter_kind = field(&mut table, "iter.kind", IT_KIND, Type::Int, true);
+        let range_cur = field(&mut table, "rangeiter.next", IT_A, Type::Int, false);
+        let range_step = field(&mut table, "rangeiter.step", IT_B, Type::Int, true);
+        let range_left = field(&mut table, "rangeiter.left", IT_C, Type::Int, false);
+        let listiter_list = field(&mut table, "listiter.list", IT_A, Type::Ref, false);
+        let listiter_index = field(&mut table, "listiter.index", IT_B, Type::Int, false);
+        let list_len = field(&mut table, "list.len", LIST_LEN, Type::Int, false);
+        let list_items = field(&mut table, "list.items", LIST_ITEMS, Type::Ref, false);
+        let array = |kind| {
+            Descr::Array(ArrayDescr {
+                base: ARRAY_ITEMS as i32,
+                item_size: 8,
+                signed: true,
+                kind,
+                len_offset: ARRAY_CAP as i32,
+                immutable: false,
+                typeid: tid::ARRAY,
+            })
+        };
+        let array_words = table.add("array.words", array(Type::Int));
+        let array_refs = table.add("array.refs", array(Type::Ref));
+        let dict_version = field(&mut table, "dict.version", DICT_VERSION, Type::Int, false);
+        let dict_entries = field(&mut table, "dict.entries", DICT_ENTRIES, Type::Ref, false);
+        VmDescrs {
+            table,
+            float,
+            float_val,
+            iter_kind,
+            range_cur,
+            range_step,
+            range_left,
+            listiter_list,
+            listiter_index,
+            list_len,
+            list_items,
+            array_words,
+            array_refs,
+            dict_version,
+            dict_entries,
+        }
+    }
+}
+
+/// How a slot's value enters a trace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A small int, entered untagged.
+    Int,
+    /// A float object (exact type), entered as its reference.
+    Float,
+    /// Any other word (an object reference, None, an unbound slot), entered as it is.
+    Word,
+}
+
+/// A compiled loop: its code and the kinds its inputs must have.
+pub struct Loop {
+    pub trace: CompiledTrace,
+    pub entry: Vec<Kind>,
+}
+
+/// The state of a loop header in the shared cache.
+pub enum Header {
+    Compiled(Arc<Loop>),
+    /// Recordings aborted this many times.
+    Aborted(u32),
+    Blacklisted,
+}
+
+/// Recording aborts after which a loop is never traced again.
+pub const ABORTS_TO_BLACKLIST: u32 = 3;
+
+/// The process's JIT: options, descriptors, backend and the compiled loops (shared by all
+/// threads; a thread compiling holds only the backend's own lock, never this cache's).
+pub struct Jit {
+    pub options: JitOptions,
+    pub descrs: &'static VmDescrs,
+    pub backend: Backend,
+    /// Loop headers by (code address, pc).
+    pub headers: Mutex<HashMap<(usize, u32), Header>>,
+    pub stats: JitStats,
+}
+
+/// Counters for `pystm.jit_stats()`.
+#[derive(Default)]
+pub struct JitStats {
+    pub loops: AtomicU64,
+    pub aborts: AtomicU64,
+    pub blacklisted: AtomicU64,
+    pub entries: AtomicU64,
+    pub guard_exits: AtomicU64,
+    pub compile_ns: AtomicU64,
+}
+
+impl Jit {
+    /// The JIT for these options (`None` when it is off or the backend cannot start, which is
+    /// reported once).
+    pub fn new(options: JitOptions) -> Option<Jit> {
+        if !options.enabled {
+            return None;
+        }
+        let backend = match Backend::new::<crate::layout::Model>(BackendOptions::default()) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("pystm: the JIT is off: {e}");
+                return None;
+            }
+        };
+        let descrs: &'static VmDescrs = Box::leak(Box::new(VmDescrs::new()));
+        Some(Jit { options, descrs, backend, headers: Mutex::new(HashMap::new()), stats: JitStats::default() })
+    }
+
+    pub fn header(&self, code: usize, pc: u32) -> Option<Arc<Loop>> {
+        match self.headers.lock().unwrap().get(&(code, pc)) {
+            Some(Header::Compiled(l)) => Some(l.clone()),
+            _ => None,
+        }
+    }
+
+    /// Whether the header may be traced (not compiled, not blacklisted).
+    pub fn traceable(&self, code: usize, pc: u32) -> bool {
+        matches!(self.headers.lock().unwrap().get(&(code, pc)), None | Some(Header::Aborted(_)))
+    }
+
+    pub fn install(&self, code: usize, pc: u32, l: Loop) {
+        self.headers.lock().unwrap().insert((code, pc), Header::Compiled(Arc::new(l)));
+        self.stats.loops.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn aborted(&self, code: usize, pc: u32) {
+        self.stats.aborts.fetch_add(1, Ordering::Relaxed);
+        let mut h = self.headers.lock().unwrap();
+        let e = h.entry((code, pc)).or_insert(Header::Aborted(0));
+        if let Header::Aborted(n) = e {
+            *n += 1;
+            if *n >= ABORTS_TO_BLACKLIST {
+                *e = Header::Blacklisted;
+                self.stats.blacklisted.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+    }
+}
+
+/// A thread's JIT state: loop-header counters and the recording in progress.
+#[derive(Default)]
+pub struct JitThread {
+    pub counters: HashMap<(usize, u32), u32>,
+    pub rec: Option<Box<recorder::Recorder>>,
+}
+
+/// Whether `PYSTM_JIT_DEBUG` asks for a line per compiled loop and abort on stderr.
+pub fn debug() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("PYSTM_JIT_DEBUG").is_some())
+}

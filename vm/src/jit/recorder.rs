@@ -1,0 +1,614 @@
+//! The recorder: while a hot loop runs once more in the interpreter, each bytecode is turned
+//! into trace IR *before* the interpreter executes it, specialized on the values the frame
+//! holds then (a small int stays an untagged i64, a float an f64 whose box is a virtual object),
+//! with a guard wherever the interpreter's fast path would take another way. The semantics
+//! recorded are those of the interpreter's fast paths (`int_fast`, `float_fast`, the compare and
+//! branch ops in `eval.rs`); whatever else a bytecode could do aborts the recording, so the
+//! interpreter stays the one definition. When the loop reaches its header again the trace is
+//! optimized, compiled and installed. This file must never execute a bytecode itself.
+
+use super::{Kind, Loop};
+use crate::compile::code::{Code, Op, binop, cmpop, unop};
+use crate::interp::Vm;
+use crate::layout::tid;
+use crate::value::{SMALL_MAX, SMALL_MIN, Value};
+use jit::ir::*;
+use jit::opt::{Emitter, OptError};
+use stm::ObjRef;
+
+/// What a slot or stack entry holds during recording.
+#[derive(Clone, Copy, Debug)]
+enum Av {
+    /// A small int, untagged.
+    Int(Arg),
+    /// A float: its value, its box (a reference, maybe virtual), or both.
+    Float { f: Option<Arg>, boxed: Option<Arg> },
+    /// Any other value word.
+    Word(Arg),
+    /// The result of a comparison (0 or 1), not yet a bool object.
+    Bool(Arg),
+    /// A tuple built on the stack and not yet unpacked (`a, b = b, a`): its items are in
+    /// `Recorder::tuples[k]`. Anything else done with it aborts the recording.
+    Tuple(usize),
+}
+
+/// A recording in progress.
+pub struct Recorder {
+    pub frame: ObjRef,
+    pub code: usize,
+    pub start: u32,
+    entry: Vec<Kind>,
+    vals: Vec<Av>,
+    tuples: Vec<Vec<Av>>,
+    em: Emitter<'static>,
+    d: &'static super::VmDescrs,
+    limit: usize,
+}
+
+/// Why a recording stops without a trace.
+pub type Abort = String;
+
+/// What recording one op asks of the interpreter.
+pub enum Step {
+    Go,
+    /// The loop is closed: compile it.
+    Close,
+}
+
+/// How a value enters a trace.
+pub(crate) fn kind_of(vm: &Vm, v: Value) -> Kind {
+    if v.is_int() {
+        Kind::Int
+    } else if v.is_ref() && vm.tid_of(v) == tid::FLOAT {
+        Kind::Float
+    } else {
+        Kind::Word
+    }
+}
+
+impl Recorder {
+    /// Starts recording the loop whose header is `pc` of `code`, with the frame's slots `0..sp`
+    /// as they are now.
+    pub fn new(vm: &Vm, frame: ObjRef, code: &Code, pc: u32, slots: &[Value], limit: usize) -> Recorder {
+        let descrs: &'static super::VmDescrs = vm.rt.jit.as_ref().expect("recording with a JIT").descrs;
+        let mut em = Emitter::new(&Trace::new(), &descrs.table, true);
+        let entry: Vec<Kind> = slots.iter().map(|v| kind_of(vm, *v)).collect();
+        let mut vals = Vec::new();
+        let mut inputs = Vec::new();
+        for k in &entry {
+            let (t, av) = match k {
+                Kind::Int => (Type::Int, None),
+                Kind::Float => (Type::Ref, Some(true)),
+                Kind::Word => (Type::Ref, None),
+            };
+            let v = Arg::Val(em.input(t));
+            inputs.push(v);
+            vals.push(match (k, av) {
+                (Kind::Int, _) => Av::Int(v),
+                (Kind::Float, _) => Av::Float { f: None, boxed: Some(v) },
+                _ => Av::Word(v),
+            });
+        }
+        let mut r = Recorder {
+            frame,
+            code: code as *const Code as usize,
+            start: pc,
+            entry,
+            vals,
+            tuples: Vec::new(),
+            em,
+            d: descrs,
+            limit,
+        };
+        let snap = r.plain_snapshot(pc);
+        r.em.emit(Opcode::Label, inputs, None, None, Some(snap)).expect("a label cannot fail");
+        r
+    }
+
+    /// A snapshot of the recorded state (`pc` to resume at), with no float left unboxed.
+    fn snapshot(&mut self, pc: usize) -> Result<Snapshot, Abort> {
+        for k in 0..self.vals.len() {
+            if let Av::Float { f: Some(f), boxed: None } = self.vals[k] {
+                let b = self.box_float(f)?;
+                self.vals[k] = Av::Float { f: Some(f), boxed: Some(b) };
+            }
+            match self.vals[k] {
+                Av::Bool(_) => return Err("a comparison result is kept on the stack".into()),
+                Av::Tuple(_) => return Err("a tuple is kept on the stack".into()),
+                _ => {}
+            }
+        }
+        Ok(self.plain_snapshot(pc as u32))
+    }
+
+    fn plain_snapshot(&self, pc: u32) -> Snapshot {
+        let slots = self
+            .vals
+            .iter()
+            .enumerate()
+            .map(|(k, v)| {
+                let a = match *v {
+                    Av::Int(a) | Av::Word(a) | Av::Bool(a) => a,
+                    Av::Float { boxed, .. } => boxed.expect("boxed by snapshot()"),
+                    Av::Tuple(_) => unreachable!("refused by snapshot()"),
+                };
+                (k as u32, Slot::Arg(a))
+            })
+            .collect();
+        Snapshot { frames: vec![FrameSnap { code: self.code as u64, pc, slots }], virtuals: Vec::new() }
+    }
+
+    fn emit(
+        &mut self,
+        op: Opcode,
+        args: Vec<Arg>,
+        descr: Option<DescrId>,
+        snap: Option<Snapshot>,
+    ) -> Result<Option<Arg>, Abort> {
+        if self.em.out.ops.len() >= self.limit {
+            return Err("the trace is too long".into());
+        }
+        self.em.emit(op, args, descr, None, snap).map_err(|e| match e {
+            OptError::Contradiction(m) => format!("the trace contradicts itself: {m}"),
+            OptError::Ir(e) => format!("bad trace: {e}"),
+        })
+    }
+    fn val(&mut self, op: Opcode, args: Vec<Arg>, descr: Option<DescrId>) -> Result<Arg, Abort> {
+        Ok(self.emit(op, args, descr, None)?.expect("an op with a result"))
+    }
+    fn guard(&mut self, op: Opcode, args: Vec<Arg>, snap: &Snapshot) -> Result<(), Abort> {
+        self.emit(op, args, None, Some(snap.clone())).map(|_| ())
+    }
+
+    fn box_float(&mut self, f: Arg) -> Result<Arg, Abort> {
+        let b = self.val(Opcode::New, vec![], Some(self.d.float))?;
+        self.emit(Opcode::Setfield, vec![b, f], Some(self.d.float_val), None)?;
+        Ok(b)
+    }
+    fn unbox(&mut self, av: Av) -> Result<Arg, Abort> {
+        match av {
+            Av::Float { f: Some(f), .. } => Ok(f),
+            Av::Float { f: None, boxed: Some(b) } => self.val(Opcode::GetfieldF, vec![b], Some(self.d.float_val)),
+            Av::Int(i) => self.val(Opcode::CastIntToFloat, vec![i], None),
+            _ => Err("not a number".into()),
+        }
+    }
+
+    fn pop(&mut self) -> Av {
+        self.vals.pop().expect("the recorded stack follows the interpreter's")
+    }
+
+    /// Guards that an untagged int result is a small int (else the interpreter makes a big
+    /// int: it resumes before the op): `SMALL_MIN <= r <= SMALL_MAX` as one unsigned compare.
+    fn small(&mut self, r: Arg, snap: &Snapshot) -> Result<(), Abort> {
+        let shifted = self.val(Opcode::IntAdd, vec![r, Arg::Int(-SMALL_MIN)], None)?;
+        let ok = self.val(Opcode::UintLt, vec![shifted, Arg::Int(SMALL_MAX - SMALL_MIN + 1)], None)?;
+        self.guard(Opcode::GuardTrue, vec![ok], snap)
+    }
+
+    fn untag(&mut self, w: Arg) -> Result<Arg, Abort> {
+        self.val(Opcode::IntRshift, vec![w, Arg::Int(1)], None)
+    }
+    fn tag(&mut self, i: Arg) -> Result<Arg, Abort> {
+        let s = self.val(Opcode::IntLshift, vec![i, Arg::Int(1)], None)?;
+        self.val(Opcode::IntOr, vec![s, Arg::Int(1)], None)
+    }
+    fn load(&mut self, op: Opcode, obj: Arg, descr: DescrId) -> Result<Arg, Abort> {
+        self.val(op, vec![obj], Some(descr))
+    }
+    fn store(&mut self, obj: Arg, v: Arg, descr: DescrId) -> Result<(), Abort> {
+        self.emit(Opcode::Setfield, vec![obj, v], Some(descr), None).map(|_| ())
+    }
+
+    /// Reads item `idx` of an item array, specialized on the kind of the value it holds now
+    /// (`runtime`), with the guards that check that kind.
+    fn array_item(&mut self, vm: &Vm, arr: Arg, idx: Arg, runtime: Value, snap: &Snapshot) -> Result<Av, Abort> {
+        let d = self.d;
+        Ok(match kind_of(vm, runtime) {
+            Kind::Int => {
+                let w = self.val(Opcode::GetarrayitemI, vec![arr, idx], Some(d.array_words))?;
+                let t = self.val(Opcode::IntAnd, vec![w, Arg::Int(1)], None)?;
+                self.guard(Opcode::GuardTrue, vec![t], snap)?;
+                Av::Int(self.untag(w)?)
+            }
+            Kind::Float => {
+                // A reference (a multiple of 16: not a small int nor an immediate constant) to
+                // a float.
+                let w = self.val(Opcode::GetarrayitemI, vec![arr, idx], Some(d.array_words))?;
+                let low = self.val(Opcode::IntAnd, vec![w, Arg::Int(15)], None)?;
+                self.guard(Opcode::GuardFalse, vec![low], snap)?;
+                let r = self.val(Opcode::GetarrayitemR, vec![arr, idx], Some(d.array_refs))?;
+                self.guard(Opcode::GuardNonnullClass, vec![r, Arg::Int(tid::FLOAT as i64)], snap)?;
+                Av::Float { f: None, boxed: Some(r) }
+            }
+            Kind::Word => Av::Word(self.val(Opcode::GetarrayitemR, vec![arr, idx], Some(d.array_refs))?),
+        })
+    }
+
+    /// `LoadGlobal` through the interpreter's filled inline cache: the globals' (and for a
+    /// built-in the builtins') structure version is guarded, and the value is read from its
+    /// entry (values may change without a new version).
+    fn load_global(&mut self, vm: &Vm, code: &Code, pc: usize) -> Result<(), Abort> {
+        use crate::layout::*;
+        use std::sync::atomic::Ordering::Relaxed;
+        let g = vm.rd(self.frame, F_GLOBALS);
+        let (a, b) = (code.icache[2 * pc].load(Relaxed), code.icache[2 * pc + 1].load(Relaxed));
+        let gv = vm.rd(g.as_obj(), DICT_VERSION);
+        if a == 0 || a != gv.as_int() as u64 || vm.ic_global(code, pc, g).is_none() {
+            return Err("a global the interpreter has not cached".into());
+        }
+        let ix = (b & 0xff_ffff) as i64;
+        let snap = self.snapshot(pc)?;
+        let d = self.d;
+        let gref = Arg::Ref(g.0);
+        let ver = self.load(Opcode::GetfieldI, gref, d.dict_version)?;
+        self.guard(Opcode::GuardValue, vec![ver, Arg::Int(gv.0 as i64)], &snap)?;
+        let dict = if b >> 63 == 0 {
+            g
+        } else {
+            let bd = Value::obj(vm.rt.globals().builtins);
+            let bver = vm.rd(bd.as_obj(), DICT_VERSION);
+            let v = self.load(Opcode::GetfieldI, Arg::Ref(bd.0), d.dict_version)?;
+            self.guard(Opcode::GuardValue, vec![v, Arg::Int(bver.0 as i64)], &snap)?;
+            bd
+        };
+        let runtime = vm.ic_global(code, pc, g).expect("checked");
+        let entries = self.load(Opcode::GetfieldR, Arg::Ref(dict.0), d.dict_entries)?;
+        let item = self.array_item(vm, entries, Arg::Int(3 * ix + 2), runtime, &snap)?;
+        self.vals.push(item);
+        Ok(())
+    }
+
+    /// `ForIter` over a range or list iterator that has an item now (the loop must not end
+    /// while it is recorded): the iterator's fields are read and advanced in the trace.
+    fn for_iter(&mut self, vm: &Vm, pc: usize, it: Value) -> Result<(), Abort> {
+        use crate::layout::*;
+        use crate::objects::iter::{LIST_ITER, RANGE_ITER};
+        let Some(Av::Word(ita)) = self.vals.last().copied() else { return Err("iterating over a number".into()) };
+        if vm.tid_of(it) != tid::ITER {
+            return Err("iterating over something else than a built-in iterator".into());
+        }
+        let o = it.as_obj();
+        let kind = vm.ld(o, IT_KIND).as_int();
+        let snap = self.snapshot(pc)?;
+        let d = self.d;
+        self.guard(Opcode::GuardNonnullClass, vec![ita, Arg::Int(tid::ITER as i64)], &snap)?;
+        let k = self.load(Opcode::GetfieldI, ita, d.iter_kind)?;
+        self.guard(Opcode::GuardValue, vec![k, Arg::Int(Value::int(kind).0 as i64)], &snap)?;
+        let item = match kind {
+            RANGE_ITER => {
+                if vm.rd(o, IT_C).as_int() <= 0 {
+                    return Err("the loop ends while it is recorded".into());
+                }
+                let left = self.load(Opcode::GetfieldI, ita, d.range_left)?;
+                let left = self.untag(left)?;
+                let more = self.val(Opcode::IntGt, vec![left, Arg::Int(0)], None)?;
+                self.guard(Opcode::GuardTrue, vec![more], &snap)?;
+                let cur = self.load(Opcode::GetfieldI, ita, d.range_cur)?;
+                let cur = self.untag(cur)?;
+                let step = self.load(Opcode::GetfieldI, ita, d.range_step)?;
+                let step = self.untag(step)?;
+                let next = self.val(Opcode::IntAdd, vec![cur, step], None)?;
+                self.small(next, &snap)?;
+                let next = self.tag(next)?;
+                self.store(ita, next, d.range_cur)?;
+                let left = self.val(Opcode::IntSub, vec![left, Arg::Int(1)], None)?;
+                let left = self.tag(left)?;
+                self.store(ita, left, d.range_left)?;
+                Av::Int(cur)
+            }
+            LIST_ITER => {
+                let list = vm.rd(o, IT_A);
+                let i = vm.rd(o, IT_B).as_int() as usize;
+                if list.is_null() || i >= vm.list_len(list) {
+                    return Err("the loop ends while it is recorded".into());
+                }
+                let runtime_item = vm.list_get(list, i);
+                let l = self.load(Opcode::GetfieldR, ita, d.listiter_list)?;
+                self.guard(Opcode::GuardNonnull, vec![l], &snap)?;
+                let idx = self.load(Opcode::GetfieldI, ita, d.listiter_index)?;
+                let idx = self.untag(idx)?;
+                let n = self.load(Opcode::GetfieldI, l, d.list_len)?;
+                let n = self.untag(n)?;
+                let inside = self.val(Opcode::IntLt, vec![idx, n], None)?;
+                self.guard(Opcode::GuardTrue, vec![inside], &snap)?;
+                let arr = self.load(Opcode::GetfieldR, l, d.list_items)?;
+                let next = self.val(Opcode::IntAdd, vec![idx, Arg::Int(1)], None)?;
+                let next = self.tag(next)?;
+                let item = self.array_item(vm, arr, idx, runtime_item, &snap)?;
+                self.store(ita, next, d.listiter_index)?;
+                item
+            }
+            _ => return Err("iterating over a built-in iterator other than range or list".into()),
+        };
+        self.vals.push(item);
+        Ok(())
+    }
+
+    fn binary(&mut self, k: u8, snap: &Snapshot) -> Result<(), Abort> {
+        let b = self.pop();
+        let a = self.pop();
+        let r = match (a, b) {
+            (Av::Int(x), Av::Int(y)) => {
+                let r = match k {
+                    binop::ADD => self.val(Opcode::IntAdd, vec![x, y], None)?,
+                    binop::SUB => self.val(Opcode::IntSub, vec![x, y], None)?,
+                    binop::MUL => {
+                        let r = self.val(Opcode::IntMulOvf, vec![x, y], None)?;
+                        self.guard(Opcode::GuardNoOverflow, vec![], snap)?;
+                        r
+                    }
+                    binop::AND => self.val(Opcode::IntAnd, vec![x, y], None)?,
+                    binop::OR => self.val(Opcode::IntOr, vec![x, y], None)?,
+                    binop::XOR => self.val(Opcode::IntXor, vec![x, y], None)?,
+                    _ => return Err(format!("int operator {}", binop::SYMBOLS[k as usize])),
+                };
+                if matches!(k, binop::ADD | binop::SUB | binop::MUL) {
+                    self.small(r, snap)?;
+                }
+                Av::Int(r)
+            }
+            (Av::Float { .. } | Av::Int(_), Av::Float { .. } | Av::Int(_)) => {
+                let (x, y) = (self.unbox(a)?, self.unbox(b)?);
+                let op = match k {
+                    binop::ADD => Opcode::FloatAdd,
+                    binop::SUB => Opcode::FloatSub,
+                    binop::MUL => Opcode::FloatMul,
+                    binop::TRUEDIV => {
+                        let nz = self.val(Opcode::FloatNe, vec![y, Arg::Float(0.0)], None)?;
+                        self.guard(Opcode::GuardTrue, vec![nz], snap)?;
+                        Opcode::FloatTrueDiv
+                    }
+                    _ => return Err(format!("float operator {}", binop::SYMBOLS[k as usize])),
+                };
+                Av::Float { f: Some(self.val(op, vec![x, y], None)?), boxed: None }
+            }
+            _ => return Err(format!("operator {} on other types", binop::SYMBOLS[k as usize])),
+        };
+        self.vals.push(r);
+        Ok(())
+    }
+
+    fn compare(&mut self, k: u8) -> Result<(), Abort> {
+        let b = self.pop();
+        let a = self.pop();
+        let int_ops = [Opcode::IntLt, Opcode::IntLe, Opcode::IntEq, Opcode::IntNe, Opcode::IntGt, Opcode::IntGe];
+        let float_ops =
+            [Opcode::FloatLt, Opcode::FloatLe, Opcode::FloatEq, Opcode::FloatNe, Opcode::FloatGt, Opcode::FloatGe];
+        let c = match (a, b) {
+            (Av::Int(x), Av::Int(y)) => self.val(int_ops[k as usize], vec![x, y], None)?,
+            (Av::Float { .. } | Av::Int(_), Av::Float { .. } | Av::Int(_)) => {
+                // Mixed int/float comparisons are exact in Python; an int converted to f64 is
+                // exact only below 2**53, so such mixes are left to the interpreter.
+                if matches!(a, Av::Int(_)) || matches!(b, Av::Int(_)) {
+                    return Err("int compared with float".into());
+                }
+                let (x, y) = (self.unbox(a)?, self.unbox(b)?);
+                self.val(float_ops[k as usize], vec![x, y], None)?
+            }
+            _ => return Err(format!("comparison {} on other types", cmpop::SYMBOLS[k as usize])),
+        };
+        self.vals.push(Av::Bool(c));
+        Ok(())
+    }
+
+    /// The truth of `av` as a 0/1 (or any non-zero) int.
+    fn truth(&mut self, av: Av) -> Result<Arg, Abort> {
+        match av {
+            Av::Bool(c) => Ok(c),
+            Av::Int(i) => Ok(i),
+            Av::Float { .. } => {
+                let f = self.unbox(av)?;
+                self.val(Opcode::FloatNe, vec![f, Arg::Float(0.0)], None)
+            }
+            Av::Word(_) | Av::Tuple(_) => Err("truth of an object".into()),
+        }
+    }
+
+    /// The truth of a value the frame holds now (bools, small ints, floats only).
+    fn runtime_truth(&self, vm: &Vm, v: Value) -> Result<bool, Abort> {
+        if v == Value::TRUE {
+            Ok(true)
+        } else if v == Value::FALSE {
+            Ok(false)
+        } else if v.is_int() {
+            Ok(v.as_int() != 0)
+        } else if kind_of(vm, v) == Kind::Float {
+            Ok(vm.float_of(v.as_obj()) != 0.0)
+        } else {
+            Err("truth of an object".into())
+        }
+    }
+
+    /// Records `op` at `pc` (the frame holds `slots[0..sp]`); returns whether the loop closed.
+    pub fn record(&mut self, vm: &Vm, code: &Code, pc: usize, op: Op, slots: &[Value]) -> Result<Step, Abort> {
+        debug_assert_eq!(slots.len(), self.vals.len());
+        let code_id = Arg::Int(self.code as i64);
+        self.emit(Opcode::DebugMergePoint, vec![code_id, Arg::Int(pc as i64)], None, None)?;
+        match op {
+            Op::Nop | Op::Jump(_) => {}
+            Op::JumpBack(t) if t == self.start => return Ok(Step::Close),
+            Op::JumpBack(_) => return Err("an inner loop".into()),
+            Op::LoadFast(i) => {
+                if slots[i as usize].is_null() {
+                    return Err("an unbound local".into());
+                }
+                let v = self.vals[i as usize];
+                self.vals.push(v);
+            }
+            Op::StoreFast(i) => {
+                let v = self.pop();
+                match v {
+                    Av::Bool(_) => return Err("a comparison result stored in a local".into()),
+                    Av::Tuple(_) => return Err("a tuple stored in a local".into()),
+                    _ => {}
+                }
+                self.vals[i as usize] = v;
+            }
+            Op::Pop => {
+                self.pop();
+            }
+            Op::Dup => {
+                let v = self.vals[self.vals.len() - 1];
+                self.vals.push(v);
+            }
+            Op::Dup2 => {
+                let n = self.vals.len();
+                let (a, b) = (self.vals[n - 2], self.vals[n - 1]);
+                self.vals.extend([a, b]);
+            }
+            Op::Rot2 | Op::Rot3 | Op::Rot4 => {
+                // TOS moves down by 1, 2 or 3 places, as in the interpreter.
+                let k = match op {
+                    Op::Rot2 => 2,
+                    Op::Rot3 => 3,
+                    _ => 4,
+                };
+                let n = self.vals.len();
+                self.vals[n - k..].rotate_right(1);
+            }
+            Op::LoadGlobal(_) => self.load_global(vm, code, pc)?,
+            Op::BuildTuple(n) => {
+                let items = self.vals.split_off(self.vals.len() - n as usize);
+                if items.iter().any(|a| matches!(a, Av::Tuple(_))) {
+                    return Err("a tuple of tuples".into());
+                }
+                self.tuples.push(items);
+                self.vals.push(Av::Tuple(self.tuples.len() - 1));
+            }
+            Op::UnpackSequence(n) => match self.pop() {
+                Av::Tuple(k) if self.tuples[k].len() == n as usize => {
+                    let items = self.tuples[k].clone();
+                    self.vals.extend(items.into_iter().rev());
+                }
+                _ => return Err("unpacking something else than a tuple built in the loop".into()),
+            },
+            Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
+                let a = self.pop();
+                let v = slots[slots.len() - 1];
+                let truth = self.runtime_truth(vm, v)?;
+                let jumps = truth == matches!(op, Op::JumpIfTrueOrPop(_));
+                // The guard fails when the other way is taken: resume there. Jumping keeps the
+                // value on the stack; going on pops it.
+                let snap = if jumps {
+                    self.snapshot(pc + 1)?
+                } else {
+                    // Resumed at the target, the value (of the other truth) is on the stack.
+                    self.vals.push(match a {
+                        Av::Bool(_) => Av::Word(Arg::Ref(Value::bool(!truth).0)),
+                        a => a,
+                    });
+                    let s = self.snapshot(t as usize);
+                    self.vals.pop();
+                    s?
+                };
+                let c = self.truth(a)?;
+                let g = if truth { Opcode::GuardTrue } else { Opcode::GuardFalse };
+                self.guard(g, vec![c], &snap)?;
+                if jumps {
+                    // The value stays; a comparison result is now a known bool.
+                    let kept = match a {
+                        Av::Bool(_) => Av::Word(Arg::Ref(Value::bool(truth).0)),
+                        a => a,
+                    };
+                    self.vals.push(kept);
+                }
+            }
+            Op::LoadConst(i) => {
+                let consts = vm.ld(vm.ld(self.frame, crate::layout::F_CODE).as_obj(), crate::layout::CODE_CONSTS);
+                let v = vm.tuple_get(consts.as_obj(), i as usize);
+                let av = match kind_of(vm, v) {
+                    Kind::Int => Av::Int(Arg::Int(v.as_int())),
+                    Kind::Float => {
+                        Av::Float { f: Some(Arg::Float(vm.float_of(v.as_obj()))), boxed: Some(Arg::Ref(v.0)) }
+                    }
+                    Kind::Word => Av::Word(Arg::Ref(v.0)),
+                };
+                self.vals.push(av);
+            }
+            Op::Binary(k) | Op::InplaceBinary(k) => {
+                let snap = self.snapshot(pc)?;
+                self.binary(k, &snap)?;
+            }
+            Op::Unary(k) => {
+                let snap = self.snapshot(pc)?;
+                let a = self.pop();
+                let r = match (k, a) {
+                    (unop::POS, Av::Int(_) | Av::Float { .. }) => a,
+                    (unop::NEG, Av::Int(x)) => {
+                        let r = self.val(Opcode::IntSub, vec![Arg::Int(0), x], None)?;
+                        self.small(r, &snap)?;
+                        Av::Int(r)
+                    }
+                    (unop::INVERT, Av::Int(x)) => Av::Int(self.val(Opcode::IntInvert, vec![x], None)?),
+                    (unop::NEG, Av::Float { .. }) => {
+                        let f = self.unbox(a)?;
+                        Av::Float { f: Some(self.val(Opcode::FloatNeg, vec![f], None)?), boxed: None }
+                    }
+                    _ => return Err("unary operator on other types".into()),
+                };
+                self.vals.push(r);
+            }
+            Op::Compare(k) => self.compare(k)?,
+            Op::Not => {
+                let a = self.pop();
+                let t = self.truth(a)?;
+                let c = self.val(Opcode::IntIsZero, vec![t], None)?;
+                self.vals.push(Av::Bool(c));
+            }
+            Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
+                let a = self.pop();
+                let v = slots[slots.len() - 1];
+                let truth = self.runtime_truth(vm, v)?;
+                let jumps = truth == matches!(op, Op::PopJumpIfTrue(_));
+                // The guard fails when the other way is taken: resume there, the value popped.
+                let other = if jumps { pc + 1 } else { t as usize };
+                let snap = self.snapshot(other)?;
+                let c = self.truth(a)?;
+                let g = if truth { Opcode::GuardTrue } else { Opcode::GuardFalse };
+                self.guard(g, vec![c], &snap)?;
+            }
+            Op::ForIter(_) => self.for_iter(vm, pc, slots[slots.len() - 1])?,
+            op => return Err(format!("{op:?} is not traced yet")),
+        }
+        Ok(Step::Go)
+    }
+
+    /// Ends the trace at the loop's back-edge; returns the optimized, compiled loop.
+    pub fn close(mut self, vm: &Vm) -> Result<Loop, Abort> {
+        if self.vals.len() != self.entry.len() {
+            return Err("the stack depth differs at the back-edge".into());
+        }
+        let mut args = Vec::new();
+        for k in 0..self.entry.len() {
+            let a = match (self.entry[k], self.vals[k]) {
+                (Kind::Int, Av::Int(a)) | (Kind::Word, Av::Word(a)) => a,
+                (Kind::Float, Av::Float { f, boxed }) => match boxed {
+                    Some(b) => b,
+                    None => self.box_float(f.expect("a float has a value or a box"))?,
+                },
+                _ => return Err(format!("local {k} changes type in the loop")),
+            };
+            args.push(a);
+        }
+        self.emit(Opcode::Jump, args, None, None)?;
+        let jit = vm.rt.jit.as_ref().expect("recording with a JIT");
+        let d = &jit.descrs.table;
+        let trace = self.em.finish();
+        let t0 = std::time::Instant::now();
+        let opt = jit::opt::optimize(&trace, d).map_err(|e| e.to_string())?;
+        let ct = jit.backend.compile(&opt, d, jit::TraceKind::Loop).map_err(|e| e.to_string())?;
+        jit.stats.compile_ns.fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        if super::debug() {
+            eprintln!(
+                "jit: compiled loop at pc {} of {:#x}: {} ops recorded, {} after optimization\n{}",
+                self.start,
+                self.code,
+                trace.ops.len(),
+                opt.ops.len(),
+                text::print(&opt, d)
+            );
+        }
+        Ok(Loop { trace: ct, entry: self.entry })
+    }
+}
