@@ -648,3 +648,29 @@ fn malformed_traces_are_refused_with_a_reason() {
         assert!(msg.contains(want), "{text:?}: {msg}");
     }
 }
+
+#[test]
+fn guard_nonnull_class_is_safe_on_any_word() {
+    // Exits unless the word is a reference to a node: null, odd (tagged) and unaligned words
+    // exit without their "header" being read.
+    let d = descrs();
+    let gc = heap(1);
+    let b = backend(Options::default());
+    let text = "
+[r0]
+guard_nonnull_class(r0, 32) [resume: 0x1@0 s0=r0]
+exit(r0) [resume: 0x1@1 s0=r0]
+";
+    let t = b.compile(&parse(text, &d), &d, TraceKind::Straight).unwrap();
+    let mut m = gc.mutator();
+    m.start();
+    let node = old_nodes(&mut m, 1)[0].0;
+    let arr = m.alloc(ARRAY, 32).unwrap().0;
+    for (w, passes) in
+        [(node, true), (arr, false), (0, false), (2, false), ((1u64 << 62) | 1, false), (node + 8, false)]
+    {
+        let (code, _) = run(&b, &t, &mut m, &[w]);
+        assert_eq!(split_exit_code(code).1, if passes { 1 } else { 0 }, "word {w:#x}");
+    }
+    m.commit().unwrap();
+}

@@ -203,3 +203,26 @@ print(sum(sums), sum(counts))
 ";
     assert_eq!(same_with_jit(src), "19999900000 200000\n");
 }
+
+#[test]
+fn branchy_loops_get_bridges() {
+    // Each branch of the loop is taken half the time: the guard of the first one recorded
+    // fails often and gets a bridge back to the loop; results stay the interpreter's.
+    let src = "
+def f(n):
+    t = 0
+    for i in range(n):
+        if i % 3 == 0:
+            t += i
+        elif i % 3 == 1:
+            t -= 1
+        else:
+            t ^= 5
+    return t
+print(f(30000), f(7))
+";
+    assert_eq!(same_with_jit(src), "149975000 -1\n");
+    let prog = format!("{src}\nimport pystm\ns = pystm.jit_stats()\nprint(s['loops'] >= 1, s['bridges'] >= 1)");
+    let (out, err, code) = pystm(&["--jit", "threshold=1,trace_eagerness=10", "-c", &prog]);
+    assert_eq!((out.lines().last(), code), (Some("True True"), 0), "{err}");
+}

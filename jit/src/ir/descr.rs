@@ -75,8 +75,8 @@ pub struct CallDescr {
 }
 
 /// Where a `jump` to another trace goes: a slot holding the target's code address (0 until the
-/// target is compiled), and the types of the values it takes.
-#[derive(Debug)]
+/// target is compiled), and the types of the values it takes. A clone shares the slot.
+#[derive(Debug, Clone)]
 pub struct TargetDescr {
     pub args: Vec<Type>,
     pub code: Arc<AtomicU64>,
@@ -89,7 +89,7 @@ impl PartialEq for TargetDescr {
 }
 
 /// One descriptor.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, Clone)]
 pub enum Descr {
     Field(FieldDescr),
     Array(ArrayDescr),
@@ -100,7 +100,7 @@ pub enum Descr {
 
 /// The descriptor table: descriptors by id and by name. Id 0 is always [`DUMMY`], the GC's
 /// 16-byte dummy object (type id 0) that the late rewrite allocates in allocation-free loops.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Descrs {
     list: Vec<(String, Descr)>,
     by_name: HashMap<String, DescrId>,

@@ -341,10 +341,9 @@ impl Trace {
         let field = || d.and_then(|d| descrs.as_field(d)).ok_or("needs a field descriptor".to_string());
         let array = || d.and_then(|d| descrs.as_array(d)).ok_or("needs an array descriptor".to_string());
         match op.opcode {
-            IntAdd | IntSub | IntMul | IntAnd | IntOr | IntXor | IntLshift | IntRshift | UintRshift | IntAddOvf
-            | IntSubOvf | IntMulOvf | IntLt | IntLe | IntEq | IntNe | IntGt | IntGe | UintLt | UintGe => {
-                want(&[Int, Int])
-            }
+            IntAdd | IntSub | IntMul | IntFloorDiv | IntMod | IntAnd | IntOr | IntXor | IntLshift | IntRshift
+            | UintRshift | IntAddOvf | IntSubOvf | IntMulOvf | IntLt | IntLe | IntEq | IntNe | IntGt | IntGe
+            | UintLt | UintGe => want(&[Int, Int]),
             IntNeg | IntInvert | IntIsTrue | IntIsZero | CastIntToFloat | GuardTrue | GuardFalse => want(&[Int]),
             FloatAdd | FloatSub | FloatMul | FloatTrueDiv | FloatLt | FloatLe | FloatEq | FloatNe | FloatGt
             | FloatGe => want(&[Float, Float]),

@@ -93,6 +93,10 @@ ops! {
     IntLshift        "int_lshift"        2   Int   [PURE];
     IntRshift        "int_rshift"        2   Int   [PURE];
     UintRshift       "uint_rshift"       2   Int   [PURE];
+    // Python's floor division and modulo (the result takes the divisor's sign). The divisor
+    // must not be 0: a guard before the op makes sure (machine division traps).
+    IntFloorDiv      "int_floordiv"      2   Int   [PURE];
+    IntMod           "int_mod"           2   Int   [PURE];
     IntNeg           "int_neg"           1   Int   [PURE];
     IntInvert        "int_invert"        1   Int   [PURE];
     IntAddOvf        "int_add_ovf"       2   Int   [OVF];
@@ -150,6 +154,7 @@ ops! {
     GuardValue       "guard_value"       2   Void  [GUARD];
     GuardClass       "guard_class"       2   Void  [GUARD LOAD];
     GuardNonnull     "guard_nonnull"     1   Void  [GUARD];
+    // exits unless the word is a reference (not null, 16-aligned) to an object of the class
     GuardNonnullClass "guard_nonnull_class" 2 Void [GUARD LOAD];
     GuardIsnull      "guard_isnull"      1   Void  [GUARD];
     GuardNoOverflow  "guard_no_overflow" 0   Void  [GUARD];

@@ -498,6 +498,32 @@ impl Emitter<'_, '_> {
             IntAdd => bin!(iadd),
             IntSub => bin!(isub),
             IntMul => bin!(imul),
+            IntFloorDiv | IntMod => {
+                // The machine's division truncates and traps on MIN / -1: divide by 1 instead
+                // of -1 (negating the quotient, zeroing the remainder), then round toward
+                // negative infinity.
+                let (x, y) = (self.arg(a[0]), self.arg(a[1]));
+                let minus1 = self.b.ins().icmp_imm_s(IntCC::Equal, y, -1);
+                let one = self.b.ins().iconst(types::I64, 1);
+                let d = self.b.ins().select(minus1, one, y);
+                let q = self.b.ins().sdiv(x, d);
+                let r = self.b.ins().srem(x, d);
+                // r != 0 and (r < 0) != (y < 0): adjust.
+                let rs = self.b.ins().bxor(r, y);
+                let neg = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, rs, 0);
+                let nz = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+                let adjust = self.b.ins().band(neg, nz);
+                let res = if op.opcode == IntFloorDiv {
+                    let q1 = self.b.ins().iadd_imm_s(q, -1);
+                    let q = self.b.ins().select(adjust, q1, q);
+                    let nq = self.b.ins().ineg(x);
+                    self.b.ins().select(minus1, nq, q)
+                } else {
+                    let r1 = self.b.ins().iadd(r, y);
+                    self.b.ins().select(adjust, r1, r)
+                };
+                self.set(op, res)
+            }
             IntAnd => bin!(band),
             IntOr => bin!(bor),
             IntXor => bin!(bxor),
@@ -669,16 +695,24 @@ impl Emitter<'_, '_> {
                 self.guard(c, true);
             }
             GuardNonnullClass => {
-                // Null is segment offset 0, the segment's mapped info page: its "header" may be
-                // read, and the null test decides alone.
+                // Exits unless the word is a reference (non-zero, 16-aligned) to an object of
+                // the class: safe on any word, the header is read only for references.
+                let (exit, args) = self.next_guard_exit();
                 let o = self.arg(a[0]);
+                let low = self.b.ins().band_imm_u(o, 15);
+                let unaligned = self.b.ins().icmp_imm_s(IntCC::NotEqual, low, 0);
                 let null = self.b.ins().icmp_imm_s(IntCC::Equal, o, 0);
+                let not_ref = self.b.ins().bor(unaligned, null);
+                let check = self.b.create_block();
+                let cont = self.b.create_block();
+                self.b.ins().brif(not_ref, exit, &args, check, &[]);
+                self.b.switch_to_block(check);
                 let p = self.addr(a[0]);
                 let tid = self.b.ins().uload32(mem(), p, HEADER_TYPEID as i32);
                 let want = a[1].const_bits().expect("verified: a constant") as i64;
                 let other = self.b.ins().icmp_imm_s(IntCC::NotEqual, tid, want);
-                let c = self.b.ins().bor(null, other);
-                self.guard(c, true);
+                self.b.ins().brif(other, exit, &args, cont, &[]);
+                self.b.switch_to_block(cont);
             }
             GuardNoOverflow | GuardOverflow => {
                 let of = self

@@ -100,6 +100,18 @@ pub fn fold(op: Opcode, args: &[Arg], bool_arg: impl Fn(Arg) -> bool) -> Fold {
             IntAdd => Some(a.wrapping_add(c)),
             IntSub => Some(a.wrapping_sub(c)),
             IntMul => Some(a.wrapping_mul(c)),
+            // Python's rounding; a zero divisor is left to the guard before the op.
+            IntFloorDiv if c != 0 => Some(if c == -1 {
+                a.wrapping_neg()
+            } else {
+                a.div_euclid(c) - ((a.rem_euclid(c) != 0 && c < 0) as i64)
+            }),
+            IntMod if c != 0 => Some(if c == -1 {
+                0
+            } else {
+                let r = a.wrapping_rem(c);
+                if r != 0 && ((r < 0) != (c < 0)) { r + c } else { r }
+            }),
             IntAnd => Some(a & c),
             IntOr => Some(a | c),
             IntXor => Some(a ^ c),
@@ -205,7 +217,8 @@ fn identity(op: Opcode, x: Arg, y: Arg, same: bool) -> Fold {
     match op {
         IntAdd | IntSub | IntOr | IntXor | IntLshift | IntRshift | UintRshift if c == Some(0) => Fold::To(x),
         IntAddOvf | IntSubOvf if c == Some(0) => Fold::NoOverflow(x),
-        IntMul if c == Some(1) => Fold::To(x),
+        IntMul | IntFloorDiv if c == Some(1) => Fold::To(x),
+        IntMod if c == Some(1) => Fold::To(Arg::Int(0)),
         IntMulOvf if c == Some(1) => Fold::NoOverflow(x),
         IntMul | IntAnd if c == Some(0) => Fold::To(Arg::Int(0)),
         IntMulOvf if c == Some(0) => Fold::NoOverflow(Arg::Int(0)),

@@ -124,6 +124,16 @@ fn transfer(op: Opcode, x: Bound, y: Bound) -> (Bound, bool) {
             let (lo, hi) = (*p.iter().min().expect("four"), *p.iter().max().expect("four"));
             (Bound::range128(lo, hi), fits(lo, hi))
         }
+        IntMod => match y.constant() {
+            // Python's modulo takes the divisor's sign: 0 <= r < c for c > 0.
+            Some(c) if c > 0 => (Bound::range(0, c - 1), true),
+            Some(c) if c < 0 && c > i64::MIN => (Bound::range(c + 1, 0), true),
+            _ => (Bound::FULL, true),
+        },
+        IntFloorDiv => match y.constant() {
+            Some(c) if c > 0 => (Bound::range(x.lo.div_euclid(c), x.hi.div_euclid(c)), true),
+            _ => (Bound::FULL, true),
+        },
         IntAnd => {
             let mut b = Bound::bits(x.zeros | y.zeros, x.ones & y.ones);
             if x.nonneg() {
@@ -323,7 +333,8 @@ impl Pass<'_> {
                 }
                 result_bound = Some(r);
             }
-            IntAdd | IntSub | IntMul | IntAnd | IntOr | IntXor | IntLshift | IntRshift | UintRshift => {
+            IntAdd | IntSub | IntMul | IntFloorDiv | IntMod | IntAnd | IntOr | IntXor | IntLshift | IntRshift
+            | UintRshift => {
                 result_bound = Some(transfer(oc, b(0), b(1)).0);
             }
             IntNeg if b(0).lo > i64::MIN => result_bound = Some(Bound::range(-b(0).hi, -b(0).lo)),

@@ -269,8 +269,8 @@ fn jit_enabled(vm: &mut Vm, a: A, _: K) -> R<Value> {
     Ok(Value::bool(vm.rt.jit.is_some()))
 }
 
-/// `jit_stats()`: the process's JIT counters (all zero when it is off): compiled loops,
-/// recordings aborted, loops blacklisted, entries into compiled code, guard exits, and seconds
+/// `jit_stats()`: the process's JIT counters (all zero when it is off): compiled loops and
+/// bridges, recordings aborted, loops blacklisted, entries into compiled code, guard exits, and seconds
 /// spent optimizing and compiling.
 fn jit_stats(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("jit_stats", a, 0, 0)?;
@@ -281,6 +281,7 @@ fn jit_stats(vm: &mut Vm, a: A, _: K) -> R<Value> {
             let s = &j.stats;
             [
                 s.loops.load(Relaxed),
+                s.bridges.load(Relaxed),
                 s.aborts.load(Relaxed),
                 s.blacklisted.load(Relaxed),
                 s.entries.load(Relaxed),
@@ -288,14 +289,14 @@ fn jit_stats(vm: &mut Vm, a: A, _: K) -> R<Value> {
                 s.compile_ns.load(Relaxed),
             ]
         }
-        None => [0; 6],
+        None => [0; 7],
     };
-    for (k, name) in ["loops", "aborts", "blacklisted", "entries", "guard_exits"].iter().enumerate() {
+    for (k, name) in ["loops", "bridges", "aborts", "blacklisted", "entries", "guard_exits"].iter().enumerate() {
         let key = vm.new_str(name);
         vm.dict_set(out, key, Value::int(counts[k] as i64))?;
     }
     let key = vm.new_str("compile_time");
-    let t = vm.new_float(counts[5] as f64 / 1e9);
+    let t = vm.new_float(counts[6] as f64 / 1e9);
     vm.dict_set(out, key, t)?;
     Ok(out)
 }

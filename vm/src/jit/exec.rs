@@ -6,15 +6,16 @@
 //! This file must never decide what a bytecode means (that is the recorder's and the
 //! interpreter's).
 
-use super::recorder::{Recorder, Step};
+use super::recorder::{Closed, Recorder, Step};
 use super::{JitThread, Kind, Loop};
 use crate::compile::code::{Code, Op};
 use crate::interp::{R, Unwind, Vm};
 use crate::layout::F_SLOTS;
 use crate::value::Value;
-use jit::ir::{FieldDescr, Opcode, SizeDescr, Type};
+use jit::ir::{Descrs, FieldDescr, Opcode, SizeDescr, Type};
 use jit::resume::ResumeTarget;
-use jit::{EXIT_ABORTED, EXIT_OUT_OF_MEMORY, JitCtx, MAX_EXIT_VALUES};
+use jit::{CompiledTrace, EXIT_ABORTED, EXIT_OUT_OF_MEMORY, JitCtx, MAX_EXIT_VALUES};
+use std::sync::Arc;
 use std::sync::atomic::Ordering::Relaxed;
 use stm::ObjRef;
 
@@ -71,13 +72,35 @@ impl Vm {
             Ok(Step::Go) => self.jit.rec = Some(rec),
             Ok(Step::Close) => {
                 let (c, start) = (rec.code, rec.start);
-                match rec.close(self) {
-                    Ok(l) => self.rt.jit.as_ref().expect("a JIT").install(c, start, l),
-                    Err(reason) => self.jit_abort_at(c, start, reason),
+                let bridge = rec.bridge_of().map(|(l, e)| (l.clone(), e));
+                match rec.close(self, pc) {
+                    Ok(Closed::Loop(l)) => self.rt.jit.as_ref().expect("a JIT").install(c, start, l),
+                    Ok(Closed::Bridge { parent, exit, trace }) => {
+                        // SAFETY: the bridge was recorded from exit `exit`'s fail arguments, by
+                        // the same backend, and lives in the loop's bridge list as long as the
+                        // loop.
+                        unsafe { parent.trace.attach_bridge(exit, &trace) };
+                        parent.bridges.lock().unwrap().traces.push(trace);
+                        self.rt.jit.as_ref().expect("a JIT").stats.bridges.fetch_add(1, Relaxed);
+                    }
+                    Err(reason) => match bridge {
+                        Some((l, e)) => self.bridge_abort(&l, e, reason),
+                        None => self.jit_abort_at(c, start, reason),
+                    },
                 }
             }
             Err(reason) => self.jit_abort(&rec, reason),
         }
+    }
+
+    fn bridge_abort(&mut self, l: &Loop, exit: usize, reason: String) {
+        if super::debug() {
+            eprintln!("jit: recording of a bridge from exit {exit} of trace {} aborted: {reason}", l.trace.id);
+        }
+        self.rt.jit.as_ref().expect("a JIT").stats.aborts.fetch_add(1, Relaxed);
+        let mut b = l.bridges.lock().unwrap();
+        *b.aborts.entry(exit).or_insert(0) += 1;
+        b.taken.retain(|e| *e != exit);
     }
 
     /// Drops the recording in progress (an exception was raised, the frame changed).
@@ -88,7 +111,13 @@ impl Vm {
     }
 
     fn jit_abort(&mut self, rec: &Recorder, reason: String) {
-        self.jit_abort_at(rec.code, rec.start, reason)
+        match rec.bridge_of() {
+            Some((l, e)) => {
+                let l = l.clone();
+                self.bridge_abort(&l, e, reason)
+            }
+            None => self.jit_abort_at(rec.code, rec.start, reason),
+        }
     }
 
     fn jit_abort_at(&mut self, code: usize, pc: u32, reason: String) {
@@ -108,7 +137,7 @@ impl Vm {
         }
         let key = (code as *const Code as usize, pc as u32);
         if let Some(l) = jit.header(key.0, key.1) {
-            return self.jit_run(frame, &l, sp);
+            return self.jit_run(frame, code, pc as u32, l, sp);
         }
         let threshold = jit.options.threshold;
         let n = self.jit.counters.entry(key).or_insert(0);
@@ -124,7 +153,7 @@ impl Vm {
 
     /// Runs a compiled loop from the frame's slots `0..sp` if they have the kinds it was
     /// compiled for.
-    fn jit_run(&mut self, frame: ObjRef, l: &Loop, sp: usize) -> R<Option<Resume>> {
+    fn jit_run(&mut self, frame: ObjRef, code: &Code, header: u32, l: Arc<Loop>, sp: usize) -> R<Option<Resume>> {
         if sp != l.entry.len() {
             return Ok(None);
         }
@@ -150,15 +179,44 @@ impl Vm {
             eprintln!("Fatal Python error: cannot allocate memory");
             std::process::exit(1);
         }
-        let (_, k) = jit::split_exit_code(exit);
-        if l.trace.exits[k].opcode != Opcode::BreakCheck {
+        let (id, k) = jit::split_exit_code(exit);
+        let from_loop = id == l.trace.id;
+        let (pc, sp) = if from_loop {
+            if l.trace.exits[k].opcode != Opcode::BreakCheck {
+                jit.stats.guard_exits.fetch_add(1, Relaxed);
+            }
+            self.rebuild_frame(frame, &l.trace, k, &buf, &jit.descrs.table)
+        } else {
+            // An exit of one of the loop's bridges.
             jit.stats.guard_exits.fetch_add(1, Relaxed);
+            let bridges = l.bridges.lock().unwrap();
+            let t = bridges.traces.iter().find(|t| t.id == id).expect("an exit of the loop or of its bridges");
+            self.rebuild_frame(frame, t, k, &buf, &jit.descrs.table)
+        };
+        if from_loop
+            && l.trace.exits[k].opcode != Opcode::BreakCheck
+            && l.trace.failures(k) >= jit.options.bridge_threshold as u64
+        {
+            let mut b = l.bridges.lock().unwrap();
+            if !b.taken.contains(&k) && b.aborts.get(&k).copied().unwrap_or(0) < super::ABORTS_TO_BLACKLIST {
+                b.taken.push(k);
+                drop(b);
+                let limit = jit.options.trace_limit;
+                match Recorder::new_bridge(self, frame, code, header, l.clone(), k, limit) {
+                    Ok(r) => self.jit.rec = Some(Box::new(r)),
+                    Err(reason) => self.bridge_abort(&l, k, reason),
+                }
+            }
         }
-        let n = l.trace.resume.exits[k].fail_args.len();
-        let mut target = FrameTarget { vm: self, frame, pc: 0, sp: 0 };
-        jit::resume::rebuild(&l.trace.resume, k, &buf[..n], &jit.descrs.table, &mut target);
-        let (pc, sp) = (target.pc, target.sp);
         Ok(Some(Resume { pc, sp }))
+    }
+
+    /// Writes the frame back from exit `k` of `t`; returns where the interpreter goes on.
+    fn rebuild_frame(&mut self, frame: ObjRef, t: &CompiledTrace, k: usize, buf: &[u64], d: &Descrs) -> (usize, usize) {
+        let n = t.resume.exits[k].fail_args.len();
+        let mut target = FrameTarget { vm: self, frame, pc: 0, sp: 0 };
+        jit::resume::rebuild(&t.resume, k, &buf[..n], d, &mut target);
+        (target.pc, target.sp)
     }
 }
 

@@ -25,11 +25,13 @@ pub struct JitOptions {
     pub threshold: u32,
     /// Most ops a trace may record before the recording is aborted.
     pub trace_limit: usize,
+    /// Failures of a guard after which a bridge is traced from it.
+    pub bridge_threshold: u32,
 }
 
 impl Default for JitOptions {
     fn default() -> JitOptions {
-        JitOptions { enabled: true, threshold: 1000, trace_limit: 6000 }
+        JitOptions { enabled: true, threshold: 1000, trace_limit: 6000, bridge_threshold: 200 }
     }
 }
 
@@ -40,6 +42,7 @@ pub const HELP: &str = "\
 --jit threshold=N         trace a loop once its header was reached N times (default 1000;
                           1 traces every loop the first time round)
 --jit trace_limit=N       abort a recording longer than N ops (default 6000)
+--jit trace_eagerness=N   trace a bridge from a guard once it failed N times (default 200)
 Settings combine with commas: --jit threshold=200,trace_limit=3000
 ";
 
@@ -56,7 +59,10 @@ impl JitOptions {
                     match k {
                         "threshold" if n >= 1 && n <= u32::MAX as u64 => self.threshold = n as u32,
                         "trace_limit" if n >= 10 => self.trace_limit = n as usize,
-                        "threshold" | "trace_limit" => return Err(format!("--jit {k}={v}: out of range")),
+                        "trace_eagerness" if n >= 1 && n <= u32::MAX as u64 => self.bridge_threshold = n as u32,
+                        "threshold" | "trace_limit" | "trace_eagerness" => {
+                            return Err(format!("--jit {k}={v}: out of range"));
+                        }
                         _ => return Err(format!("--jit: unknown setting {k:?} (see --jit help)")),
                     }
                 }
@@ -159,10 +165,27 @@ pub enum Kind {
     Word,
 }
 
-/// A compiled loop: its code and the kinds its inputs must have.
+/// A compiled loop: its code, the kinds its inputs must have, and the bridges attached to its
+/// guards (traced from an exit that failed often, they jump back to the loop's start).
 pub struct Loop {
     pub trace: CompiledTrace,
     pub entry: Vec<Kind>,
+    pub bridges: Mutex<Bridges>,
+}
+
+/// The bridges of a loop, and how often recording one from each exit was abandoned.
+#[derive(Default)]
+pub struct Bridges {
+    pub traces: Vec<CompiledTrace>,
+    pub aborts: HashMap<usize, u32>,
+    /// Exits with a bridge attached or being recorded.
+    pub taken: Vec<usize>,
+}
+
+impl Loop {
+    pub fn new(trace: CompiledTrace, entry: Vec<Kind>) -> Loop {
+        Loop { trace, entry, bridges: Mutex::new(Bridges::default()) }
+    }
 }
 
 /// The state of a loop header in the shared cache.
@@ -191,6 +214,7 @@ pub struct Jit {
 #[derive(Default)]
 pub struct JitStats {
     pub loops: AtomicU64,
+    pub bridges: AtomicU64,
     pub aborts: AtomicU64,
     pub blacklisted: AtomicU64,
     pub entries: AtomicU64,

@@ -14,6 +14,8 @@ use crate::layout::tid;
 use crate::value::{SMALL_MAX, SMALL_MIN, Value};
 use jit::ir::*;
 use jit::opt::{Emitter, OptError};
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 use stm::ObjRef;
 
 /// What a slot or stack entry holds during recording.
@@ -43,6 +45,8 @@ pub struct Recorder {
     em: Emitter<'static>,
     d: &'static super::VmDescrs,
     limit: usize,
+    /// For a bridge: the loop, the exit it starts from, and the loop's jump target.
+    bridge: Option<(Arc<Loop>, usize, DescrId)>,
 }
 
 /// Why a recording stops without a trace.
@@ -99,10 +103,86 @@ impl Recorder {
             em,
             d: descrs,
             limit,
+            bridge: None,
         };
         let snap = r.plain_snapshot(pc);
         r.em.emit(Opcode::Label, inputs, None, None, Some(snap)).expect("a label cannot fail");
         r
+    }
+
+    /// Starts recording a bridge from exit `exit` of `parent` (the loop whose header is
+    /// `header`): the frame was just rebuilt from that exit, whose fail arguments are the
+    /// bridge's inputs; the bridge ends by jumping to the loop's start.
+    pub fn new_bridge(
+        vm: &Vm,
+        frame: ObjRef,
+        code: &Code,
+        header: u32,
+        parent: Arc<Loop>,
+        exit: usize,
+        limit: usize,
+    ) -> Result<Recorder, Abort> {
+        use jit::resume::RVal;
+        let descrs: &'static super::VmDescrs = vm.rt.jit.as_ref().expect("recording with a JIT").descrs;
+        // The bridge's descriptors: the VM's (same ids) and the loop as a jump target.
+        let mut table = descrs.table.clone();
+        let loop_types: Vec<Type> =
+            parent.trace.trace.inputs.iter().map(|v| parent.trace.trace.types[v.0 as usize]).collect();
+        let target = table.add(
+            "loop",
+            Descr::Target(TargetDescr { args: loop_types, code: Arc::new(AtomicU64::new(parent.trace.code_addr())) }),
+        );
+        // Kept for as long as the bridge lives: with the process (bridges are never freed).
+        let table: &'static Descrs = Box::leak(Box::new(table));
+        let mut em = Emitter::new(&Trace::new(), table, true);
+        let resume = &parent.trace.resume;
+        let inputs: Vec<Arg> = resume.exits[exit].fail_types.iter().map(|t| Arg::Val(em.input(*t))).collect();
+        let rec = resume.record(exit);
+        let [frame_rec] = &rec.frames[..] else { return Err("a bridge from an inlined frame".into()) };
+        let mut vals = Vec::new();
+        for (k, (slot, v)) in frame_rec.slots.iter().enumerate() {
+            if *slot as usize != k {
+                return Err("a bridge from an exit without every slot".into());
+            }
+            let scalar = |v: &RVal| match *v {
+                RVal::FailArg(i) => Some(inputs[i as usize]),
+                RVal::Const(bits, Type::Int) => Some(Arg::Int(bits as i64)),
+                RVal::Const(bits, Type::Float) => Some(Arg::Float(f64::from_bits(bits))),
+                RVal::Const(bits, _) => Some(Arg::Ref(bits)),
+                RVal::Virtual(_) => None,
+            };
+            let av = match *v {
+                RVal::Virtual(j) => {
+                    let virt = &rec.virtuals[j as usize];
+                    let [(fd, f)] = &virt.fields[..] else { return Err("a bridge from an exit with an object".into()) };
+                    if virt.size != descrs.float || *fd != descrs.float_val {
+                        return Err("a bridge from an exit with an object".into());
+                    }
+                    Av::Float { f: Some(scalar(f).ok_or("a float of a virtual")?), boxed: None }
+                }
+                ref v => {
+                    let a = scalar(v).expect("not a virtual");
+                    match em.out.type_of(a) {
+                        Type::Int => Av::Int(a),
+                        Type::Ref => Av::Word(a),
+                        _ => return Err("a float outside a box".into()),
+                    }
+                }
+            };
+            vals.push(av);
+        }
+        Ok(Recorder {
+            frame,
+            code: code as *const Code as usize,
+            start: header,
+            entry: parent.entry.clone(),
+            vals,
+            tuples: Vec::new(),
+            em,
+            d: descrs,
+            limit,
+            bridge: Some((parent, exit, target)),
+        })
     }
 
     /// A snapshot of the recorded state (`pc` to resume at), with no float left unboxed.
@@ -338,12 +418,19 @@ impl Recorder {
                         self.guard(Opcode::GuardNoOverflow, vec![], snap)?;
                         r
                     }
+                    binop::FLOORDIV | binop::MOD => {
+                        // A zero divisor raises in the interpreter.
+                        let nz = self.val(Opcode::IntNe, vec![y, Arg::Int(0)], None)?;
+                        self.guard(Opcode::GuardTrue, vec![nz], snap)?;
+                        let op = if k == binop::MOD { Opcode::IntMod } else { Opcode::IntFloorDiv };
+                        self.val(op, vec![x, y], None)?
+                    }
                     binop::AND => self.val(Opcode::IntAnd, vec![x, y], None)?,
                     binop::OR => self.val(Opcode::IntOr, vec![x, y], None)?,
                     binop::XOR => self.val(Opcode::IntXor, vec![x, y], None)?,
                     _ => return Err(format!("int operator {}", binop::SYMBOLS[k as usize])),
                 };
-                if matches!(k, binop::ADD | binop::SUB | binop::MUL) {
+                if matches!(k, binop::ADD | binop::SUB | binop::MUL | binop::FLOORDIV) {
                     self.small(r, snap)?;
                 }
                 Av::Int(r)
@@ -574,11 +661,13 @@ impl Recorder {
         Ok(Step::Go)
     }
 
-    /// Ends the trace at the loop's back-edge; returns the optimized, compiled loop.
-    pub fn close(mut self, vm: &Vm) -> Result<Loop, Abort> {
+    /// Ends the trace at the loop's back-edge (`pc`: the backward jump); returns the optimized,
+    /// compiled loop, or for a bridge the compiled bridge (attached by the caller).
+    pub fn close(mut self, vm: &Vm, pc: usize) -> Result<Closed, Abort> {
         if self.vals.len() != self.entry.len() {
             return Err("the stack depth differs at the back-edge".into());
         }
+        let snap = self.snapshot(pc)?;
         let mut args = Vec::new();
         for k in 0..self.entry.len() {
             let a = match (self.entry[k], self.vals[k]) {
@@ -587,21 +676,32 @@ impl Recorder {
                     Some(b) => b,
                     None => self.box_float(f.expect("a float has a value or a box"))?,
                 },
+                // A bridge may hold as any word what the loop takes as a float.
+                (Kind::Float, Av::Word(a)) if self.bridge.is_some() => {
+                    self.guard(Opcode::GuardNonnullClass, vec![a, Arg::Int(tid::FLOAT as i64)], &snap)?;
+                    a
+                }
                 _ => return Err(format!("local {k} changes type in the loop")),
             };
             args.push(a);
         }
-        self.emit(Opcode::Jump, args, None, None)?;
+        let target = self.bridge.as_ref().map(|b| b.2);
+        self.emit(Opcode::Jump, args, target, None)?;
         let jit = vm.rt.jit.as_ref().expect("recording with a JIT");
-        let d = &jit.descrs.table;
+        let d = self.em.d;
         let trace = self.em.finish();
         let t0 = std::time::Instant::now();
         let opt = jit::opt::optimize(&trace, d).map_err(|e| e.to_string())?;
-        let ct = jit.backend.compile(&opt, d, jit::TraceKind::Loop).map_err(|e| e.to_string())?;
+        let kind = match &self.bridge {
+            Some((parent, exit, _)) => jit::TraceKind::Bridge { parent: parent.trace.id, exit: *exit as u32 },
+            None => jit::TraceKind::Loop,
+        };
+        let ct = jit.backend.compile(&opt, d, kind).map_err(|e| e.to_string())?;
         jit.stats.compile_ns.fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
         if super::debug() {
             eprintln!(
-                "jit: compiled loop at pc {} of {:#x}: {} ops recorded, {} after optimization\n{}",
+                "jit: compiled {} at pc {} of {:#x}: {} ops recorded, {} after optimization\n{}",
+                if self.bridge.is_some() { "bridge" } else { "loop" },
                 self.start,
                 self.code,
                 trace.ops.len(),
@@ -609,6 +709,20 @@ impl Recorder {
                 text::print(&opt, d)
             );
         }
-        Ok(Loop { trace: ct, entry: self.entry })
+        Ok(match self.bridge {
+            Some((parent, exit, _)) => Closed::Bridge { parent, exit, trace: ct },
+            None => Closed::Loop(Loop::new(ct, self.entry)),
+        })
     }
+
+    /// The loop and exit a bridge recording starts from.
+    pub fn bridge_of(&self) -> Option<(&Arc<Loop>, usize)> {
+        self.bridge.as_ref().map(|(l, e, _)| (l, *e))
+    }
+}
+
+/// What a finished recording gives.
+pub enum Closed {
+    Loop(Loop),
+    Bridge { parent: Arc<Loop>, exit: usize, trace: jit::CompiledTrace },
 }
