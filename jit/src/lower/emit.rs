@@ -93,6 +93,11 @@ struct Emitter<'a, 'b> {
     /// allocation (the break check that follows the dummy allocation compares it, rather than
     /// reloading what was just stored).
     nursery_top: Option<ir::Value>,
+    /// In a loop whose only allocation is the dummy one and that calls no helper, the
+    /// nursery's current and end pointers travel in registers around the loop (memory is still
+    /// updated at each allocation, but never read back on the hot path).
+    register_nursery: bool,
+    carried: Option<(ir::Value, ir::Value)>,
     loop_block: Option<ir::Block>,
     status_block: Option<ir::Block>,
     next_exit: usize,
@@ -127,6 +132,12 @@ pub(crate) fn emit(
         base_param: params.get(2).copied(),
         ovf: None,
         nursery_top: None,
+        register_nursery: t.label_index().is_some_and(|l| {
+            let body = &t.ops[l..];
+            body.iter().all(|o| !o.opcode.has(flag::CALL))
+                && body.iter().filter(|o| o.opcode.has(flag::ALLOC)).all(|o| o.descr == Some(crate::ir::DUMMY))
+        }),
+        carried: None,
         loop_block: None,
         status_block: None,
         next_exit: 0,
@@ -458,18 +469,31 @@ impl Emitter<'_, '_> {
                     self.b.append_block_param(blk, clif_type(self.t.types[v.0 as usize]));
                     args.push(BlockArg::Value(self.arg(*x)));
                 }
+                if self.register_nursery {
+                    let base = self.base();
+                    for off in [INFO_NURSERY_CURRENT, INFO_NURSERY_END] {
+                        self.b.append_block_param(blk, types::I64);
+                        args.push(BlockArg::Value(self.b.ins().load(types::I64, mem(), base, off as i32)));
+                    }
+                }
                 self.b.ins().jump(blk, &args);
                 self.b.switch_to_block(blk);
                 let params = self.b.block_params(blk).to_vec();
-                for (x, p) in a.iter().zip(params) {
-                    self.vals[x.value().expect("verified").0 as usize] = Some(p);
+                for (x, p) in a.iter().zip(&params) {
+                    self.vals[x.value().expect("verified").0 as usize] = Some(*p);
                     self.conds[x.value().expect("verified").0 as usize] = None;
+                }
+                if self.register_nursery {
+                    self.carried = Some((params[a.len()], params[a.len() + 1]));
                 }
                 self.loop_block = Some(blk);
             }
             Jump => match op.descr {
                 None => {
-                    let args: Vec<BlockArg> = a.iter().map(|x| BlockArg::Value(self.arg(*x))).collect();
+                    let mut args: Vec<BlockArg> = a.iter().map(|x| BlockArg::Value(self.arg(*x))).collect();
+                    if let Some((top, end)) = self.carried {
+                        args.extend([BlockArg::Value(top), BlockArg::Value(end)]);
+                    }
                     let blk = self.loop_block.expect("verified: a label precedes the jump");
                     self.b.ins().jump(blk, &args);
                 }
@@ -620,6 +644,37 @@ impl Emitter<'_, '_> {
                 self.set(op, r)
             }
             New | NewArray => return Err(IrError(format!("{} must be rewritten before lowering", op.opcode.name()))),
+            AllocNursery if op.descr == Some(crate::ir::DUMMY) && self.carried.is_some() => {
+                let (top, end) = self.carried.expect("checked");
+                let done = self.b.create_block();
+                let top2 = self.b.append_block_param(done, types::I64);
+                let end2 = self.b.append_block_param(done, types::I64);
+                let slow = self.b.create_block();
+                let fast = self.b.create_block();
+                self.b.set_cold_block(slow);
+                let new = self.b.ins().iadd_imm_s(top, 16);
+                let full = self.b.ins().icmp(IntCC::UnsignedGreaterThan, new, end);
+                self.b.ins().brif(full, slow, &[], fast, &[]);
+                self.b.switch_to_block(fast);
+                // The dummy's header (type 0, no flags) is already zero in the nursery.
+                let base = self.base();
+                self.b.ins().store(mem(), new, base, INFO_NURSERY_CURRENT as i32);
+                self.b.ins().jump(done, &[BlockArg::Value(new), BlockArg::Value(end)]);
+                self.b.switch_to_block(slow);
+                let tid = self.b.ins().iconst(types::I64, 0);
+                let size = self.b.ins().iconst(types::I64, 16);
+                let ctx = self.ctx;
+                self.call_adapter(self.env.alloc_adapter, &[ctx, tid, size]);
+                self.check_status();
+                let base = self.base();
+                let cur = self.b.ins().load(types::I64, mem(), base, INFO_NURSERY_CURRENT as i32);
+                let end = self.b.ins().load(types::I64, mem(), base, INFO_NURSERY_END as i32);
+                self.b.ins().jump(done, &[BlockArg::Value(cur), BlockArg::Value(end)]);
+                self.b.switch_to_block(done);
+                self.set(op, top);
+                self.carried = Some((top2, end2));
+                return Ok(Some(top2));
+            }
             AllocNursery => {
                 let s = d.as_size(op.descr.expect("verified")).expect("verified").clone();
                 let size = s.size.max(16).next_multiple_of(16);
