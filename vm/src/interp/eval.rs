@@ -634,13 +634,14 @@ impl Vm {
                     }
                     Op::JumpBack(t) => {
                         mark!();
+                        let jb = pc;
                         pc = t as usize;
                         if outermost {
                             frame = tri!(self.commit_point(frame, pc, sp, true));
                             slots = self.frame_slots(frame);
                             self.frame = frame;
                             consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
-                            if let Some(r) = tri!(self.jit_loop_header(frame, code, pc, sp)) {
+                            if let Some(r) = tri!(self.jit_loop_header(frame, code, jb, pc, sp)) {
                                 pc = r.pc;
                                 sp = r.sp;
                             }

@@ -127,27 +127,61 @@ impl Vm {
         self.rt.jit.as_ref().expect("a JIT").aborted(code, pc);
     }
 
-    /// At a backward jump to `pc` (after the commit point): counts the loop header, starts
-    /// recording it once hot, or runs its compiled loop. Returns where to go on when compiled
-    /// code ran.
-    pub(crate) fn jit_loop_header(&mut self, frame: ObjRef, code: &Code, pc: usize, sp: usize) -> R<Option<Resume>> {
+    /// At the backward jump at `jb` to the loop header `pc` (after the commit point): counts
+    /// the back-edge, starts recording the loop once hot, or runs its compiled loop. Returns
+    /// where to go on when compiled code ran.
+    ///
+    /// The fast path touches only the back-edge's own inline-cache words (a `JumpBack` has no
+    /// other use for them): word 0 counts (racy increments between threads are harmless) and
+    /// holds the flags below, word 1 the compiled loop once known. The shared header table is
+    /// consulted only when the count reaches the threshold.
+    pub(crate) fn jit_loop_header(
+        &mut self,
+        frame: ObjRef,
+        code: &Code,
+        jb: usize,
+        pc: usize,
+        sp: usize,
+    ) -> R<Option<Resume>> {
+        const COMPILED: u64 = 1 << 63;
+        const BLACKLISTED: u64 = 1 << 62;
         let Some(jit) = self.rt.jit.as_ref() else { return Ok(None) };
         if self.jit.rec.is_some() {
             return Ok(None);
         }
-        let key = (code as *const Code as usize, pc as u32);
-        if let Some(l) = jit.header(key.0, key.1) {
+        let (w0, w1) = (&code.icache[2 * jb], &code.icache[2 * jb + 1]);
+        let w = w0.load(Relaxed);
+        if w & COMPILED != 0 {
+            let p = w1.load(Relaxed) as *const Loop;
+            // SAFETY: word 1 holds `Arc::as_ptr` of a loop the header table keeps alive for the
+            // process's lifetime (entries are never removed); the count taken here is the
+            // returned Arc's own.
+            let l = unsafe {
+                Arc::increment_strong_count(p);
+                Arc::from_raw(p)
+            };
             return self.jit_run(frame, code, pc as u32, l, sp);
         }
-        let threshold = jit.options.threshold;
-        let n = self.jit.counters.entry(key).or_insert(0);
-        *n += 1;
-        if *n >= threshold && jit.traceable(key.0, key.1) {
-            *n = 0;
-            let slots: Vec<Value> = (0..sp).map(|i| self.slot(frame, i)).collect();
-            let limit = jit.options.trace_limit;
-            self.jit.rec = Some(Box::new(Recorder::new(self, frame, code, pc as u32, &slots, limit)));
+        if w & BLACKLISTED != 0 || w + 1 < jit.options.threshold as u64 {
+            if w & BLACKLISTED == 0 {
+                w0.store(w + 1, Relaxed);
+            }
+            return Ok(None);
         }
+        let key = (code as *const Code as usize, pc as u32);
+        if let Some(l) = jit.header(key.0, key.1) {
+            w1.store(Arc::as_ptr(&l) as u64, Relaxed);
+            w0.store(COMPILED, Relaxed);
+            return self.jit_run(frame, code, pc as u32, l, sp);
+        }
+        if !jit.traceable(key.0, key.1) {
+            w0.store(BLACKLISTED, Relaxed);
+            return Ok(None);
+        }
+        w0.store(0, Relaxed);
+        let slots: Vec<Value> = (0..sp).map(|i| self.slot(frame, i)).collect();
+        let limit = jit.options.trace_limit;
+        self.jit.rec = Some(Box::new(Recorder::new(self, frame, code, pc as u32, &slots, limit)));
         Ok(None)
     }
 

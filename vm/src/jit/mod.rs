@@ -271,10 +271,10 @@ impl Jit {
     }
 }
 
-/// A thread's JIT state: loop-header counters and the recording in progress.
+/// A thread's JIT state: the recording in progress (back-edges are counted in the code's
+/// inline-cache words, see `exec.rs`).
 #[derive(Default)]
 pub struct JitThread {
-    pub counters: HashMap<(usize, u32), u32>,
     pub rec: Option<Box<recorder::Recorder>>,
 }
 
