@@ -252,14 +252,22 @@ impl Jit {
         matches!(self.headers.lock().unwrap().get(&(code, pc)), None | Some(Header::Aborted(_)))
     }
 
+    /// Installs a compiled loop, unless another thread compiled the same loop first: a
+    /// compiled loop is never replaced nor freed (back-edges hold raw pointers to it, and
+    /// threads may be running it).
     pub fn install(&self, code: usize, pc: u32, l: Loop) {
-        self.headers.lock().unwrap().insert((code, pc), Header::Compiled(Arc::new(l)));
+        let mut h = self.headers.lock().unwrap();
+        if let Some(Header::Compiled(_)) = h.get(&(code, pc)) {
+            return;
+        }
+        h.insert((code, pc), Header::Compiled(Arc::new(l)));
         self.stats.loops.fetch_add(1, Ordering::Relaxed);
     }
 
     pub fn aborted(&self, code: usize, pc: u32) {
         self.stats.aborts.fetch_add(1, Ordering::Relaxed);
         let mut h = self.headers.lock().unwrap();
+        // (A compiled header stays compiled: another thread's recording may still abort.)
         let e = h.entry((code, pc)).or_insert(Header::Aborted(0));
         if let Header::Aborted(n) = e {
             *n += 1;
@@ -282,4 +290,34 @@ pub struct JitThread {
 pub fn debug() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("PYSTM_JIT_DEBUG").is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trivial(jit: &Jit) -> Loop {
+        let t = jit::ir::text::parse("[i0]\nexit(i0) [resume: 0x1@0 s0=i0]\n", &jit.descrs.table).expect("parses");
+        Loop::new(
+            jit.backend.compile(&t, &jit.descrs.table, jit::TraceKind::Straight).expect("compiles"),
+            vec![Kind::Int],
+        )
+    }
+
+    /// Two threads that recorded the same loop both install it: the first stays (back-edges
+    /// hold raw pointers to it and threads may be running it), the second is dropped.
+    #[test]
+    fn a_compiled_loop_is_never_replaced() {
+        let jit = Jit::new(JitOptions::default()).expect("a JIT");
+        jit.install(1, 2, trivial(&jit));
+        let first = jit.header(1, 2).expect("installed");
+        jit.install(1, 2, trivial(&jit));
+        assert!(Arc::ptr_eq(&first, &jit.header(1, 2).expect("installed")));
+        assert_eq!(jit.stats.loops.load(Ordering::Relaxed), 1);
+        // Aborts of late recordings leave it compiled.
+        for _ in 0..ABORTS_TO_BLACKLIST {
+            jit.aborted(1, 2);
+        }
+        assert!(jit.header(1, 2).is_some());
+    }
 }
