@@ -52,12 +52,23 @@ fn the_log_is_written_read_back_and_lists_the_barrier_instructions() {
     let o = old_nodes(&mut m, 1)[0];
     let (code, _) = run(&b, &t, &mut m, &[o.0, 0, 10]);
     assert_eq!(code, t.exit_code(0));
+    log.abort(0x10, 4, "prog.py:5 in f", "LoadAttr(3) is not traced yet").unwrap();
+    log.abort(0x20, 0, "", "a reason: with a colon\nand a line break").unwrap();
     log.counts(&[&t]).unwrap();
     m.commit().unwrap();
 
     let text = String::from_utf8(sink.0.lock().unwrap().clone()).unwrap();
     let parsed = reader::read(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     assert_eq!(parsed.traces.len(), 1);
+    let aborts: Vec<(u64, u32, &str, &str)> =
+        parsed.aborts.iter().map(|a| (a.code, a.pc, a.location.as_str(), a.reason.as_str())).collect();
+    assert_eq!(
+        aborts,
+        vec![
+            (0x10, 4, "prog.py:5 in f", "LoadAttr(3) is not traced yet"),
+            (0x20, 0, "", "a reason: with a colon and a line break")
+        ]
+    );
     let lt = &parsed.traces[0];
     assert_eq!((lt.id, lt.kind.as_str()), (t.id, "loop"));
     assert_eq!((lt.code_addr, lt.code_size), (t.code_addr(), t.code().len() as u64));

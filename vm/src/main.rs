@@ -35,6 +35,8 @@ pystm's -X options:
                over at commit points (sys._is_gil_enabled() is then True)
 -X jit=0|1, --jit off|on : the tracing JIT (on by default; also PYTHON_JIT=0|1);
                --jit threshold=N,trace_limit=N tunes it, --jit help lists the settings
+-X jitlog=FILE : write the JIT's trace log (compiled traces with their IR and machine
+               code, aborted recordings, counts at exit) to FILE (also PYSTMLOG=jit:FILE)
 
 Environment variables:
 PYTHONPATH   : ':'-separated list of directories prefixed to the module search path
@@ -87,13 +89,16 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mut opts = Options {
         unbuffered: std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()),
-        stmlog: std::env::var("PYSTMLOG").ok().filter(|v| !v.is_empty()),
+        stmlog: std::env::var("PYSTMLOG").ok().filter(|v| !v.is_empty() && !v.starts_with("jit:")),
         segments: std::env::var("PYSTM_THREADS")
             .ok()
             .filter(|v| !v.is_empty())
             .map(|v| parse_segments("PYSTM_THREADS", Some(&v))),
         ..Default::default()
     };
+    if let Some(f) = std::env::var("PYSTMLOG").ok().and_then(|v| v.strip_prefix("jit:").map(str::to_string)) {
+        opts.jit.log = Some(f).filter(|f| !f.is_empty());
+    }
     if let Some(v) = std::env::var("PYTHON_JIT").ok().filter(|v| !v.is_empty()) {
         opts.jit.enabled = v != "0";
     }
@@ -188,6 +193,10 @@ fn main() {
                                 "gc_stress" => gc_stress = !matches!(v.as_deref(), Some("0")),
                                 "gil" => opts.gil = !matches!(v.as_deref(), Some("0")),
                                 "jit" => opts.jit.enabled = !matches!(v.as_deref(), Some("0")),
+                                "jitlog" => match v.as_deref() {
+                                    Some(f) if !f.is_empty() => opts.jit.log = Some(f.to_string()),
+                                    _ => usage_error("-X jitlog expects a file name: -X jitlog=FILE"),
+                                },
                                 "stm_threads" => opts.segments = Some(parse_segments("-X stm_threads", v.as_deref())),
                                 "stmlog" => match v.as_deref() {
                                     Some(f) if !f.is_empty() => opts.stmlog = Some(f.to_string()),

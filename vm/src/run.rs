@@ -32,8 +32,18 @@ pub fn new_vm(settings: &Settings) -> Result<Vm, String> {
     if let Some(l) = &log {
         gcc.stm.event_sink = Some(l.clone());
     }
+    let jitlog = match &o.jit.log {
+        Some(path) => {
+            let f = std::fs::File::create(path).map_err(|e| format!("cannot write the JIT log {path}: {e}"))?;
+            Some(
+                jit::log::TraceLog::new(Box::new(std::io::BufWriter::new(f)))
+                    .map_err(|e| format!("cannot write the JIT log {path}: {e}"))?,
+            )
+        }
+        None => None,
+    };
     let g = gc::Gc::new(gcc, Model).map_err(|e| format!("cannot create the heap: {e}"))?;
-    let rt = Runtime::new(g, settings.options.clone(), log);
+    let rt = Runtime::new(g, settings.options.clone(), log, jitlog);
     let mut vm = Vm::new(rt);
     vm.m.start();
     builtins::init(&mut vm);
@@ -283,6 +293,11 @@ pub fn finish(vm: &mut Vm) {
         let _ = vm.commit();
     }
     builtins::modules::flush_all();
+    if vm.ident == crate::threads::MAIN_IDENT
+        && let Some(j) = vm.rt.jit.as_ref()
+    {
+        j.log_counts();
+    }
     if let Some(log) = vm.rt.stmlog.clone() {
         let name = if vm.ident == crate::threads::MAIN_IDENT {
             "MainThread".to_string()

@@ -160,8 +160,13 @@ pub struct Globals {
 }
 
 impl Runtime {
-    pub fn new(gc: Arc<Gc<Model>>, options: Options, stmlog: Option<Arc<crate::stmlog::StmLog>>) -> Arc<Runtime> {
-        let jit = crate::jit::Jit::new(options.jit.clone()).map(Arc::new);
+    pub fn new(
+        gc: Arc<Gc<Model>>,
+        options: Options,
+        stmlog: Option<Arc<crate::stmlog::StmLog>>,
+        jitlog: Option<jit::log::TraceLog>,
+    ) -> Arc<Runtime> {
+        let jit = crate::jit::Jit::new(options.jit.clone(), jitlog).map(Arc::new);
         let empty: &'static Map = Box::leak(Box::new(Map { names: vec![], transitions: Mutex::new(FxMap::default()) }));
         Arc::new(Runtime {
             gc,

@@ -226,3 +226,35 @@ print(f(30000), f(7))
     let (out, err, code) = pystm(&["--jit", "threshold=1,trace_eagerness=10", "-c", &prog]);
     assert_eq!((out.lines().last(), code), (Some("True True"), 0), "{err}");
 }
+
+#[test]
+fn the_trace_log_names_loops_and_aborts() {
+    let dir = std::env::temp_dir().join(format!("pystm-jitlog-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let prog = dir.join("prog.py");
+    std::fs::write(
+        &prog,
+        "def f(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t\n\
+         def g(xs):\n    for x in xs:\n        x.append(1)\n\
+         print(f(100))\ng([[] for _ in range(10)])\n",
+    )
+    .unwrap();
+    let log = dir.join("jit.log");
+    let (out, err, code) =
+        pystm(&["--jit", "threshold=1", "-X", &format!("jitlog={}", log.display()), prog.to_str().unwrap()]);
+    assert_eq!((out.as_str(), code), ("4950\n", 0), "{err}");
+    let text = std::fs::read_to_string(&log).unwrap();
+    let parsed = jit::log::reader::read(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let lp = parsed.traces.iter().find(|t| t.kind == "loop").expect("a compiled loop");
+    let file = prog.display().to_string();
+    assert!(lp.locations.iter().any(|l| l.3 == format!("{file}:4 in f")), "{:?}", lp.locations);
+    assert!(lp.entries >= 1, "entries are counted at exit");
+    assert!(!lp.optimized.is_empty() && lp.rewritten.iter().any(|l| l.starts_with("break_check")));
+    let a = parsed.aborts.iter().find(|a| a.location == format!("{file}:7 in g")).expect("the aborted loop");
+    assert!(a.reason.contains("not traced yet"), "{}", a.reason);
+    // PYSTMLOG=jit:FILE does the same; a file that cannot be written is an error.
+    let (_, err, code) = pystm(&["-X", "jitlog=/nonexistent-dir/jit.log", "-c", "pass"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("cannot write the JIT log"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -21,6 +21,8 @@
 //!   op 4 guard_true(i3) [resume: …]
 //!     +0x0012  0f8c10000000  jl 0x7f0012340028
 //! [end trace 3]
+//! [abort] 0x10@4 file.py:12 in f: LoadAttr(3) is not traced yet
+//!                                     a recording given up (`TraceLog::abort`): where, why
 //! [counts]                            written at exit (`TraceLog::counts`)
 //! trace 3 entries 1200
 //! exit 3 0 failures 5
@@ -156,6 +158,14 @@ impl TraceLog {
         let s = trace_section(ct, recorded, optimized, d, locate);
         let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
         out.write_all(s.as_bytes())?;
+        out.flush()
+    }
+
+    /// Logs a recording given up at `code@pc` (`location`: what the VM calls that place).
+    pub fn abort(&self, code: u64, pc: u32, location: &str, reason: &str) -> std::io::Result<()> {
+        let reason = reason.replace('\n', " ");
+        let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
+        writeln!(out, "[abort] {code:#x}@{pc} {location}: {reason}")?;
         out.flush()
     }
 

@@ -51,6 +51,17 @@ pub struct Trace {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Log {
     pub traces: Vec<Trace>,
+    pub aborts: Vec<Abort>,
+}
+
+/// A recording that was given up: where (the loop header, or the exit a bridge started from)
+/// and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Abort {
+    pub code: u64,
+    pub pc: u32,
+    pub location: String,
+    pub reason: String,
 }
 
 /// A malformed log.
@@ -145,6 +156,19 @@ pub fn read(text: &str) -> Result<Log, ReadError> {
         }
         if line == "[counts]" {
             in_counts = true;
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("[abort] ") {
+            // `[abort] CODE@PC LOCATION: REASON` (LOCATION may be empty).
+            let (at, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+            let (code, pc) = at.split_once('@').ok_or_else(|| err(format!("bad abort line {line:?}")))?;
+            let (location, reason) = rest.split_once(": ").unwrap_or(("", rest));
+            log.aborts.push(Abort {
+                code: hex(code).map_err(err)?,
+                pc: num(pc).map_err(err)?,
+                location: location.to_string(),
+                reason: reason.to_string(),
+            });
             continue;
         }
         let Some(t) = cur.as_mut() else { return Err(err(format!("outside a trace: {line:?}"))) };

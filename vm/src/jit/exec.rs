@@ -97,7 +97,12 @@ impl Vm {
         if super::debug() {
             eprintln!("jit: recording of a bridge from exit {exit} of trace {} aborted: {reason}", l.trace.id);
         }
-        self.rt.jit.as_ref().expect("a JIT").stats.aborts.fetch_add(1, Relaxed);
+        let jit = self.rt.jit.as_ref().expect("a JIT");
+        jit.stats.aborts.fetch_add(1, Relaxed);
+        let at = l.trace.resume.record(exit).frames.first().map(|f| (f.code, f.pc));
+        if let Some((code, pc)) = at {
+            jit.log_abort(code as usize, pc, &format!("bridge from exit {exit} of trace {}: {reason}", l.trace.id));
+        }
         let mut b = l.bridges.lock().unwrap();
         *b.aborts.entry(exit).or_insert(0) += 1;
         b.taken.retain(|e| *e != exit);
@@ -124,7 +129,9 @@ impl Vm {
         if super::debug() {
             eprintln!("jit: recording of the loop at pc {pc} of {code:#x} aborted: {reason}");
         }
-        self.rt.jit.as_ref().expect("a JIT").aborted(code, pc);
+        let jit = self.rt.jit.as_ref().expect("a JIT");
+        jit.aborted(code, pc);
+        jit.log_abort(code, pc, &reason);
     }
 
     /// At the backward jump at `jb` to the loop header `pc` (after the commit point): counts

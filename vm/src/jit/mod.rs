@@ -27,11 +27,13 @@ pub struct JitOptions {
     pub trace_limit: usize,
     /// Failures of a guard after which a bridge is traced from it.
     pub bridge_threshold: u32,
+    /// `-X jitlog=FILE` (also `PYSTMLOG=jit:FILE`): where to write the trace log.
+    pub log: Option<String>,
 }
 
 impl Default for JitOptions {
     fn default() -> JitOptions {
-        JitOptions { enabled: true, threshold: 1000, trace_limit: 6000, bridge_threshold: 200 }
+        JitOptions { enabled: true, threshold: 1000, trace_limit: 6000, bridge_threshold: 200, log: None }
     }
 }
 
@@ -208,6 +210,8 @@ pub struct Jit {
     /// Loop headers by (code address, pc).
     pub headers: Mutex<HashMap<(usize, u32), Header>>,
     pub stats: JitStats,
+    /// The trace log (`-X jitlog=FILE`).
+    pub log: Option<jit::log::TraceLog>,
 }
 
 /// Counters for `pystm.jit_stats()`.
@@ -225,19 +229,56 @@ pub struct JitStats {
 impl Jit {
     /// The JIT for these options (`None` when it is off or the backend cannot start, which is
     /// reported once).
-    pub fn new(options: JitOptions) -> Option<Jit> {
+    pub fn new(options: JitOptions, log: Option<jit::log::TraceLog>) -> Option<Jit> {
         if !options.enabled {
             return None;
         }
-        let backend = match Backend::new::<crate::layout::Model>(BackendOptions::default()) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("pystm: the JIT is off: {e}");
-                return None;
-            }
-        };
+        // Entries are counted (one add per entry, not per iteration) for the trace log.
+        let backend =
+            match Backend::new::<crate::layout::Model>(BackendOptions { count_entries: true, ..Default::default() }) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("pystm: the JIT is off: {e}");
+                    return None;
+                }
+            };
         let descrs: &'static VmDescrs = Box::leak(Box::new(VmDescrs::new()));
-        Some(Jit { options, descrs, backend, headers: Mutex::new(HashMap::new()), stats: JitStats::default() })
+        Some(Jit { options, descrs, backend, headers: Mutex::new(HashMap::new()), stats: JitStats::default(), log })
+    }
+
+    /// Logs a compiled trace (with the trace recorded and the one optimized).
+    pub fn log_trace(&self, ct: &CompiledTrace, recorded: &jit::ir::Trace, optimized: &jit::ir::Trace, d: &Descrs) {
+        if let Some(log) = &self.log
+            && let Err(e) = log.trace(ct, recorded, Some(optimized), d, &locate)
+        {
+            eprintln!("pystm: cannot write the JIT log: {e}");
+        }
+    }
+
+    /// Logs a recording given up at `code@pc`.
+    pub fn log_abort(&self, code: usize, pc: u32, reason: &str) {
+        if let Some(log) = &self.log
+            && let Err(e) = log.abort(code as u64, pc, &locate(code as u64, pc), reason)
+        {
+            eprintln!("pystm: cannot write the JIT log: {e}");
+        }
+    }
+
+    /// Logs the entry and failure counts of every compiled trace (at exit).
+    pub fn log_counts(&self) {
+        let Some(log) = &self.log else { return };
+        let headers = self.headers.lock().unwrap();
+        let loops: Vec<&Arc<Loop>> =
+            headers.values().filter_map(|h| if let Header::Compiled(l) = h { Some(l) } else { None }).collect();
+        let bridges: Vec<_> = loops.iter().map(|l| l.bridges.lock().unwrap()).collect();
+        let mut traces: Vec<&CompiledTrace> = loops.iter().map(|l| &l.trace).collect();
+        for b in &bridges {
+            traces.extend(b.traces.iter());
+        }
+        traces.sort_by_key(|t| t.id);
+        if let Err(e) = log.counts(&traces) {
+            eprintln!("pystm: cannot write the JIT log: {e}");
+        }
     }
 
     pub fn header(&self, code: usize, pc: u32) -> Option<Arc<Loop>> {
@@ -286,6 +327,14 @@ pub struct JitThread {
     pub rec: Option<Box<recorder::Recorder>>,
 }
 
+/// A bytecode's source location for the trace log: `file.py:12 in f`. The code id of the
+/// VM's traces is the `Code`'s address.
+fn locate(code: u64, pc: u32) -> String {
+    let c = crate::compile::code::from_addr_word(code as i64);
+    let line = c.lines.get(pc as usize).copied().unwrap_or(0);
+    format!("{}:{line} in {}", c.filename(), c.name)
+}
+
 /// Whether `PYSTM_JIT_DEBUG` asks for a line per compiled loop and abort on stderr.
 pub fn debug() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
@@ -308,7 +357,7 @@ mod tests {
     /// hold raw pointers to it and threads may be running it), the second is dropped.
     #[test]
     fn a_compiled_loop_is_never_replaced() {
-        let jit = Jit::new(JitOptions::default()).expect("a JIT");
+        let jit = Jit::new(JitOptions::default(), None).expect("a JIT");
         jit.install(1, 2, trivial(&jit));
         let first = jit.header(1, 2).expect("installed");
         jit.install(1, 2, trivial(&jit));

@@ -697,6 +697,7 @@ impl Recorder {
             None => jit::TraceKind::Loop,
         };
         let ct = jit.backend.compile(&opt, d, kind).map_err(|e| e.to_string())?;
+        jit.log_trace(&ct, &trace, &opt, d);
         jit.stats.compile_ns.fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
         if super::debug() {
             eprintln!(
