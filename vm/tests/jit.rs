@@ -258,3 +258,57 @@ fn the_trace_log_names_loops_and_aborts() {
     assert!(err.contains("cannot write the JIT log"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn list_subscripts_and_known_builtins() {
+    // Reads and writes of list items by index, len/abs/float calls; an index that runs out of
+    // the list, items of another type and a rebound builtin leave compiled code through guards.
+    let src = "
+def f(a, n):
+    t = 0
+    for i in range(n):
+        t += a[i % len(a)] * 2
+        a[i % len(a)] = t % 1000
+    return t, a[:5]
+print(f(list(range(100)), 10000))
+def g(xs):
+    s = 0.0
+    i = 0
+    while i < len(xs):
+        s += abs(xs[i]) + float(i)
+        xs[i] = s
+        i += 1
+    return s, xs[-3:]
+print(g([(-1.5) ** k for k in range(300)]))
+def h(n):
+    t = 0
+    for i in range(-n, n):
+        t += abs(i)
+    return t
+print(h(5000))
+def k(xs, m):
+    t = 0
+    for i in range(m):
+        t += xs[i]
+    return t
+print(k([1, 2, 3] * 100 + [2**80], 301))
+print(k([1.5] * 10 + [2], 11))
+try:
+    k(list(range(20)), 30)
+except IndexError as e:
+    print('IndexError:', e)
+def m(xs):
+    t = 0
+    for x in xs:
+        t += len(x)
+    return t
+print(m([[1, 2]] * 50 + ['abc']))
+";
+    let want = same_with_jit(src);
+    // What CPython 3.11 prints.
+    assert_eq!(
+        want,
+        "(9917148, [684, 340, 84, 972, 748])\n(1.3440261306029137e+53, [5.973449469346283e+52, 8.960174204019424e+52, 1.3440261306029137e+53])\n25000000\n1208925819614629174706776\n17.0\nIndexError: list index out of range\n103\n"
+    );
+    assert!(want.contains("IndexError: list index out of range"), "{want}");
+}

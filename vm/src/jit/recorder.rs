@@ -305,6 +305,92 @@ impl Recorder {
         })
     }
 
+    /// Checks `o[i]` on a list (`oa`, `ia`: their recorded values; `o`, `i`: what the frame
+    /// holds now) the way the interpreter's fast path does: a list, a small int index within
+    /// bounds. Returns the item array and the index.
+    fn list_index(
+        &mut self,
+        vm: &Vm,
+        oa: Av,
+        o: Value,
+        ia: Av,
+        i: Value,
+        snap: &Snapshot,
+    ) -> Result<(Arg, Arg), Abort> {
+        let (Av::Word(list), Av::Int(idx)) = (oa, ia) else {
+            return Err("subscript of something else than a list by an int".into());
+        };
+        if vm.tid_of(o) != tid::LIST || !i.is_int() {
+            return Err("subscript of something else than a list by an int".into());
+        }
+        if i.as_int() < 0 || i.as_int() as usize >= vm.list_len(o) {
+            return Err("a negative or out-of-range list index".into());
+        }
+        let d = self.d;
+        self.guard(Opcode::GuardNonnullClass, vec![list, Arg::Int(tid::LIST as i64)], snap)?;
+        let nonneg = self.val(Opcode::IntGe, vec![idx, Arg::Int(0)], None)?;
+        self.guard(Opcode::GuardTrue, vec![nonneg], snap)?;
+        let n = self.load(Opcode::GetfieldI, list, d.list_len)?;
+        let n = self.untag(n)?;
+        let inside = self.val(Opcode::IntLt, vec![idx, n], None)?;
+        self.guard(Opcode::GuardTrue, vec![inside], snap)?;
+        let arr = self.load(Opcode::GetfieldR, list, d.list_items)?;
+        Ok((arr, idx))
+    }
+
+    /// `Call(1)` of a built-in the trace knows: `len` of a list, `abs` of an int or a float,
+    /// `float` of an int or a float. The callable is guarded to be that built-in.
+    fn call_builtin(&mut self, vm: &Vm, pc: usize, slots: &[Value]) -> Result<(), Abort> {
+        use crate::layout::{BI_ID, BI_SELF};
+        let n = slots.len();
+        let (callee, nul, arg) = (slots[n - 3], slots[n - 2], slots[n - 1]);
+        let name = if callee == Value::obj(vm.rt.types().float) {
+            "float"
+        } else if vm.tid_of(callee) == tid::BUILTIN && vm.ld(callee.as_obj(), BI_SELF).is_null() {
+            vm.rt.builtin_def(vm.ld(callee.as_obj(), BI_ID).as_int() as u32).name
+        } else {
+            return Err("a call".into());
+        };
+        if !nul.is_null() {
+            return Err("a call".into());
+        }
+        let snap = self.snapshot(pc)?;
+        let a = self.pop();
+        self.pop();
+        let Av::Word(f) = self.pop() else { return Err("a call".into()) };
+        let r = match (name, a) {
+            ("len", Av::Word(l)) if vm.tid_of(arg) == tid::LIST => {
+                self.guard(Opcode::GuardValue, vec![f, Arg::Ref(callee.0)], &snap)?;
+                self.guard(Opcode::GuardNonnullClass, vec![l, Arg::Int(tid::LIST as i64)], &snap)?;
+                let n = self.load(Opcode::GetfieldI, l, self.d.list_len)?;
+                Av::Int(self.untag(n)?)
+            }
+            ("abs", Av::Int(x)) => {
+                self.guard(Opcode::GuardValue, vec![f, Arg::Ref(callee.0)], &snap)?;
+                // |x| without a branch: (x ^ m) - m, m = -1 for a negative x, else 0; -SMALL_MIN
+                // is not small.
+                let lt = self.val(Opcode::IntLt, vec![x, Arg::Int(0)], None)?;
+                let m = self.val(Opcode::IntSub, vec![Arg::Int(0), lt], None)?;
+                let flipped = self.val(Opcode::IntXor, vec![x, m], None)?;
+                let r = self.val(Opcode::IntSub, vec![flipped, m], None)?;
+                self.small(r, &snap)?;
+                Av::Int(r)
+            }
+            ("abs", Av::Float { .. }) => {
+                self.guard(Opcode::GuardValue, vec![f, Arg::Ref(callee.0)], &snap)?;
+                let x = self.unbox(a)?;
+                Av::Float { f: Some(self.val(Opcode::FloatAbs, vec![x], None)?), boxed: None }
+            }
+            ("float", Av::Int(_) | Av::Float { .. }) => {
+                self.guard(Opcode::GuardValue, vec![f, Arg::Ref(callee.0)], &snap)?;
+                Av::Float { f: Some(self.unbox(a)?), boxed: None }
+            }
+            _ => return Err(format!("a call of {name}")),
+        };
+        self.vals.push(r);
+        Ok(())
+    }
+
     /// `LoadGlobal` through the interpreter's filled inline cache: the globals' (and for a
     /// built-in the builtins') structure version is guarded, and the value is read from its
     /// entry (values may change without a new version).
@@ -656,6 +742,39 @@ impl Recorder {
                 self.guard(g, vec![c], &snap)?;
             }
             Op::ForIter(_) => self.for_iter(vm, pc, slots[slots.len() - 1])?,
+            Op::Subscr => {
+                let (o, i) = (slots[slots.len() - 2], slots[slots.len() - 1]);
+                let snap = self.snapshot(pc)?;
+                let ia = self.pop();
+                let oa = self.pop();
+                let (arr, idx) = self.list_index(vm, oa, o, ia, i, &snap)?;
+                let runtime = vm.list_get(o, i.as_int() as usize);
+                let item = self.array_item(vm, arr, idx, runtime, &snap)?;
+                self.vals.push(item);
+            }
+            Op::StoreSubscr => {
+                let (o, i) = (slots[slots.len() - 2], slots[slots.len() - 1]);
+                let snap = self.snapshot(pc)?;
+                let ia = self.pop();
+                let oa = self.pop();
+                let va = self.pop();
+                let (arr, idx) = self.list_index(vm, oa, o, ia, i, &snap)?;
+                let (word, descr) = match va {
+                    Av::Int(x) => (self.tag(x)?, self.d.array_words),
+                    Av::Float { f, boxed } => {
+                        let b = match boxed {
+                            Some(b) => b,
+                            None => self.box_float(f.expect("a float has a value or a box"))?,
+                        };
+                        (b, self.d.array_refs)
+                    }
+                    Av::Word(w) => (w, self.d.array_refs),
+                    _ => return Err("storing a comparison result or a tuple".into()),
+                };
+                self.emit(Opcode::Setarrayitem, vec![arr, idx, word], Some(descr), None)?;
+            }
+            Op::PushNull => self.vals.push(Av::Word(Arg::Ref(0))),
+            Op::Call(1) => self.call_builtin(vm, pc, slots)?,
             op => return Err(format!("{op:?} is not traced yet")),
         }
         Ok(Step::Go)
