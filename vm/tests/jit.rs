@@ -312,3 +312,44 @@ print(m([[1, 2]] * 50 + ['abc']))
     );
     assert!(want.contains("IndexError: list index out of range"), "{want}");
 }
+
+#[test]
+fn instance_attributes() {
+    // Reads and writes of instance attributes through the interpreter's inline cache; a value
+    // of another type, a class attribute added and an attribute deleted leave through guards.
+    let src = "
+class P:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+def f(ps, n):
+    t = 0.0
+    for k in range(n):
+        for p in ps:
+            p.x = p.x + p.y * 0.5
+            t += p.x
+    return t
+ps = [P(float(i), float(i) / 3) for i in range(100)]
+print(f(ps, 200), ps[7].x)
+class Q:
+    pass
+def g(qs):
+    c = 0
+    for q in qs:
+        c += q.v
+    return c
+qs = []
+for i in range(300):
+    q = Q()
+    q.v = i
+    qs.append(q)
+print(g(qs))
+qs[150].v = 2.5
+print(g(qs))
+Q.v = 0
+del qs[10].v
+print(g(qs))
+";
+    // What CPython 3.11 prints.
+    assert_eq!(same_with_jit(src), "17572500.0 240.33333333333263\n44850\n44702.5\n44692.5\n");
+}

@@ -102,6 +102,11 @@ pub struct VmDescrs {
     /// A dict's structure version (a tagged int) and entry array.
     pub dict_version: DescrId,
     pub dict_entries: DescrId,
+    /// An instance's class (immutable), map (a tagged int) and slot array; a class's version.
+    pub inst_class: DescrId,
+    pub inst_map: DescrId,
+    pub inst_slots: DescrId,
+    pub class_version: DescrId,
 }
 
 impl VmDescrs {
@@ -136,6 +141,10 @@ impl VmDescrs {
         let array_refs = table.add("array.refs", array(Type::Ref));
         let dict_version = field(&mut table, "dict.version", DICT_VERSION, Type::Int, false);
         let dict_entries = field(&mut table, "dict.entries", DICT_ENTRIES, Type::Ref, false);
+        let inst_class = field(&mut table, "instance.class", INST_CLASS, Type::Ref, true);
+        let inst_map = field(&mut table, "instance.map", INST_MAP, Type::Int, false);
+        let inst_slots = field(&mut table, "instance.slots", INST_SLOTS, Type::Ref, false);
+        let class_version = field(&mut table, "class.version", CLS_VERSION, Type::Int, false);
         VmDescrs {
             table,
             float,
@@ -152,6 +161,10 @@ impl VmDescrs {
             array_refs,
             dict_version,
             dict_entries,
+            inst_class,
+            inst_map,
+            inst_slots,
+            class_version,
         }
     }
 }

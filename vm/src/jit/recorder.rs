@@ -305,6 +305,57 @@ impl Recorder {
         })
     }
 
+    /// A value as the word the interpreter would store (a tagged int, a float's box, a
+    /// reference), with the item descriptor to store it through.
+    fn as_word(&mut self, va: Av) -> Result<(Arg, DescrId), Abort> {
+        Ok(match va {
+            Av::Int(x) => (self.tag(x)?, self.d.array_words),
+            Av::Float { f, boxed } => {
+                let b = match boxed {
+                    Some(b) => b,
+                    None => self.box_float(f.expect("a float has a value or a box"))?,
+                };
+                (b, self.d.array_refs)
+            }
+            Av::Word(w) => (w, self.d.array_refs),
+            _ => return Err("storing a comparison result or a tuple".into()),
+        })
+    }
+
+    /// An attribute of an instance through the interpreter's plain inline-cache entry at `pc`
+    /// (filled and valid for `o` now): the class version and the instance's map are guarded;
+    /// returns the slot array and the slot.
+    fn instance_slot(
+        &mut self,
+        vm: &Vm,
+        code: &Code,
+        pc: usize,
+        oa: Av,
+        o: Value,
+        snap: &Snapshot,
+    ) -> Result<(Arg, i64), Abort> {
+        use crate::layout::*;
+        use std::sync::atomic::Ordering::Relaxed;
+        let Av::Word(obj) = oa else { return Err("an attribute of a number".into()) };
+        let w = code.icache[2 * pc].load(Relaxed);
+        if w == 0 || w & 1 != 0 || vm.tid_of(o) != tid::INSTANCE || vm.ic_load(code, pc, o).is_none() {
+            return Err("an attribute the interpreter has not cached as an instance's own".into());
+        }
+        let slot = ((w >> 1) & 0xff) as i64;
+        let ob = o.as_obj();
+        let cls = vm.ld(ob, INST_CLASS);
+        let (version, map) = (vm.rd(cls.as_obj(), CLS_VERSION), vm.rd(ob, INST_MAP));
+        let d = self.d;
+        self.guard(Opcode::GuardNonnullClass, vec![obj, Arg::Int(tid::INSTANCE as i64)], snap)?;
+        let c = self.load(Opcode::GetfieldR, obj, d.inst_class)?;
+        let v = self.load(Opcode::GetfieldI, c, d.class_version)?;
+        self.guard(Opcode::GuardValue, vec![v, Arg::Int(version.0 as i64)], snap)?;
+        let m = self.load(Opcode::GetfieldI, obj, d.inst_map)?;
+        self.guard(Opcode::GuardValue, vec![m, Arg::Int(map.0 as i64)], snap)?;
+        let islots = self.load(Opcode::GetfieldR, obj, d.inst_slots)?;
+        Ok((islots, slot))
+    }
+
     /// Checks `o[i]` on a list (`oa`, `ia`: their recorded values; `o`, `i`: what the frame
     /// holds now) the way the interpreter's fast path does: a list, a small int index within
     /// bounds. Returns the item array and the index.
@@ -759,21 +810,28 @@ impl Recorder {
                 let oa = self.pop();
                 let va = self.pop();
                 let (arr, idx) = self.list_index(vm, oa, o, ia, i, &snap)?;
-                let (word, descr) = match va {
-                    Av::Int(x) => (self.tag(x)?, self.d.array_words),
-                    Av::Float { f, boxed } => {
-                        let b = match boxed {
-                            Some(b) => b,
-                            None => self.box_float(f.expect("a float has a value or a box"))?,
-                        };
-                        (b, self.d.array_refs)
-                    }
-                    Av::Word(w) => (w, self.d.array_refs),
-                    _ => return Err("storing a comparison result or a tuple".into()),
-                };
+                let (word, descr) = self.as_word(va)?;
                 self.emit(Opcode::Setarrayitem, vec![arr, idx, word], Some(descr), None)?;
             }
             Op::PushNull => self.vals.push(Av::Word(Arg::Ref(0))),
+            Op::LoadAttr(_) => {
+                let o = slots[slots.len() - 1];
+                let snap = self.snapshot(pc)?;
+                let oa = self.pop();
+                let (islots, slot) = self.instance_slot(vm, code, pc, oa, o, &snap)?;
+                let runtime = vm.ic_load(code, pc, o).expect("checked by instance_slot");
+                let v = self.array_item(vm, islots, Arg::Int(slot), runtime, &snap)?;
+                self.vals.push(v);
+            }
+            Op::StoreAttr(_) => {
+                let o = slots[slots.len() - 1];
+                let snap = self.snapshot(pc)?;
+                let oa = self.pop();
+                let va = self.pop();
+                let (islots, slot) = self.instance_slot(vm, code, pc, oa, o, &snap)?;
+                let (word, descr) = self.as_word(va)?;
+                self.emit(Opcode::Setarrayitem, vec![islots, Arg::Int(slot), word], Some(descr), None)?;
+            }
             Op::Call(1) => self.call_builtin(vm, pc, slots)?,
             op => return Err(format!("{op:?} is not traced yet")),
         }
