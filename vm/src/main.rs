@@ -65,6 +65,53 @@ fn stmlog_command(args: &[String]) -> ! {
     }
 }
 
+/// `pystm jitlog FILE [summary | show ID [--asm]] [--json]`: reports on a trace log written with
+/// `-X jitlog=FILE`.
+fn jitlog_command(args: &[String]) -> ! {
+    const USE: &str =
+        "usage: pystm jitlog FILE [summary | show ID [--asm]] [--json] (FILE written by pystm -X jitlog=FILE)";
+    let json = args.iter().any(|a| a == "--json");
+    let asm = args.iter().any(|a| a == "--asm");
+    let words: Vec<&str> = args.iter().map(String::as_str).filter(|a| !a.starts_with("--")).collect();
+    let Some((file, cmd)) = words.split_first() else { usage_error(USE) };
+    let text = match std::fs::read(file) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => {
+            eprintln!("pystm jitlog: cannot read {file}: {e}");
+            std::process::exit(1)
+        }
+    };
+    if !text.starts_with(jit::log::MAGIC) {
+        eprintln!("pystm jitlog: {file} is not a pystm JIT log (written by pystm -X jitlog=FILE)");
+        std::process::exit(1)
+    }
+    let log = match jit::log::reader::read(&text) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("pystm jitlog: {file}: {e}");
+            std::process::exit(1)
+        }
+    };
+    use jit::log::report;
+    let out = match cmd {
+        [] | ["summary"] if json => report::summary_json(&log),
+        [] | ["summary"] => report::summary(&log),
+        ["show", id] => {
+            let Ok(id) = id.parse::<u32>() else { usage_error(USE) };
+            match report::show(&log, id, asm) {
+                Some(s) => s,
+                None => {
+                    eprintln!("pystm jitlog: no trace {id} in {file}");
+                    std::process::exit(1)
+                }
+            }
+        }
+        _ => usage_error(USE),
+    };
+    print!("{out}");
+    std::process::exit(0)
+}
+
 /// A segment count for `-X stm_threads` or `PYSTM_THREADS` (a usage error otherwise).
 fn parse_segments(what: &str, v: Option<&str>) -> usize {
     match v.and_then(|v| v.trim().parse::<usize>().ok()) {
@@ -104,6 +151,9 @@ fn main() {
     }
     if args.get(1).map(String::as_str) == Some("stmlog") {
         stmlog_command(&args[2..]);
+    }
+    if args.get(1).map(String::as_str) == Some("jitlog") {
+        jitlog_command(&args[2..]);
     }
     let mut gc_stress = false;
     let mut i = 1;

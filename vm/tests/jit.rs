@@ -252,6 +252,27 @@ fn the_trace_log_names_loops_and_aborts() {
     assert!(!lp.optimized.is_empty() && lp.rewritten.iter().any(|l| l.starts_with("break_check")));
     let a = parsed.aborts.iter().find(|a| a.location == format!("{file}:7 in g")).expect("the aborted loop");
     assert!(a.reason.contains("not traced yet"), "{}", a.reason);
+    // `pystm jitlog FILE` summarizes it: the loop at its line, the aborted loop with its reason.
+    let (sum, err, code) = pystm(&["jitlog", log.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(sum.contains(&format!("{file}:3 in f")), "{sum}");
+    assert!(sum.contains(&format!("x  {file}:7 in g: ")), "{sum}");
+    let (json, _, code) = pystm(&["jitlog", log.to_str().unwrap(), "summary", "--json"]);
+    assert_eq!(code, 0);
+    assert!(json.starts_with("{\"traces\": [{\"id\": ") && json.contains("\"aborts\": [{"), "{json}");
+    let (show, _, code) = pystm(&["jitlog", log.to_str().unwrap(), "show", &lp.id.to_string(), "--asm"]);
+    assert_eq!(code, 0);
+    assert!(show.contains(&format!("  {file}:4 in f\n")) && show.contains("Machine code:"), "{show}");
+    // A missing, foreign or truncated file is a clear error, never a panic.
+    for bad in [dir.join("missing.log"), prog.clone()] {
+        let (_, err, code) = pystm(&["jitlog", bad.to_str().unwrap()]);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.starts_with("pystm jitlog: "), "{err}");
+    }
+    let cut = dir.join("cut.log");
+    std::fs::write(&cut, &text[..text.len() / 2]).unwrap();
+    let (_, err, code) = pystm(&["jitlog", cut.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
     // PYSTMLOG=jit:FILE does the same; a file that cannot be written is an error.
     let (_, err, code) = pystm(&["-X", "jitlog=/nonexistent-dir/jit.log", "-c", "pass"]);
     assert_eq!(code, 1, "{err}");

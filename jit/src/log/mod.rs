@@ -35,6 +35,7 @@
 
 pub mod disasm;
 pub mod reader;
+pub mod report;
 
 use crate::ir::{Descrs, Opcode, Trace, text};
 use crate::lower::{CompiledTrace, TraceKind};
