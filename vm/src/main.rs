@@ -35,6 +35,8 @@ pystm's -X options:
                over at commit points (sys._is_gil_enabled() is then True)
 -X jit=0|1, --jit off|on : the tracing JIT (on by default; also PYTHON_JIT=0|1);
                --jit threshold=N,trace_limit=N tunes it, --jit help lists the settings
+-X perf : write /tmp/perf-PID.map naming compiled traces for `perf report` (also
+               PYTHONPERFSUPPORT=1)
 -X jitlog=FILE : write the JIT's trace log (compiled traces with their IR and machine
                code, aborted recordings, counts at exit) to FILE (also PYSTMLOG=jit:FILE)
 
@@ -146,6 +148,9 @@ fn main() {
     if let Some(f) = std::env::var("PYSTMLOG").ok().and_then(|v| v.strip_prefix("jit:").map(str::to_string)) {
         opts.jit.log = Some(f).filter(|f| !f.is_empty());
     }
+    if std::env::var("PYTHONPERFSUPPORT").is_ok_and(|v| !v.is_empty() && v != "0") {
+        opts.jit.perf = true;
+    }
     if let Some(v) = std::env::var("PYTHON_JIT").ok().filter(|v| !v.is_empty()) {
         opts.jit.enabled = v != "0";
     }
@@ -243,6 +248,7 @@ fn main() {
                                 "gc_stress" => gc_stress = !matches!(v.as_deref(), Some("0")),
                                 "gil" => opts.gil = !matches!(v.as_deref(), Some("0")),
                                 "jit" => opts.jit.enabled = !matches!(v.as_deref(), Some("0")),
+                                "perf" => opts.jit.perf = !matches!(v.as_deref(), Some("0")),
                                 "jitlog" => match v.as_deref() {
                                     Some(f) if !f.is_empty() => opts.jit.log = Some(f.to_string()),
                                     _ => usage_error("-X jitlog expects a file name: -X jitlog=FILE"),

@@ -374,3 +374,51 @@ print(g(qs))
     // What CPython 3.11 prints.
     assert_eq!(same_with_jit(src), "17572500.0 240.33333333333263\n44850\n44702.5\n44692.5\n");
 }
+
+#[test]
+fn perf_map_names_every_compiled_trace_and_sys_jit() {
+    let dir = std::env::temp_dir().join(format!("pystm-perf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = dir.join("jit.log");
+    let src = "import os, sys, pystm\n\
+               def f(n):\n    t = 0\n    for i in range(n):\n        if i % 2:\n            t += 1\n        else:\n            t -= 1\n    return t\n\
+               print(f(5000), os.getpid(), sys._jit.is_available(), sys._jit.is_enabled(), sys._jit.is_active())\n\
+               s = pystm.jit_stats()\nprint(s['loops'] + s['bridges'])\n";
+    let (out, err, code) = pystm(&[
+        "--jit",
+        "threshold=1,trace_eagerness=10",
+        "-X",
+        "perf",
+        "-X",
+        &format!("jitlog={}", log.display()),
+        "-c",
+        src,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    let first: Vec<&str> = lines[0].split(' ').collect();
+    assert_eq!((first[0], first[2], first[3], first[4]), ("0", "True", "True", "False"), "{out}");
+    let traces: usize = lines[1].parse().unwrap();
+    assert!(traces >= 2, "a loop and a bridge: {out}");
+    let map_path = format!("/tmp/perf-{}.map", first[1]);
+    let map = std::fs::read_to_string(&map_path).expect("the perf map");
+    let _ = std::fs::remove_file(&map_path);
+    // `START SIZE py::trace_ID:FILE:LINE`, one per compiled trace, at the logged addresses.
+    let logged = jit::log::reader::read(&std::fs::read_to_string(&log).unwrap()).unwrap();
+    let entries: Vec<(u64, u64, String)> = map
+        .lines()
+        .map(|l| {
+            let w: Vec<&str> = l.splitn(3, ' ').collect();
+            (u64::from_str_radix(w[0], 16).unwrap(), u64::from_str_radix(w[1], 16).unwrap(), w[2].to_string())
+        })
+        .collect();
+    assert_eq!(entries.len(), traces, "{map}");
+    for t in &logged.traces {
+        let e = entries.iter().find(|e| e.0 == t.code_addr).unwrap_or_else(|| panic!("trace {} not in {map}", t.id));
+        assert_eq!(e.1, t.code_size);
+        assert!(e.2.starts_with(&format!("py::trace_{}:<string>:", t.id)), "{}", e.2);
+    }
+    let (out, _, _) = pystm(&["--jit", "off", "-c", "import sys; print(sys._jit.is_enabled())"]);
+    assert_eq!(out, "False\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -189,6 +189,17 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
     ] {
         vm.def_builtin(sd, n, f);
     }
+    // sys._jit, as in CPython 3.13: is_available(), is_enabled(), is_active().
+    let sys_jit = vm.new_module("sys._jit");
+    let jd = vm.ld(sys_jit.as_obj(), MOD_DICT);
+    for (n, f) in [
+        ("sys._jit.is_available", jit_is_available as crate::runtime::BuiltinFn),
+        ("sys._jit.is_enabled", jit_is_enabled),
+        ("sys._jit.is_active", jit_is_active),
+    ] {
+        vm.def_builtin(jd, n, f);
+    }
+    vm.def_value(sd, "_jit", sys_jit);
     let bk = vm.new_str("builtins");
     let bmod = vm.new_fixed(tid::MODULE, 32, &[bk, builtins]);
     vm.dict_set(modules, bk, bmod).expect("dict");
@@ -842,6 +853,25 @@ fn sys_excepthook(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.print_exception(a[1]);
     Ok(Value::NONE)
 }
+/// `sys._jit.is_available()`: whether this build has a JIT (it always does).
+fn jit_is_available(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("is_available", a, 0, 0)?;
+    Ok(Value::TRUE)
+}
+
+/// `sys._jit.is_enabled()`: whether the JIT is on (`--jit`, `-X jit`, `PYTHON_JIT`).
+fn jit_is_enabled(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("is_enabled", a, 0, 0)?;
+    Ok(Value::bool(vm.rt.jit.is_some()))
+}
+
+/// `sys._jit.is_active()`: whether the calling frame runs compiled code. Compiled loops never
+/// call back into Python (a call ends the recording), so a caller is always interpreted.
+fn jit_is_active(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("is_active", a, 0, 0)?;
+    Ok(Value::FALSE)
+}
+
 fn sys_is_gil_enabled(vm: &mut Vm, _: A, _: K) -> R<Value> {
     Ok(Value::bool(vm.rt.options.gil))
 }

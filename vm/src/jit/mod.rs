@@ -29,11 +29,13 @@ pub struct JitOptions {
     pub bridge_threshold: u32,
     /// `-X jitlog=FILE` (also `PYSTMLOG=jit:FILE`): where to write the trace log.
     pub log: Option<String>,
+    /// `-X perf` (also `PYTHONPERFSUPPORT=1`): write `/tmp/perf-PID.map` for `perf report`.
+    pub perf: bool,
 }
 
 impl Default for JitOptions {
     fn default() -> JitOptions {
-        JitOptions { enabled: true, threshold: 1000, trace_limit: 6000, bridge_threshold: 200, log: None }
+        JitOptions { enabled: true, threshold: 1000, trace_limit: 6000, bridge_threshold: 200, log: None, perf: false }
     }
 }
 
@@ -225,6 +227,8 @@ pub struct Jit {
     pub stats: JitStats,
     /// The trace log (`-X jitlog=FILE`).
     pub log: Option<jit::log::TraceLog>,
+    /// The perf map (`-X perf`): `START SIZE py::trace_ID:FILE:LINE` per compiled trace.
+    pub perf_map: Option<Mutex<std::fs::File>>,
 }
 
 /// Counters for `pystm.jit_stats()`.
@@ -256,11 +260,47 @@ impl Jit {
                 }
             };
         let descrs: &'static VmDescrs = Box::leak(Box::new(VmDescrs::new()));
-        Some(Jit { options, descrs, backend, headers: Mutex::new(HashMap::new()), stats: JitStats::default(), log })
+        let perf_map = options.perf.then(|| {
+            let path = format!("/tmp/perf-{}.map", std::process::id());
+            match std::fs::File::create(&path) {
+                Ok(f) => Some(Mutex::new(f)),
+                Err(e) => {
+                    eprintln!("pystm: cannot write the perf map {path}: {e}");
+                    None
+                }
+            }
+        });
+        Some(Jit {
+            options,
+            descrs,
+            backend,
+            headers: Mutex::new(HashMap::new()),
+            stats: JitStats::default(),
+            log,
+            perf_map: perf_map.flatten(),
+        })
     }
 
-    /// Logs a compiled trace (with the trace recorded and the one optimized).
+    /// Logs a compiled trace (with the trace recorded and the one optimized) to the trace log
+    /// and the perf map, as `code@pc` (where its recording started) tells.
     pub fn log_trace(&self, ct: &CompiledTrace, recorded: &jit::ir::Trace, optimized: &jit::ir::Trace, d: &Descrs) {
+        if let Some(m) = &self.perf_map {
+            use std::io::Write;
+            let at = recorded.ops.iter().find(|o| o.opcode == jit::ir::Opcode::DebugMergePoint).and_then(|o| {
+                match (o.args[0], o.args[1]) {
+                    (jit::ir::Arg::Int(c), jit::ir::Arg::Int(pc)) => Some(locate_line(c as u64, pc as u32)),
+                    _ => None,
+                }
+            });
+            let line = format!(
+                "{:x} {:x} py::trace_{}:{}\n",
+                ct.code_addr(),
+                ct.code().len(),
+                ct.id,
+                at.unwrap_or_else(|| "?".into())
+            );
+            let _ = m.lock().unwrap().write_all(line.as_bytes());
+        }
         if let Some(log) = &self.log
             && let Err(e) = log.trace(ct, recorded, Some(optimized), d, &locate)
         {
@@ -344,8 +384,14 @@ pub struct JitThread {
 /// VM's traces is the `Code`'s address.
 fn locate(code: u64, pc: u32) -> String {
     let c = crate::compile::code::from_addr_word(code as i64);
+    format!("{} in {}", locate_line(code, pc), c.name)
+}
+
+/// `file.py:12`.
+fn locate_line(code: u64, pc: u32) -> String {
+    let c = crate::compile::code::from_addr_word(code as i64);
     let line = c.lines.get(pc as usize).copied().unwrap_or(0);
-    format!("{}:{line} in {}", c.filename(), c.name)
+    format!("{}:{line}", c.filename())
 }
 
 /// Whether `PYSTM_JIT_DEBUG` asks for a line per compiled loop and abort on stderr.
