@@ -422,3 +422,76 @@ fn perf_map_names_every_compiled_trace_and_sys_jit() {
     assert_eq!(out, "False\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn inlined_calls() {
+    // Calls of plain Python functions are recorded inline; a guard failing inside one (a
+    // branch, a big int, a zero divisor) resumes the interpreter at the call, which runs it
+    // again (inlined callees have no side effects); recursion stops at the inlining depth; a
+    // callee that stores aborts the recording.
+    let src = "
+def sq(x):
+    if x < 0:
+        return -x * x
+    return x * x
+def g(n):
+    t = 0
+    for i in range(-n, n):
+        t += sq(i) + sq(i // 3)
+    return t
+print(g(3000))
+def h(n):
+    t = 0
+    for i in range(n):
+        t += sq(i) if i < n - 5 else sq(2**40 + i)
+    return t
+print(h(1000))
+def inv(x):
+    return 1.0 / x
+def k(xs):
+    t = 0.0
+    for x in xs:
+        t += inv(x)
+    return t
+print(k([1.0, 2.0, 4.0] * 20))
+try:
+    k([1.0, 2.0, 0.0])
+except ZeroDivisionError as e:
+    print(\"ZeroDivisionError:\", e)
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+def r(m):
+    t = 0
+    for i in range(m):
+        t += fib(i % 12)
+    return t
+print(r(200))
+class P:
+    def __init__(self, v):
+        self.v = v
+def setv(p, v):
+    p.v = v
+    return v
+def s(ps):
+    t = 0
+    for i in range(len(ps)):
+        t += setv(ps[i], i)
+    return t, [p.v for p in ps][:5]
+print(s([P(0) for _ in range(50)]))
+def outer(a, b):
+    return inner(a, b) + inner(b, a)
+def inner(a, b):
+    return a * 2 - b
+def u(n):
+    t = 0
+    for i in range(n):
+        t += outer(i, i + 1)
+    return t
+print(u(1000))
+";
+    // What CPython 3.11 prints.
+    assert_eq!(
+        same_with_jit(src),
+        "-12000000\n6044629109035277135291100\n35.0\nZeroDivisionError: float division by zero\n3745\n(1225, [0, 1, 2, 3, 4])\n1000000\n"
+    );
+}

@@ -64,14 +64,14 @@ impl Vm {
     /// and installed, a recording that cannot go on is dropped (and counted against the loop).
     pub(crate) fn jit_record(&mut self, frame: ObjRef, code: &Code, pc: usize, op: Op, sp: usize) {
         let Some(mut rec) = self.jit.rec.take() else { return };
-        if rec.frame != frame {
+        if !rec.follows(frame) {
             return self.jit_abort(&rec, "the loop left its frame".into());
         }
         let slots: Vec<Value> = (0..sp).map(|i| self.slot(frame, i)).collect();
         match rec.record(self, code, pc, op, &slots) {
             Ok(Step::Go) => self.jit.rec = Some(rec),
             Ok(Step::Close) => {
-                let (c, start) = (rec.code, rec.start);
+                let (c, start) = (rec.home, rec.start);
                 let bridge = rec.bridge_of().map(|(l, e)| (l.clone(), e));
                 match rec.close(self, pc) {
                     Ok(Closed::Loop(l)) => self.rt.jit.as_ref().expect("a JIT").install(c, start, l),
@@ -121,7 +121,7 @@ impl Vm {
                 let l = l.clone();
                 self.bridge_abort(&l, e, reason)
             }
-            None => self.jit_abort_at(rec.code, rec.start, reason),
+            None => self.jit_abort_at(rec.home, rec.start, reason),
         }
     }
 

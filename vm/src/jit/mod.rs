@@ -109,6 +109,9 @@ pub struct VmDescrs {
     pub inst_map: DescrId,
     pub inst_slots: DescrId,
     pub class_version: DescrId,
+    /// A function's code address (a tagged word) and globals (both immutable).
+    pub fn_code: DescrId,
+    pub fn_globals: DescrId,
 }
 
 impl VmDescrs {
@@ -147,6 +150,8 @@ impl VmDescrs {
         let inst_map = field(&mut table, "instance.map", INST_MAP, Type::Int, false);
         let inst_slots = field(&mut table, "instance.slots", INST_SLOTS, Type::Ref, false);
         let class_version = field(&mut table, "class.version", CLS_VERSION, Type::Int, false);
+        let fn_code = field(&mut table, "function.code", FN_CODEPTR, Type::Int, true);
+        let fn_globals = field(&mut table, "function.globals", FN_GLOBALS, Type::Ref, true);
         VmDescrs {
             table,
             float,
@@ -167,6 +172,8 @@ impl VmDescrs {
             inst_map,
             inst_slots,
             class_version,
+            fn_code,
+            fn_globals,
         }
     }
 }

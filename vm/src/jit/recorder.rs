@@ -36,8 +36,11 @@ enum Av {
 
 /// A recording in progress.
 pub struct Recorder {
+    /// The frame and code being recorded (an inlined callee's while one runs).
     pub frame: ObjRef,
     pub code: usize,
+    /// The loop's own code (its header is `start` there).
+    pub home: usize,
     pub start: u32,
     entry: Vec<Kind>,
     vals: Vec<Av>,
@@ -47,7 +50,17 @@ pub struct Recorder {
     limit: usize,
     /// For a bridge: the loop, the exit it starts from, and the loop's jump target.
     bridge: Option<(Arc<Loop>, usize, DescrId)>,
+    /// The frames of the Python calls being inlined, outermost first (their frame object, code
+    /// and recorded slots, the caller's values while the callee runs).
+    callers: Vec<(ObjRef, usize, Vec<Av>)>,
+    /// While a call is inlined: the snapshot of the outermost inlined `Call`, which every guard
+    /// inside the callee resumes at (the callee's ops before it have no side effects, so the
+    /// interpreter may run the whole call again).
+    call_snapshot: Option<Snapshot>,
 }
+
+/// Deepest nesting of inlined calls.
+const MAX_INLINE: usize = 4;
 
 /// Why a recording stops without a trace.
 pub type Abort = String;
@@ -57,6 +70,16 @@ pub enum Step {
     Go,
     /// The loop is closed: compile it.
     Close,
+}
+
+/// A value as a trace constant. Constants must be valid in every transaction to come: an
+/// object still in this transaction's nursery moves when it commits, so it cannot be one.
+fn konst(v: Value) -> Result<Arg, Abort> {
+    use stm::layout::{NURSERY_AREA_SIZE, NURSERY_START};
+    if (NURSERY_START..NURSERY_START + NURSERY_AREA_SIZE).contains(&v.0) {
+        return Err("an object made in this transaction used as a constant".into());
+    }
+    Ok(Arg::Ref(v.0))
 }
 
 /// How a value enters a trace.
@@ -96,6 +119,7 @@ impl Recorder {
         let mut r = Recorder {
             frame,
             code: code as *const Code as usize,
+            home: code as *const Code as usize,
             start: pc,
             entry,
             vals,
@@ -104,6 +128,8 @@ impl Recorder {
             d: descrs,
             limit,
             bridge: None,
+            callers: Vec::new(),
+            call_snapshot: None,
         };
         let snap = r.plain_snapshot(pc);
         r.em.emit(Opcode::Label, inputs, None, None, Some(snap)).expect("a label cannot fail");
@@ -174,6 +200,7 @@ impl Recorder {
         Ok(Recorder {
             frame,
             code: code as *const Code as usize,
+            home: code as *const Code as usize,
             start: header,
             entry: parent.entry.clone(),
             vals,
@@ -182,11 +209,17 @@ impl Recorder {
             d: descrs,
             limit,
             bridge: Some((parent, exit, target)),
+            callers: Vec::new(),
+            call_snapshot: None,
         })
     }
 
-    /// A snapshot of the recorded state (`pc` to resume at), with no float left unboxed.
+    /// A snapshot of the recorded state (`pc` to resume at), with no float left unboxed; inside
+    /// an inlined call, the snapshot of the outermost inlined call.
     fn snapshot(&mut self, pc: usize) -> Result<Snapshot, Abort> {
+        if let Some(s) = &self.call_snapshot {
+            return Ok(s.clone());
+        }
         for k in 0..self.vals.len() {
             if let Av::Float { f: Some(f), boxed: None } = self.vals[k] {
                 let b = self.box_float(f)?;
@@ -411,13 +444,13 @@ impl Recorder {
         let Av::Word(f) = self.pop() else { return Err("a call".into()) };
         let r = match (name, a) {
             ("len", Av::Word(l)) if vm.tid_of(arg) == tid::LIST => {
-                self.guard(Opcode::GuardValue, vec![f, Arg::Ref(callee.0)], &snap)?;
+                self.guard(Opcode::GuardValue, vec![f, konst(callee)?], &snap)?;
                 self.guard(Opcode::GuardNonnullClass, vec![l, Arg::Int(tid::LIST as i64)], &snap)?;
                 let n = self.load(Opcode::GetfieldI, l, self.d.list_len)?;
                 Av::Int(self.untag(n)?)
             }
             ("abs", Av::Int(x)) => {
-                self.guard(Opcode::GuardValue, vec![f, Arg::Ref(callee.0)], &snap)?;
+                self.guard(Opcode::GuardValue, vec![f, konst(callee)?], &snap)?;
                 // |x| without a branch: (x ^ m) - m, m = -1 for a negative x, else 0; -SMALL_MIN
                 // is not small.
                 let lt = self.val(Opcode::IntLt, vec![x, Arg::Int(0)], None)?;
@@ -428,12 +461,12 @@ impl Recorder {
                 Av::Int(r)
             }
             ("abs", Av::Float { .. }) => {
-                self.guard(Opcode::GuardValue, vec![f, Arg::Ref(callee.0)], &snap)?;
+                self.guard(Opcode::GuardValue, vec![f, konst(callee)?], &snap)?;
                 let x = self.unbox(a)?;
                 Av::Float { f: Some(self.val(Opcode::FloatAbs, vec![x], None)?), boxed: None }
             }
             ("float", Av::Int(_) | Av::Float { .. }) => {
-                self.guard(Opcode::GuardValue, vec![f, Arg::Ref(callee.0)], &snap)?;
+                self.guard(Opcode::GuardValue, vec![f, konst(callee)?], &snap)?;
                 Av::Float { f: Some(self.unbox(a)?), boxed: None }
             }
             _ => return Err(format!("a call of {name}")),
@@ -457,7 +490,7 @@ impl Recorder {
         let ix = (b & 0xff_ffff) as i64;
         let snap = self.snapshot(pc)?;
         let d = self.d;
-        let gref = Arg::Ref(g.0);
+        let gref = konst(g)?;
         let ver = self.load(Opcode::GetfieldI, gref, d.dict_version)?;
         self.guard(Opcode::GuardValue, vec![ver, Arg::Int(gv.0 as i64)], &snap)?;
         let dict = if b >> 63 == 0 {
@@ -465,12 +498,12 @@ impl Recorder {
         } else {
             let bd = Value::obj(vm.rt.globals().builtins);
             let bver = vm.rd(bd.as_obj(), DICT_VERSION);
-            let v = self.load(Opcode::GetfieldI, Arg::Ref(bd.0), d.dict_version)?;
+            let v = self.load(Opcode::GetfieldI, konst(bd)?, d.dict_version)?;
             self.guard(Opcode::GuardValue, vec![v, Arg::Int(bver.0 as i64)], &snap)?;
             bd
         };
         let runtime = vm.ic_global(code, pc, g).expect("checked");
-        let entries = self.load(Opcode::GetfieldR, Arg::Ref(dict.0), d.dict_entries)?;
+        let entries = self.load(Opcode::GetfieldR, konst(dict)?, d.dict_entries)?;
         let item = self.array_item(vm, entries, Arg::Int(3 * ix + 2), runtime, &snap)?;
         self.vals.push(item);
         Ok(())
@@ -644,11 +677,76 @@ impl Recorder {
         }
     }
 
+    /// Whether `frame` is the frame being recorded (the first op of an inlined call names its
+    /// new frame).
+    pub fn follows(&mut self, frame: ObjRef) -> bool {
+        if self.frame.0 == 0 {
+            self.frame = frame;
+        }
+        self.frame == frame
+    }
+
+    /// `Call(n)` of a plain Python function (positional arguments only, no cells, not a
+    /// generator): the callee is recorded inline. The function is guarded by its code and
+    /// globals (a closure made anew each time round is the same function to the trace).
+    fn inline_call(&mut self, vm: &Vm, pc: usize, n: usize, slots: &[Value]) -> Result<(), Abort> {
+        use crate::compile::code::{CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS};
+        use crate::layout::{FN_CODEPTR, FN_GLOBALS};
+        let k = slots.len();
+        let (callee, nul) = (slots[k - n - 2], slots[k - n - 1]);
+        if vm.tid_of(callee) != tid::FUNCTION || !nul.is_null() {
+            return Err("a call of something else than a plain function".into());
+        }
+        let globals = vm.ld(callee.as_obj(), FN_GLOBALS);
+        let c = crate::compile::code::from_addr_word(vm.ld(callee.as_obj(), FN_CODEPTR).as_int());
+        if c.argcount as usize != n
+            || c.kwonlyargcount != 0
+            || c.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) != 0
+            || !c.cellvars.is_empty()
+            || !c.freevars.is_empty()
+        {
+            return Err(format!("a call of {} with defaults, cells or extra arguments", c.name));
+        }
+        if self.callers.len() >= MAX_INLINE {
+            return Err("calls nested too deep".into());
+        }
+        let snap = self.snapshot(pc)?;
+        let args = self.vals.split_off(self.vals.len() - n);
+        self.pop();
+        let Av::Word(f) = self.pop() else { return Err("a call of a number".into()) };
+        if args.iter().any(|a| matches!(a, Av::Bool(_) | Av::Tuple(_))) {
+            return Err("a comparison result or a tuple passed to a call".into());
+        }
+        let codeptr = vm.ld(callee.as_obj(), FN_CODEPTR);
+        self.guard(Opcode::GuardNonnullClass, vec![f, Arg::Int(tid::FUNCTION as i64)], &snap)?;
+        let fc = self.load(Opcode::GetfieldI, f, self.d.fn_code)?;
+        self.guard(Opcode::GuardValue, vec![fc, Arg::Int(codeptr.0 as i64)], &snap)?;
+        let fg = self.load(Opcode::GetfieldR, f, self.d.fn_globals)?;
+        self.guard(Opcode::GuardValue, vec![fg, konst(globals)?], &snap)?;
+        if self.call_snapshot.is_none() {
+            self.call_snapshot = Some(snap);
+        }
+        let mut callee_vals = args;
+        callee_vals.resize(c.nlocals(), Av::Word(Arg::Ref(0)));
+        let caller_vals = std::mem::replace(&mut self.vals, callee_vals);
+        self.callers.push((self.frame, self.code, caller_vals));
+        // The callee's frame object is known at its first op.
+        self.frame = ObjRef(0);
+        self.code = c as *const Code as usize;
+        Ok(())
+    }
+
     /// Records `op` at `pc` (the frame holds `slots[0..sp]`); returns whether the loop closed.
     pub fn record(&mut self, vm: &Vm, code: &Code, pc: usize, op: Op, slots: &[Value]) -> Result<Step, Abort> {
         debug_assert_eq!(slots.len(), self.vals.len());
         let code_id = Arg::Int(self.code as i64);
         self.emit(Opcode::DebugMergePoint, vec![code_id, Arg::Int(pc as i64)], None, None)?;
+        let inlined = !self.callers.is_empty();
+        if inlined && matches!(op, Op::StoreAttr(_) | Op::StoreSubscr | Op::ForIter(_) | Op::JumpBack(_)) {
+            // The interpreter may run an inlined call again from its start: nothing in it may
+            // have an effect (or loop).
+            return Err(format!("{op:?} inside an inlined call"));
+        }
         match op {
             Op::Nop | Op::Jump(_) => {}
             Op::JumpBack(t) if t == self.start => return Ok(Step::Close),
@@ -743,10 +841,8 @@ impl Recorder {
                 let v = vm.tuple_get(consts.as_obj(), i as usize);
                 let av = match kind_of(vm, v) {
                     Kind::Int => Av::Int(Arg::Int(v.as_int())),
-                    Kind::Float => {
-                        Av::Float { f: Some(Arg::Float(vm.float_of(v.as_obj()))), boxed: Some(Arg::Ref(v.0)) }
-                    }
-                    Kind::Word => Av::Word(Arg::Ref(v.0)),
+                    Kind::Float => Av::Float { f: Some(Arg::Float(vm.float_of(v.as_obj()))), boxed: konst(v).ok() },
+                    Kind::Word => Av::Word(konst(v)?),
                 };
                 self.vals.push(av);
             }
@@ -832,7 +928,24 @@ impl Recorder {
                 let (word, descr) = self.as_word(va)?;
                 self.emit(Opcode::Setarrayitem, vec![islots, Arg::Int(slot), word], Some(descr), None)?;
             }
+            Op::Call(n) if vm.tid_of(slots[slots.len() - n as usize - 2]) == tid::FUNCTION => {
+                self.inline_call(vm, pc, n as usize, slots)?
+            }
             Op::Call(1) => self.call_builtin(vm, pc, slots)?,
+            Op::Return if inlined => {
+                let v = self.pop();
+                if matches!(v, Av::Bool(_) | Av::Tuple(_)) {
+                    return Err("a comparison result or a tuple returned".into());
+                }
+                let (frame, code, vals) = self.callers.pop().expect("inlined");
+                self.frame = frame;
+                self.code = code;
+                self.vals = vals;
+                self.vals.push(v);
+                if self.callers.is_empty() {
+                    self.call_snapshot = None;
+                }
+            }
             op => return Err(format!("{op:?} is not traced yet")),
         }
         Ok(Step::Go)
