@@ -28,28 +28,6 @@ setfield(r5, i4, descr=<value>)
 jump(r5, i1)
 ";
 
-/// `while i < n: x += i * 1.5; i += 1` (i and x boxed).
-const BOXED_FLOAT: &str = "
-[r0, r1, i2]
-label(r0, r1, i2) [resume: 0x10@0 s0=r0 s1=r1 s2=i2]
-guard_class(r0, 32) [resume: 0x10@0 s0=r0 s1=r1 s2=i2]
-i3 = getfield_i(r0, descr=<value>)
-i4 = int_lt(i3, i2)
-guard_true(i4) [resume: 0x10@1 s0=r0 s1=r1 s2=i2]
-guard_class(r1, 32) [resume: 0x10@1 s0=r0 s1=r1 s2=i2]
-f5 = getfield_f(r1, descr=<fval>)
-f6 = cast_int_to_float(i3)
-f7 = float_mul(f6, 1.5)
-f8 = float_add(f5, f7)
-r9 = new(descr=<node>)
-setfield(r9, f8, descr=<fval>)
-i10 = int_add_ovf(i3, 1)
-guard_no_overflow() [resume: 0x10@3 s0=r0 s1=r9 s2=i2]
-r11 = new(descr=<node>)
-setfield(r11, i10, descr=<value>)
-jump(r11, r9, i2)
-";
-
 /// `while i < n: s += obj.value + obj.const; i += 1` (i and s boxed, obj an instance whose
 /// class is checked and whose attributes are read each iteration).
 const ATTRIBUTE_READS: &str = "
@@ -106,13 +84,6 @@ setfield(r14, i13, descr=<value>)
 jump(r14, r12, r2, i3)
 ";
 
-fn boxed(m: &mut gc::Mutator<Model>, value: u64, fval: f64) -> u64 {
-    let o = m.alloc(NODE, NODE as usize).expect("alloc");
-    m.th().store_u64(o, 8, value);
-    m.th().store_u64(o, 16, fval.to_bits());
-    o.0
-}
-
 /// Runs the loop to its guard exit (re-entering after each break check); returns ns per
 /// iteration, the number of breaks and the final slots.
 fn time_loop(
@@ -147,7 +118,7 @@ fn main() {
     type Inputs = fn(&mut gc::Mutator<Model>, u64) -> Vec<u64>;
     let loops: [(&str, &str, Inputs); 4] = [
         ("boxed-int counter", BOXED_COUNTER, |m, n| vec![boxed(m, 0, 0.0), n]),
-        ("boxed-float accumulation", BOXED_FLOAT, |m, n| vec![boxed(m, 0, 0.0), boxed(m, 0, 0.0), n]),
+        ("boxed-float accumulation", BOXED_FLOAT_LOOP, |m, n| vec![boxed(m, 0, 0.0), boxed(m, 0, 0.0), n]),
         ("attribute reads", ATTRIBUTE_READS, |m, n| vec![boxed(m, 0, 0.0), boxed(m, 0, 0.0), boxed(m, 3, 0.0), n]),
         ("list indexing", LIST_INDEXING, |m, n| {
             let a = m.alloc(ARRAY, 16 + 8 * 8).expect("alloc");

@@ -24,64 +24,6 @@ fn rdescrs() -> Descrs {
     d
 }
 
-#[derive(Debug, PartialEq)]
-enum Seen {
-    Int(u64),
-    Float(u64),
-    Null,
-    Deep,
-    Node { typeid: u32, value: u64, fval: u64, next: Box<Seen> },
-}
-
-fn seen(m: &gc::Mutator<Model>, v: u64, ty: Type) -> Seen {
-    seen_d(m, v, ty, 3)
-}
-fn seen_d(m: &gc::Mutator<Model>, v: u64, ty: Type, depth: u32) -> Seen {
-    match ty {
-        Type::Ref if v == 0 => Seen::Null,
-        Type::Ref if depth == 0 => Seen::Deep,
-        Type::Int => Seen::Int(v),
-        Type::Float => Seen::Float(v),
-        _ => {
-            let o = stm::ObjRef(v);
-            let th = m.th();
-            let tid = th.typeid(o);
-            let nx = th.load_u64(o, 24);
-            let next =
-                if tid == NODE { Box::new(seen_d(m, nx, Type::Ref, depth - 1)) } else { Box::new(Seen::Int(nx)) };
-            Seen::Node { typeid: tid, value: th.load_u64(o, 8), fval: th.load_u64(o, 16), next }
-        }
-    }
-}
-
-fn run_to_exit(
-    b: &jit::Backend,
-    t: &jit::CompiledTrace,
-    m: &mut gc::Mutator<Model>,
-    d: &Descrs,
-    inputs: &[u64],
-    types: &[Type],
-) -> (u32, Vec<(u32, Seen)>) {
-    let mut inputs = inputs.to_vec();
-    for _ in 0..10_000 {
-        let info = m.th().segment_info();
-        let cur = info.nursery_current.load(std::sync::atomic::Ordering::Relaxed);
-        info.nursery_mark.store(cur + 2048, std::sync::atomic::Ordering::Relaxed);
-        let (code, buf) = run(b, t, m, &inputs);
-        assert_ne!(code, jit::EXIT_ABORTED);
-        let (_, k) = jit::split_exit_code(code);
-        let (pc, slots) = resume_into_heap(t, k, &buf, d, m);
-        if t.exits[k].opcode == Opcode::BreakCheck {
-            assert_eq!(slots.len(), types.len());
-            inputs = commit_and_reenter(m, &slots);
-            continue;
-        }
-        let out = slots.iter().map(|(s, v, ty)| (*s, seen(m, *v, *ty))).collect();
-        return (pc, out);
-    }
-    panic!("the loop did not end");
-}
-
 /// Plain and optimized results from the same inputs; `None` on a contradiction.
 fn both(
     text: &str,
@@ -111,12 +53,6 @@ fn both(
     Some((a, o))
 }
 
-fn boxed(m: &mut gc::Mutator<Model>, value: u64) -> u64 {
-    let o = m.alloc(NODE, NODE as usize).expect("alloc");
-    m.th().store_u64(o, 8, value);
-    o.0
-}
-
 #[test]
 fn narrow_field_store_forwarded_untruncated_heap() {
     let (a, o) = both(
@@ -127,7 +63,7 @@ i2 = getfield_i(r0, descr=<byte>)
 exit(i2) [resume: 0x10@1 s0=i2]
 ",
         jit::TraceKind::Straight,
-        |m| vec![boxed(m, 0), 300],
+        |m| vec![boxed(m, 0, 0.0), 300],
     )
     .unwrap();
     assert_eq!(a, o);
@@ -414,15 +350,15 @@ fn random_loops2() {
             };
             let (a, b2, c, h, h2) = (small(), small(), small(), small(), small());
             let n = v.next() % 300;
-            let r4 = boxed(m, h);
-            let r6 = if v.next() % 2 == 0 { r4 } else { boxed(m, h2) };
+            let r4 = boxed(m, h, 0.0);
+            let r6 = if v.next() % 2 == 0 { r4 } else { boxed(m, h2, 0.0) };
             let arr = m.alloc(ARRAY, 48).expect("alloc");
             m.th().store_u64(arr, 8, 4);
             for k in 0..4 {
                 m.th().store_u64(arr, 16 + 8 * k, v.next() % 7);
             }
-            let r8 = boxed(m, 5);
-            vec![a, b2, c, boxed(m, 0), r4, n, r6, arr.0, r8]
+            let r8 = boxed(m, 5, 0.0);
+            vec![a, b2, c, boxed(m, 0, 0.0), r4, n, r6, arr.0, r8]
         });
         match res {
             Ok(c) => compared += c as usize,

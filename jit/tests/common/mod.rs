@@ -181,3 +181,96 @@ pub fn commit_and_reenter(m: &mut Mutator<Model>, slots: &[(u32, u64, Type)]) ->
     let mut moved = m.roots().words.clone().into_iter();
     slots.iter().map(|s| if s.2 == Type::Ref { moved.next().expect("a root per reference") } else { s.1 }).collect()
 }
+
+/// A node with `value` and `fval` set (a boxed int or float of the tests).
+pub fn boxed(m: &mut Mutator<Model>, value: u64, fval: f64) -> u64 {
+    let o = m.alloc(NODE, NODE as usize).expect("alloc");
+    m.th().store_u64(o, 8, value);
+    m.th().store_u64(o, 16, fval.to_bits());
+    o.0
+}
+
+/// What a slot holds: objects by their contents (following `next` a few levels), so that runs
+/// whose objects lie at different addresses compare equal.
+#[derive(Debug, PartialEq)]
+pub enum Seen {
+    Int(u64),
+    Float(u64),
+    Null,
+    Deep,
+    Node { typeid: u32, value: u64, fval: u64, next: Box<Seen> },
+}
+
+pub fn seen(m: &Mutator<Model>, v: u64, ty: Type) -> Seen {
+    seen_d(m, v, ty, 3)
+}
+pub fn seen_d(m: &Mutator<Model>, v: u64, ty: Type, depth: u32) -> Seen {
+    match ty {
+        Type::Ref if v == 0 => Seen::Null,
+        Type::Ref if depth == 0 => Seen::Deep,
+        Type::Int => Seen::Int(v),
+        Type::Float => Seen::Float(v),
+        _ => {
+            let o = stm::ObjRef(v);
+            let th = m.th();
+            let tid = th.typeid(o);
+            let nx = th.load_u64(o, 24);
+            let next =
+                if tid == NODE { Box::new(seen_d(m, nx, Type::Ref, depth - 1)) } else { Box::new(Seen::Int(nx)) };
+            Seen::Node { typeid: tid, value: th.load_u64(o, 8), fval: th.load_u64(o, 16), next }
+        }
+    }
+}
+
+/// Runs a loop trace whose label snapshot lists slot k = input k, re-entering it after each
+/// break check (committing in between, with a small transaction so breaks happen); returns the
+/// final exit's pc and slots.
+pub fn run_to_exit(
+    b: &jit::Backend,
+    t: &jit::CompiledTrace,
+    m: &mut Mutator<Model>,
+    d: &Descrs,
+    inputs: &[u64],
+    types: &[Type],
+) -> (u32, Vec<(u32, Seen)>) {
+    let mut inputs = inputs.to_vec();
+    for _ in 0..10_000 {
+        let info = m.th().segment_info();
+        let cur = info.nursery_current.load(std::sync::atomic::Ordering::Relaxed);
+        info.nursery_mark.store(cur + 2048, std::sync::atomic::Ordering::Relaxed);
+        let (code, buf) = run(b, t, m, &inputs);
+        assert_ne!(code, jit::EXIT_ABORTED);
+        let (_, k) = jit::split_exit_code(code);
+        let (pc, slots) = resume_into_heap(t, k, &buf, d, m);
+        if t.exits[k].opcode == Opcode::BreakCheck {
+            assert_eq!(slots.len(), types.len());
+            inputs = commit_and_reenter(m, &slots);
+            continue;
+        }
+        let out = slots.iter().map(|(s, v, ty)| (*s, seen(m, *v, *ty))).collect();
+        return (pc, out);
+    }
+    panic!("the loop did not end");
+}
+
+/// The boxed loop of a Python `while i < n: x += i * 1.5; i += 1`, both locals boxed.
+pub const BOXED_FLOAT_LOOP: &str = "
+[r0, r1, i2]
+label(r0, r1, i2) [resume: 0x10@0 s0=r0 s1=r1 s2=i2]
+guard_class(r0, 32) [resume: 0x10@0 s0=r0 s1=r1 s2=i2]
+i3 = getfield_i(r0, descr=<value>)
+i4 = int_lt(i3, i2)
+guard_true(i4) [resume: 0x10@1 s0=r0 s1=r1 s2=i2]
+guard_class(r1, 32) [resume: 0x10@1 s0=r0 s1=r1 s2=i2]
+f5 = getfield_f(r1, descr=<fval>)
+f6 = cast_int_to_float(i3)
+f7 = float_mul(f6, 1.5)
+f8 = float_add(f5, f7)
+r9 = new(descr=<node>)
+setfield(r9, f8, descr=<fval>)
+i10 = int_add_ovf(i3, 1)
+guard_no_overflow() [resume: 0x10@3 s0=r0 s1=r9 s2=i2]
+r11 = new(descr=<node>)
+setfield(r11, i10, descr=<value>)
+jump(r11, r9, i2)
+";
