@@ -335,6 +335,35 @@ print(m([[1, 2]] * 50 + ['abc']))
 }
 
 #[test]
+fn a_deleted_attribute_is_not_read_as_null() {
+    // Deleting an attribute empties its slot without changing the instance's map: a compiled
+    // loop must not read the empty slot as a value.
+    let src = "
+class Q:
+    pass
+def copy(qs, out):
+    for i in range(len(qs)):
+        out[i] = qs[i].name
+def h(qs):
+    out = [None] * len(qs)
+    copy(qs, out)
+    return sum(x is None for x in out), out.count('x'), out.count('class')
+qs = []
+for i in range(100):
+    q = Q()
+    q.name = None if i % 2 else 'x'
+    qs.append(q)
+print(h(qs))
+del qs[60].name
+try:
+    print(h(qs))
+except AttributeError as e:
+    print('AttributeError:', e)
+";
+    assert_eq!(same_with_jit(src), "(50, 50, 0)\nAttributeError: 'Q' object has no attribute 'name'\n");
+}
+
+#[test]
 fn instance_attributes() {
     // Reads and writes of instance attributes through the interpreter's inline cache; a value
     // of another type, a class attribute added and an attribute deleted leave through guards.

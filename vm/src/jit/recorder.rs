@@ -870,6 +870,14 @@ impl Recorder {
                 self.vals.push(r);
             }
             Op::Compare(k) => self.compare(k)?,
+            Op::Is(negated) => {
+                let b = self.pop();
+                let a = self.pop();
+                let (Av::Word(x), Av::Word(y)) = (a, b) else { return Err("`is` on numbers".into()) };
+                let op = if negated { Opcode::PtrNe } else { Opcode::PtrEq };
+                let c = self.val(op, vec![x, y], None)?;
+                self.vals.push(Av::Bool(c));
+            }
             Op::Not => {
                 let a = self.pop();
                 let t = self.truth(a)?;
@@ -917,6 +925,10 @@ impl Recorder {
                 let (islots, slot) = self.instance_slot(vm, code, pc, oa, o, &snap)?;
                 let runtime = vm.ic_load(code, pc, o).expect("checked by instance_slot");
                 let v = self.array_item(vm, islots, Arg::Int(slot), runtime, &snap)?;
+                if let Av::Word(w) = v {
+                    // A deleted attribute leaves its slot NULL under the same map.
+                    self.guard(Opcode::GuardNonnull, vec![w], &snap)?;
+                }
                 self.vals.push(v);
             }
             Op::StoreAttr(_) => {
