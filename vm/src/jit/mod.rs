@@ -112,6 +112,8 @@ pub struct VmDescrs {
     /// A function's code address (a tagged word) and globals (both immutable).
     pub fn_code: DescrId,
     pub fn_globals: DescrId,
+    /// A function's defaults tuple (immutable).
+    pub fn_defaults: DescrId,
 }
 
 impl VmDescrs {
@@ -152,6 +154,7 @@ impl VmDescrs {
         let class_version = field(&mut table, "class.version", CLS_VERSION, Type::Int, false);
         let fn_code = field(&mut table, "function.code", FN_CODEPTR, Type::Int, true);
         let fn_globals = field(&mut table, "function.globals", FN_GLOBALS, Type::Ref, true);
+        let fn_defaults = field(&mut table, "function.defaults", FN_DEFAULTS, Type::Ref, true);
         VmDescrs {
             table,
             float,
@@ -174,6 +177,7 @@ impl VmDescrs {
             class_version,
             fn_code,
             fn_globals,
+            fn_defaults,
         }
     }
 }

@@ -57,6 +57,8 @@ pub struct Recorder {
     /// inside the callee resumes at (the callee's ops before it have no side effects, so the
     /// interpreter may run the whole call again).
     call_snapshot: Option<Snapshot>,
+    /// A `LoadMethod` was recorded (its receiver): what it pushed is read back at the next op.
+    pending_method: Option<Arg>,
 }
 
 /// Deepest nesting of inlined calls.
@@ -130,6 +132,7 @@ impl Recorder {
             bridge: None,
             callers: Vec::new(),
             call_snapshot: None,
+            pending_method: None,
         };
         let snap = r.plain_snapshot(pc);
         r.em.emit(Opcode::Label, inputs, None, None, Some(snap)).expect("a label cannot fail");
@@ -211,6 +214,7 @@ impl Recorder {
             bridge: Some((parent, exit, target)),
             callers: Vec::new(),
             call_snapshot: None,
+            pending_method: None,
         })
     }
 
@@ -691,15 +695,22 @@ impl Recorder {
     /// globals (a closure made anew each time round is the same function to the trace).
     fn inline_call(&mut self, vm: &Vm, pc: usize, n: usize, slots: &[Value]) -> Result<(), Abort> {
         use crate::compile::code::{CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS};
-        use crate::layout::{FN_CODEPTR, FN_GLOBALS};
+        use crate::layout::{FN_CODEPTR, FN_DEFAULTS, FN_GLOBALS};
         let k = slots.len();
-        let (callee, nul) = (slots[k - n - 2], slots[k - n - 1]);
-        if vm.tid_of(callee) != tid::FUNCTION || !nul.is_null() {
+        let (callee, me) = (slots[k - n - 2], slots[k - n - 1]);
+        if vm.tid_of(callee) != tid::FUNCTION {
             return Err("a call of something else than a plain function".into());
         }
+        // A method call (`LoadMethod` left the receiver) passes it first.
+        let nargs = n + !me.is_null() as usize;
         let globals = vm.ld(callee.as_obj(), FN_GLOBALS);
         let c = crate::compile::code::from_addr_word(vm.ld(callee.as_obj(), FN_CODEPTR).as_int());
-        if c.argcount as usize != n
+        // Missing trailing arguments come from the defaults (a tuple, guarded by identity).
+        let defaults = vm.ld(callee.as_obj(), FN_DEFAULTS);
+        let ndef = if defaults.is_null() { 0 } else { vm.tuple_len(defaults.as_obj()) };
+        let argc = c.argcount as usize;
+        if nargs > argc
+            || nargs + ndef < argc
             || c.kwonlyargcount != 0
             || c.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) != 0
             || !c.cellvars.is_empty()
@@ -711,8 +722,10 @@ impl Recorder {
             return Err("calls nested too deep".into());
         }
         let snap = self.snapshot(pc)?;
-        let args = self.vals.split_off(self.vals.len() - n);
-        self.pop();
+        let args = self.vals.split_off(self.vals.len() - nargs);
+        if me.is_null() {
+            self.pop();
+        }
         let Av::Word(f) = self.pop() else { return Err("a call of a number".into()) };
         if args.iter().any(|a| matches!(a, Av::Bool(_) | Av::Tuple(_))) {
             return Err("a comparison result or a tuple passed to a call".into());
@@ -723,6 +736,19 @@ impl Recorder {
         self.guard(Opcode::GuardValue, vec![fc, Arg::Int(codeptr.0 as i64)], &snap)?;
         let fg = self.load(Opcode::GetfieldR, f, self.d.fn_globals)?;
         self.guard(Opcode::GuardValue, vec![fg, konst(globals)?], &snap)?;
+        let mut args = args;
+        if nargs < argc {
+            let fd = self.load(Opcode::GetfieldR, f, self.d.fn_defaults)?;
+            self.guard(Opcode::GuardValue, vec![fd, konst(defaults)?], &snap)?;
+            for i in nargs..argc {
+                let v = vm.tuple_get(defaults.as_obj(), ndef - (argc - i));
+                args.push(match kind_of(vm, v) {
+                    Kind::Int => Av::Int(Arg::Int(v.as_int())),
+                    Kind::Float => Av::Float { f: Some(Arg::Float(vm.float_of(v.as_obj()))), boxed: konst(v).ok() },
+                    Kind::Word => Av::Word(konst(v)?),
+                });
+            }
+        }
         if self.call_snapshot.is_none() {
             self.call_snapshot = Some(snap);
         }
@@ -739,6 +765,17 @@ impl Recorder {
     /// Records `op` at `pc` (the frame holds `slots[0..sp]`); returns whether the loop closed.
     pub fn record(&mut self, vm: &Vm, code: &Code, pc: usize, op: Op, slots: &[Value]) -> Result<Step, Abort> {
         debug_assert_eq!(slots.len(), self.vals.len());
+        if let Some(recv) = self.pending_method.take() {
+            // What `LoadMethod` pushed: a plain function of the class and the receiver (the
+            // guards recorded with it keep that true), or else an attribute (not traced).
+            let (f, me) = (slots[slots.len() - 2], slots[slots.len() - 1]);
+            if me.is_null() || vm.tid_of(f) != tid::FUNCTION {
+                return Err("a method call through something else than a plain function".into());
+            }
+            let n = self.vals.len();
+            self.vals[n - 2] = Av::Word(konst(f)?);
+            self.vals[n - 1] = Av::Word(recv);
+        }
         let code_id = Arg::Int(self.code as i64);
         self.emit(Opcode::DebugMergePoint, vec![code_id, Arg::Int(pc as i64)], None, None)?;
         let inlined = !self.callers.is_empty();
@@ -918,6 +955,28 @@ impl Recorder {
                 self.emit(Opcode::Setarrayitem, vec![arr, idx, word], Some(descr), None)?;
             }
             Op::PushNull => self.vals.push(Av::Word(Arg::Ref(0))),
+            Op::LoadMethod(_) => {
+                // The method found depends on the receiver's class (its version covers the
+                // bases) and on the instance not having an attribute of that name (its map).
+                use crate::layout::*;
+                let o = slots[slots.len() - 1];
+                if vm.tid_of(o) != tid::INSTANCE || vm.rd(o.as_obj(), INST_MAP).as_int() == DICT_MODE {
+                    return Err("a method of something else than an instance".into());
+                }
+                let snap = self.snapshot(pc)?;
+                let Av::Word(recv) = self.pop() else { return Err("a method of a number".into()) };
+                let cls = vm.ld(o.as_obj(), INST_CLASS);
+                let (version, map) = (vm.rd(cls.as_obj(), CLS_VERSION), vm.rd(o.as_obj(), INST_MAP));
+                let d = self.d;
+                self.guard(Opcode::GuardNonnullClass, vec![recv, Arg::Int(tid::INSTANCE as i64)], &snap)?;
+                let c = self.load(Opcode::GetfieldR, recv, d.inst_class)?;
+                let v = self.load(Opcode::GetfieldI, c, d.class_version)?;
+                self.guard(Opcode::GuardValue, vec![v, Arg::Int(version.0 as i64)], &snap)?;
+                let m = self.load(Opcode::GetfieldI, recv, d.inst_map)?;
+                self.guard(Opcode::GuardValue, vec![m, Arg::Int(map.0 as i64)], &snap)?;
+                self.vals.extend([Av::Word(recv), Av::Word(recv)]);
+                self.pending_method = Some(recv);
+            }
             Op::LoadAttr(_) => {
                 let o = slots[slots.len() - 1];
                 let snap = self.snapshot(pc)?;
