@@ -568,3 +568,13 @@ main()
     // What CPython 3.11 prints.
     assert_eq!(same_with_jit(src), "3373050.0\n3360230.0\n64554.5\n64561.0\n");
 }
+
+#[test]
+fn a_loop_runs_compiled_right_after_it_is_recorded() {
+    // Default threshold (1000): the loop is recorded at its 1000th back-edge and entered at the
+    // next one, so a loop of 1500 iterations already runs compiled.
+    let src = "import pystm\ndef f(n):\n    t = 0\n    for i in range(n):\n        t += i * 3 % 7\n    return t\n\
+               print(f(1500), pystm.jit_stats()['entries'])\n";
+    let (out, err, code) = pystm(&["-c", src]);
+    assert_eq!((out.as_str(), code), ("4497 1\n", 0), "{err}");
+}

@@ -19,6 +19,10 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering::Relaxed;
 use stm::ObjRef;
 
+/// Flags in word 0 of a back-edge's inline-cache words (see `Vm::jit_loop_header`).
+const COMPILED: u64 = 1 << 63;
+const BLACKLISTED: u64 = 1 << 62;
+
 /// Where the interpreter goes on after a compiled loop exits.
 pub struct Resume {
     pub pc: usize,
@@ -74,7 +78,16 @@ impl Vm {
                 let (c, start) = (rec.home, rec.start);
                 let bridge = rec.bridge_of().map(|(l, e)| (l.clone(), e));
                 match rec.close(self, pc) {
-                    Ok(Closed::Loop(l)) => self.rt.jit.as_ref().expect("a JIT").install(c, start, l),
+                    Ok(Closed::Loop(l)) => {
+                        let jit = self.rt.jit.as_ref().expect("a JIT");
+                        jit.install(c, start, l);
+                        // The back-edge that closed the loop enters it from now on (not after
+                        // counting to the threshold again).
+                        if let Some(l) = jit.header(c, start) {
+                            code.icache[2 * pc + 1].store(Arc::as_ptr(&l) as u64, Relaxed);
+                            code.icache[2 * pc].store(COMPILED, Relaxed);
+                        }
+                    }
                     Ok(Closed::Bridge { parent, exit, trace }) => {
                         // SAFETY: the bridge was recorded from exit `exit`'s fail arguments, by
                         // the same backend, and lives in the loop's bridge list as long as the
@@ -150,8 +163,6 @@ impl Vm {
         pc: usize,
         sp: usize,
     ) -> R<Option<Resume>> {
-        const COMPILED: u64 = 1 << 63;
-        const BLACKLISTED: u64 = 1 << 62;
         let Some(jit) = self.rt.jit.as_ref() else { return Ok(None) };
         if self.jit.rec.is_some() {
             return Ok(None);
