@@ -152,44 +152,13 @@ exit(i3) [resume: 0x10@2 s0=i3]
     assert!(r.is_ok(), "{r:?}");
 }
 
-/// Like `both`, but the loop's inputs and a mismatch reported as a string.
+/// Plain and optimized runs of a loop compared (see `common::compare_loop`).
 fn same_loop(
     text: &str,
     runs: usize,
-    mut make: impl FnMut(&mut gc::Mutator<Model>, usize) -> Vec<u64>,
+    make: impl FnMut(&mut gc::Mutator<Model>, usize) -> Vec<u64>,
 ) -> Result<bool, String> {
-    let d = rdescrs();
-    let gc = heap(1);
-    let b = backend(jit::Options::default());
-    let t = parse(text, &d);
-    let types: Vec<Type> = t.inputs.iter().map(|v| t.types[v.0 as usize]).collect();
-    let opt = match std::panic::catch_unwind(|| jit::opt::optimize(&t, &d)) {
-        Ok(Ok(o)) => o,
-        Ok(Err(OptError::Contradiction(_))) => return Ok(false),
-        Ok(Err(e)) => return Err(format!("optimizer error {e}\n{text}")),
-        Err(_) => return Err(format!("optimizer panic\n{text}")),
-    };
-    let plain = b.compile(&t, &d, jit::TraceKind::Loop).unwrap();
-    let fast = match b.compile(&opt, &d, jit::TraceKind::Loop) {
-        Ok(f) => f,
-        Err(e) => return Err(format!("compile: {e}\n{text}\n{}", text::print(&opt, &d))),
-    };
-    let mut m = gc.mutator();
-    m.start();
-    for r in 0..runs {
-        let i1 = make(&mut m, r);
-        let a = run_to_exit(&b, &plain, &mut m, &d, &i1, &types);
-        let i2 = make(&mut m, r);
-        let o = run_to_exit(&b, &fast, &mut m, &d, &i2, &types);
-        if a != o {
-            return Err(format!(
-                "run {r}: plain {a:?}\n optimized {o:?}\n{text}\noptimized:\n{}",
-                text::print(&opt, &d)
-            ));
-        }
-    }
-    m.commit().unwrap();
-    Ok(true)
+    compare_loop(&rdescrs(), text, runs, make)
 }
 
 /// Inputs: [i0, i1, i2, r3 (box counter), r4, i5 (limit), r6 (may be r4), r7 (int array of 4), r8 (box)].

@@ -385,18 +385,28 @@ impl Emitter<'_, '_> {
     }
 
     /// The inline nursery bump for `size` bytes (a value) of type `typeid`, with the cold
-    /// adapter call; `large` forces the slow path. Returns the new object.
-    /// The inline nursery bump; returns the object and the nursery's new current pointer.
-    fn alloc(&mut self, typeid: u32, size: ir::Value, large: Option<ir::Value>) -> (ir::Value, ir::Value) {
+    /// adapter call; `large` forces the slow path. `ptrs`: the nursery's current and end
+    /// pointers when they travel in registers (else they are loaded). Returns the new object and
+    /// the pointers after it.
+    fn alloc(
+        &mut self,
+        typeid: u32,
+        size: ir::Value,
+        large: Option<ir::Value>,
+        ptrs: Option<(ir::Value, ir::Value)>,
+    ) -> (ir::Value, ir::Value, ir::Value) {
         let done = self.b.create_block();
         let obj = self.b.append_block_param(done, types::I64);
         let top = self.b.append_block_param(done, types::I64);
+        let top_end = self.b.append_block_param(done, types::I64);
         let slow = self.b.create_block();
         let fast = self.b.create_block();
         self.b.set_cold_block(slow);
         let base = self.base();
-        let cur = self.b.ins().load(types::I64, mem(), base, INFO_NURSERY_CURRENT as i32);
-        let end = self.b.ins().load(types::I64, mem(), base, INFO_NURSERY_END as i32);
+        let (cur, end) = ptrs.unwrap_or_else(|| {
+            let cur = self.b.ins().load(types::I64, mem(), base, INFO_NURSERY_CURRENT as i32);
+            (cur, self.b.ins().load(types::I64, mem(), base, INFO_NURSERY_END as i32))
+        });
         let new = self.b.ins().iadd(cur, size);
         let full = self.b.ins().icmp(IntCC::UnsignedGreaterThan, new, end);
         let full = match large {
@@ -413,7 +423,7 @@ impl Emitter<'_, '_> {
             let p = self.b.ins().iadd(base, cur);
             self.b.ins().store(mem(), hdr, p, 0);
         }
-        self.b.ins().jump(done, &[BlockArg::Value(cur), BlockArg::Value(new)]);
+        self.b.ins().jump(done, &[BlockArg::Value(cur), BlockArg::Value(new), BlockArg::Value(end)]);
         self.b.switch_to_block(slow);
         let tid = self.b.ins().iconst(types::I64, typeid as i64);
         let ctx = self.ctx;
@@ -422,9 +432,10 @@ impl Emitter<'_, '_> {
         let r = self.b.ins().load(types::I64, mem(), self.ctx, CTX_SCRATCH);
         let base = self.base();
         let cur = self.b.ins().load(types::I64, mem(), base, INFO_NURSERY_CURRENT as i32);
-        self.b.ins().jump(done, &[BlockArg::Value(r), BlockArg::Value(cur)]);
+        let end = self.b.ins().load(types::I64, mem(), base, INFO_NURSERY_END as i32);
+        self.b.ins().jump(done, &[BlockArg::Value(r), BlockArg::Value(cur), BlockArg::Value(end)]);
         self.b.switch_to_block(done);
-        (obj, top)
+        (obj, top, top_end)
     }
 
     fn op(&mut self, op: &Op) -> Result<Option<ir::Value>, IrError> {
@@ -645,42 +656,18 @@ impl Emitter<'_, '_> {
             }
             New | NewArray => return Err(IrError(format!("{} must be rewritten before lowering", op.opcode.name()))),
             AllocNursery if op.descr == Some(crate::ir::DUMMY) && self.carried.is_some() => {
-                let (top, end) = self.carried.expect("checked");
-                let done = self.b.create_block();
-                let top2 = self.b.append_block_param(done, types::I64);
-                let end2 = self.b.append_block_param(done, types::I64);
-                let slow = self.b.create_block();
-                let fast = self.b.create_block();
-                self.b.set_cold_block(slow);
-                let new = self.b.ins().iadd_imm_s(top, 16);
-                let full = self.b.ins().icmp(IntCC::UnsignedGreaterThan, new, end);
-                self.b.ins().brif(full, slow, &[], fast, &[]);
-                self.b.switch_to_block(fast);
-                // The dummy's header (type 0, no flags) is already zero in the nursery.
-                let base = self.base();
-                self.b.ins().store(mem(), new, base, INFO_NURSERY_CURRENT as i32);
-                self.b.ins().jump(done, &[BlockArg::Value(new), BlockArg::Value(end)]);
-                self.b.switch_to_block(slow);
-                let tid = self.b.ins().iconst(types::I64, 0);
                 let size = self.b.ins().iconst(types::I64, 16);
-                let ctx = self.ctx;
-                self.call_adapter(self.env.alloc_adapter, &[ctx, tid, size]);
-                self.check_status();
-                let base = self.base();
-                let cur = self.b.ins().load(types::I64, mem(), base, INFO_NURSERY_CURRENT as i32);
-                let end = self.b.ins().load(types::I64, mem(), base, INFO_NURSERY_END as i32);
-                self.b.ins().jump(done, &[BlockArg::Value(cur), BlockArg::Value(end)]);
-                self.b.switch_to_block(done);
-                self.set(op, top);
-                self.carried = Some((top2, end2));
-                return Ok(Some(top2));
+                let (r, top, end) = self.alloc(0, size, None, self.carried);
+                self.set(op, r);
+                self.carried = Some((top, end));
+                return Ok(Some(top));
             }
             AllocNursery => {
                 let s = d.as_size(op.descr.expect("verified")).expect("verified").clone();
                 let size = s.size.max(16).next_multiple_of(16);
                 let sz = self.b.ins().iconst(types::I64, size as i64);
                 let large = (size >= crate::rewrite::LARGE_OBJECT).then(|| self.b.ins().iconst(types::I8, 1));
-                let (r, top) = self.alloc(s.typeid, sz, large);
+                let (r, top, _) = self.alloc(s.typeid, sz, large, None);
                 self.set(op, r);
                 return Ok(Some(top));
             }
@@ -699,7 +686,7 @@ impl Emitter<'_, '_> {
                     size,
                     crate::rewrite::LARGE_OBJECT as i64,
                 );
-                let (r, top) = self.alloc(ad.typeid, size, Some(large));
+                let (r, top, _) = self.alloc(ad.typeid, size, Some(large), None);
                 self.set(op, r);
                 let base = self.base();
                 let p = self.b.ins().iadd(base, r);

@@ -274,3 +274,46 @@ r11 = new(descr=<node>)
 setfield(r11, i10, descr=<value>)
 jump(r11, r9, i2)
 ";
+
+/// Compiles loop `text` unoptimized and optimized and runs both from the inputs `make` gives
+/// for each run (fresh objects each time): `Ok(true)` when they end in the same state every
+/// time, `Ok(false)` (nothing compared) when the optimizer finds the trace contradicts itself,
+/// `Err` with the traces on a difference, an optimizer error or panic, or a compile failure.
+pub fn compare_loop(
+    d: &Descrs,
+    text: &str,
+    runs: usize,
+    mut make: impl FnMut(&mut Mutator<Model>, usize) -> Vec<u64>,
+) -> Result<bool, String> {
+    let gc = heap(1);
+    let b = backend(jit::Options::default());
+    let t = parse(text, d);
+    let types: Vec<Type> = t.inputs.iter().map(|v| t.types[v.0 as usize]).collect();
+    let opt = match std::panic::catch_unwind(|| jit::opt::optimize(&t, d)) {
+        Ok(Ok(o)) => o,
+        Ok(Err(jit::opt::OptError::Contradiction(_))) => return Ok(false),
+        Ok(Err(e)) => return Err(format!("optimizer error {e}\n{text}")),
+        Err(_) => return Err(format!("optimizer panic\n{text}")),
+    };
+    let plain = b.compile(&t, d, jit::TraceKind::Loop).unwrap();
+    let fast = match b.compile(&opt, d, jit::TraceKind::Loop) {
+        Ok(f) => f,
+        Err(e) => return Err(format!("compile: {e}\n{text}\n{}", text::print(&opt, d))),
+    };
+    let mut m = gc.mutator();
+    m.start();
+    for r in 0..runs {
+        let i1 = make(&mut m, r);
+        let a = run_to_exit(&b, &plain, &mut m, d, &i1, &types);
+        let i2 = make(&mut m, r);
+        let o = run_to_exit(&b, &fast, &mut m, d, &i2, &types);
+        if a != o {
+            return Err(format!(
+                "run {r}: plain {a:?}\n optimized {o:?}\n{text}\noptimized:\n{}",
+                text::print(&opt, d)
+            ));
+        }
+    }
+    m.commit().unwrap();
+    Ok(true)
+}

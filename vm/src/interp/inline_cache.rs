@@ -49,9 +49,10 @@ impl Vm {
         Some((cls, version, map as u64))
     }
 
-    /// A cached attribute load: Some(value) on a hit.
+    /// The slot a plain entry at `pc` gives for the instance `o` now (its class version and map
+    /// match), or None.
     #[inline(always)]
-    pub fn ic_load(&self, code: &Code, pc: usize, o: Value) -> Option<Value> {
+    pub fn ic_plain_slot(&self, code: &Code, pc: usize, o: Value) -> Option<u64> {
         let w = code.icache[2 * pc].load(Relaxed);
         if w == 0 || w & 1 != 0 {
             return None;
@@ -60,8 +61,15 @@ impl Vm {
         if w >> 9 != (version << PLAIN_MAP_BITS) | map {
             return None;
         }
+        Some((w >> 1) & 0xff)
+    }
+
+    /// A cached attribute load: Some(value) on a hit.
+    #[inline(always)]
+    pub fn ic_load(&self, code: &Code, pc: usize, o: Value) -> Option<Value> {
+        let slot = self.ic_plain_slot(code, pc, o)?;
         let slots = self.rd(o.as_obj(), INST_SLOTS).as_obj();
-        let v = self.rd(slots, ARRAY_ITEMS + 8 * ((w >> 1) & 0xff));
+        let v = self.rd(slots, ARRAY_ITEMS + 8 * slot);
         if v.is_null() { None } else { Some(v) }
     }
 
@@ -145,6 +153,13 @@ impl Vm {
     /// facts true for the versions it names, so a torn pair can only miss.
     #[inline(always)]
     pub fn ic_global(&self, code: &Code, pc: usize, globals: Value) -> Option<Value> {
+        self.ic_global_entry(code, pc, globals).map(|(_, _, v)| v)
+    }
+
+    /// What a cached global-name load at `pc` finds now: the dict holding the name (`globals`
+    /// or the builtins), its entry index, and the value.
+    #[inline(always)]
+    pub fn ic_global_entry(&self, code: &Code, pc: usize, globals: Value) -> Option<(ObjRef, u64, Value)> {
         let a = code.icache[2 * pc].load(Relaxed);
         if a == 0 {
             return None;
@@ -170,7 +185,7 @@ impl Vm {
         };
         let ent = self.rd(dict, DICT_ENTRIES).as_obj();
         let v = self.rd(ent, ARRAY_ITEMS + 8 * (3 * ix + 2));
-        if v.is_null() { None } else { Some(v) }
+        if v.is_null() { None } else { Some((dict, ix, v)) }
     }
 
     /// Fills the global-load cache after a lookup (`in_globals`: where it was found).

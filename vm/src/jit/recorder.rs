@@ -84,6 +84,15 @@ fn konst(v: Value) -> Result<Arg, Abort> {
     Ok(Arg::Ref(v.0))
 }
 
+/// A constant of the code (or a default argument) as a recorded value.
+fn const_av(vm: &Vm, v: Value) -> Result<Av, Abort> {
+    Ok(match kind_of(vm, v) {
+        Kind::Int => Av::Int(Arg::Int(v.as_int())),
+        Kind::Float => Av::Float { f: Some(Arg::Float(vm.float_of(v.as_obj()))), boxed: konst(v).ok() },
+        Kind::Word => Av::Word(konst(v)?),
+    })
+}
+
 /// How a value enters a trace.
 pub(crate) fn kind_of(vm: &Vm, v: Value) -> Kind {
     if v.is_int() {
@@ -105,35 +114,15 @@ impl Recorder {
         let mut vals = Vec::new();
         let mut inputs = Vec::new();
         for k in &entry {
-            let (t, av) = match k {
-                Kind::Int => (Type::Int, None),
-                Kind::Float => (Type::Ref, Some(true)),
-                Kind::Word => (Type::Ref, None),
-            };
-            let v = Arg::Val(em.input(t));
+            let v = Arg::Val(em.input(if *k == Kind::Int { Type::Int } else { Type::Ref }));
             inputs.push(v);
-            vals.push(match (k, av) {
-                (Kind::Int, _) => Av::Int(v),
-                (Kind::Float, _) => Av::Float { f: None, boxed: Some(v) },
-                _ => Av::Word(v),
+            vals.push(match k {
+                Kind::Int => Av::Int(v),
+                Kind::Float => Av::Float { f: None, boxed: Some(v) },
+                Kind::Word => Av::Word(v),
             });
         }
-        let mut r = Recorder {
-            frame,
-            code: code as *const Code as usize,
-            home: code as *const Code as usize,
-            start: pc,
-            entry,
-            vals,
-            tuples: Vec::new(),
-            em,
-            d: descrs,
-            limit,
-            bridge: None,
-            callers: Vec::new(),
-            call_snapshot: None,
-            pending_method: None,
-        };
+        let mut r = Recorder::with(frame, code, pc, entry, vals, em, descrs, limit, None);
         let snap = r.plain_snapshot(pc);
         r.em.emit(Opcode::Label, inputs, None, None, Some(snap)).expect("a label cannot fail");
         r
@@ -200,22 +189,39 @@ impl Recorder {
             };
             vals.push(av);
         }
-        Ok(Recorder {
+        let entry = parent.entry.clone();
+        Ok(Recorder::with(frame, code, header, entry, vals, em, descrs, limit, Some((parent, exit, target))))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn with(
+        frame: ObjRef,
+        code: &Code,
+        start: u32,
+        entry: Vec<Kind>,
+        vals: Vec<Av>,
+        em: Emitter<'static>,
+        d: &'static super::VmDescrs,
+        limit: usize,
+        bridge: Option<(Arc<Loop>, usize, DescrId)>,
+    ) -> Recorder {
+        let code = code as *const Code as usize;
+        Recorder {
             frame,
-            code: code as *const Code as usize,
-            home: code as *const Code as usize,
-            start: header,
-            entry: parent.entry.clone(),
+            code,
+            home: code,
+            start,
+            entry,
             vals,
             tuples: Vec::new(),
             em,
-            d: descrs,
+            d,
             limit,
-            bridge: Some((parent, exit, target)),
+            bridge,
             callers: Vec::new(),
             call_snapshot: None,
             pending_method: None,
-        })
+        }
     }
 
     /// A snapshot of the recorded state (`pc` to resume at), with no float left unboxed; inside
@@ -371,14 +377,19 @@ impl Recorder {
         o: Value,
         snap: &Snapshot,
     ) -> Result<(Arg, i64), Abort> {
-        use crate::layout::*;
-        use std::sync::atomic::Ordering::Relaxed;
         let Av::Word(obj) = oa else { return Err("an attribute of a number".into()) };
-        let w = code.icache[2 * pc].load(Relaxed);
-        if w == 0 || w & 1 != 0 || vm.tid_of(o) != tid::INSTANCE || vm.ic_load(code, pc, o).is_none() {
+        let (Some(slot), Some(_)) = (vm.ic_plain_slot(code, pc, o), vm.ic_load(code, pc, o)) else {
             return Err("an attribute the interpreter has not cached as an instance's own".into());
-        }
-        let slot = ((w >> 1) & 0xff) as i64;
+        };
+        self.guard_shape(vm, obj, o, snap)?;
+        let islots = self.load(Opcode::GetfieldR, obj, self.d.inst_slots)?;
+        Ok((islots, slot as i64))
+    }
+
+    /// Guards that `obj` (an instance `o` now) keeps its class version and map: what its
+    /// attributes' slots and its class's methods depend on.
+    fn guard_shape(&mut self, vm: &Vm, obj: Arg, o: Value, snap: &Snapshot) -> Result<(), Abort> {
+        use crate::layout::*;
         let ob = o.as_obj();
         let cls = vm.ld(ob, INST_CLASS);
         let (version, map) = (vm.rd(cls.as_obj(), CLS_VERSION), vm.rd(ob, INST_MAP));
@@ -388,9 +399,7 @@ impl Recorder {
         let v = self.load(Opcode::GetfieldI, c, d.class_version)?;
         self.guard(Opcode::GuardValue, vec![v, Arg::Int(version.0 as i64)], snap)?;
         let m = self.load(Opcode::GetfieldI, obj, d.inst_map)?;
-        self.guard(Opcode::GuardValue, vec![m, Arg::Int(map.0 as i64)], snap)?;
-        let islots = self.load(Opcode::GetfieldR, obj, d.inst_slots)?;
-        Ok((islots, slot))
+        self.guard(Opcode::GuardValue, vec![m, Arg::Int(map.0 as i64)], snap)
     }
 
     /// Checks `o[i]` on a list (`oa`, `ia`: their recorded values; `o`, `i`: what the frame
@@ -414,16 +423,20 @@ impl Recorder {
         if i.as_int() < 0 || i.as_int() as usize >= vm.list_len(o) {
             return Err("a negative or out-of-range list index".into());
         }
-        let d = self.d;
-        self.guard(Opcode::GuardNonnullClass, vec![list, Arg::Int(tid::LIST as i64)], snap)?;
+        let n = self.list_len(list, snap)?;
         let nonneg = self.val(Opcode::IntGe, vec![idx, Arg::Int(0)], None)?;
         self.guard(Opcode::GuardTrue, vec![nonneg], snap)?;
-        let n = self.load(Opcode::GetfieldI, list, d.list_len)?;
-        let n = self.untag(n)?;
         let inside = self.val(Opcode::IntLt, vec![idx, n], None)?;
         self.guard(Opcode::GuardTrue, vec![inside], snap)?;
-        let arr = self.load(Opcode::GetfieldR, list, d.list_items)?;
+        let arr = self.load(Opcode::GetfieldR, list, self.d.list_items)?;
         Ok((arr, idx))
+    }
+
+    /// Guards that `list` is a list; its length, untagged.
+    fn list_len(&mut self, list: Arg, snap: &Snapshot) -> Result<Arg, Abort> {
+        self.guard(Opcode::GuardNonnullClass, vec![list, Arg::Int(tid::LIST as i64)], snap)?;
+        let n = self.load(Opcode::GetfieldI, list, self.d.list_len)?;
+        self.untag(n)
     }
 
     /// `Call(1)` of a built-in the trace knows: `len` of a list, `abs` of an int or a float,
@@ -446,15 +459,10 @@ impl Recorder {
         let a = self.pop();
         self.pop();
         let Av::Word(f) = self.pop() else { return Err("a call".into()) };
+        self.guard(Opcode::GuardValue, vec![f, konst(callee)?], &snap)?;
         let r = match (name, a) {
-            ("len", Av::Word(l)) if vm.tid_of(arg) == tid::LIST => {
-                self.guard(Opcode::GuardValue, vec![f, konst(callee)?], &snap)?;
-                self.guard(Opcode::GuardNonnullClass, vec![l, Arg::Int(tid::LIST as i64)], &snap)?;
-                let n = self.load(Opcode::GetfieldI, l, self.d.list_len)?;
-                Av::Int(self.untag(n)?)
-            }
+            ("len", Av::Word(l)) if vm.tid_of(arg) == tid::LIST => Av::Int(self.list_len(l, &snap)?),
             ("abs", Av::Int(x)) => {
-                self.guard(Opcode::GuardValue, vec![f, konst(callee)?], &snap)?;
                 // |x| without a branch: (x ^ m) - m, m = -1 for a negative x, else 0; -SMALL_MIN
                 // is not small.
                 let lt = self.val(Opcode::IntLt, vec![x, Arg::Int(0)], None)?;
@@ -465,14 +473,10 @@ impl Recorder {
                 Av::Int(r)
             }
             ("abs", Av::Float { .. }) => {
-                self.guard(Opcode::GuardValue, vec![f, konst(callee)?], &snap)?;
                 let x = self.unbox(a)?;
                 Av::Float { f: Some(self.val(Opcode::FloatAbs, vec![x], None)?), boxed: None }
             }
-            ("float", Av::Int(_) | Av::Float { .. }) => {
-                self.guard(Opcode::GuardValue, vec![f, konst(callee)?], &snap)?;
-                Av::Float { f: Some(self.unbox(a)?), boxed: None }
-            }
+            ("float", Av::Int(_) | Av::Float { .. }) => Av::Float { f: Some(self.unbox(a)?), boxed: None },
             _ => return Err(format!("a call of {name}")),
         };
         self.vals.push(r);
@@ -484,31 +488,22 @@ impl Recorder {
     /// entry (values may change without a new version).
     fn load_global(&mut self, vm: &Vm, code: &Code, pc: usize) -> Result<(), Abort> {
         use crate::layout::*;
-        use std::sync::atomic::Ordering::Relaxed;
         let g = vm.rd(self.frame, F_GLOBALS);
-        let (a, b) = (code.icache[2 * pc].load(Relaxed), code.icache[2 * pc + 1].load(Relaxed));
-        let gv = vm.rd(g.as_obj(), DICT_VERSION);
-        if a == 0 || a != gv.as_int() as u64 || vm.ic_global(code, pc, g).is_none() {
+        let Some((dict, ix, runtime)) = vm.ic_global_entry(code, pc, g) else {
             return Err("a global the interpreter has not cached".into());
-        }
-        let ix = (b & 0xff_ffff) as i64;
-        let snap = self.snapshot(pc)?;
-        let d = self.d;
-        let gref = konst(g)?;
-        let ver = self.load(Opcode::GetfieldI, gref, d.dict_version)?;
-        self.guard(Opcode::GuardValue, vec![ver, Arg::Int(gv.0 as i64)], &snap)?;
-        let dict = if b >> 63 == 0 {
-            g
-        } else {
-            let bd = Value::obj(vm.rt.globals().builtins);
-            let bver = vm.rd(bd.as_obj(), DICT_VERSION);
-            let v = self.load(Opcode::GetfieldI, konst(bd)?, d.dict_version)?;
-            self.guard(Opcode::GuardValue, vec![v, Arg::Int(bver.0 as i64)], &snap)?;
-            bd
         };
-        let runtime = vm.ic_global(code, pc, g).expect("checked");
-        let entries = self.load(Opcode::GetfieldR, konst(dict)?, d.dict_entries)?;
-        let item = self.array_item(vm, entries, Arg::Int(3 * ix + 2), runtime, &snap)?;
+        let snap = self.snapshot(pc)?;
+        // The globals' version (a name added there would hide a built-in), then the builtins'.
+        let mut dicts = vec![g];
+        if dict != g.as_obj() {
+            dicts.push(Value::obj(dict));
+        }
+        for dv in dicts {
+            let ver = self.load(Opcode::GetfieldI, konst(dv)?, self.d.dict_version)?;
+            self.guard(Opcode::GuardValue, vec![ver, Arg::Int(vm.rd(dv.as_obj(), DICT_VERSION).0 as i64)], &snap)?;
+        }
+        let entries = self.load(Opcode::GetfieldR, konst(Value::obj(dict))?, self.d.dict_entries)?;
+        let item = self.array_item(vm, entries, Arg::Int(3 * ix as i64 + 2), runtime, &snap)?;
         self.vals.push(item);
         Ok(())
     }
@@ -704,7 +699,8 @@ impl Recorder {
         // A method call (`LoadMethod` left the receiver) passes it first.
         let nargs = n + !me.is_null() as usize;
         let globals = vm.ld(callee.as_obj(), FN_GLOBALS);
-        let c = crate::compile::code::from_addr_word(vm.ld(callee.as_obj(), FN_CODEPTR).as_int());
+        let codeptr = vm.ld(callee.as_obj(), FN_CODEPTR);
+        let c = crate::compile::code::from_addr_word(codeptr.as_int());
         // Missing trailing arguments come from the defaults (a tuple, guarded by identity).
         let defaults = vm.ld(callee.as_obj(), FN_DEFAULTS);
         let ndef = if defaults.is_null() { 0 } else { vm.tuple_len(defaults.as_obj()) };
@@ -716,13 +712,13 @@ impl Recorder {
             || !c.cellvars.is_empty()
             || !c.freevars.is_empty()
         {
-            return Err(format!("a call of {} with defaults, cells or extra arguments", c.name));
+            return Err(format!("a call of {} with keyword-only arguments, cells, *args or a wrong count", c.name));
         }
         if self.callers.len() >= MAX_INLINE {
             return Err("calls nested too deep".into());
         }
         let snap = self.snapshot(pc)?;
-        let args = self.vals.split_off(self.vals.len() - nargs);
+        let mut args = self.vals.split_off(self.vals.len() - nargs);
         if me.is_null() {
             self.pop();
         }
@@ -730,23 +726,16 @@ impl Recorder {
         if args.iter().any(|a| matches!(a, Av::Bool(_) | Av::Tuple(_))) {
             return Err("a comparison result or a tuple passed to a call".into());
         }
-        let codeptr = vm.ld(callee.as_obj(), FN_CODEPTR);
         self.guard(Opcode::GuardNonnullClass, vec![f, Arg::Int(tid::FUNCTION as i64)], &snap)?;
         let fc = self.load(Opcode::GetfieldI, f, self.d.fn_code)?;
         self.guard(Opcode::GuardValue, vec![fc, Arg::Int(codeptr.0 as i64)], &snap)?;
         let fg = self.load(Opcode::GetfieldR, f, self.d.fn_globals)?;
         self.guard(Opcode::GuardValue, vec![fg, konst(globals)?], &snap)?;
-        let mut args = args;
         if nargs < argc {
             let fd = self.load(Opcode::GetfieldR, f, self.d.fn_defaults)?;
             self.guard(Opcode::GuardValue, vec![fd, konst(defaults)?], &snap)?;
             for i in nargs..argc {
-                let v = vm.tuple_get(defaults.as_obj(), ndef - (argc - i));
-                args.push(match kind_of(vm, v) {
-                    Kind::Int => Av::Int(Arg::Int(v.as_int())),
-                    Kind::Float => Av::Float { f: Some(Arg::Float(vm.float_of(v.as_obj()))), boxed: konst(v).ok() },
-                    Kind::Word => Av::Word(konst(v)?),
-                });
+                args.push(const_av(vm, vm.tuple_get(defaults.as_obj(), ndef - (argc - i)))?);
             }
         }
         if self.call_snapshot.is_none() {
@@ -876,12 +865,7 @@ impl Recorder {
             Op::LoadConst(i) => {
                 let consts = vm.ld(vm.ld(self.frame, crate::layout::F_CODE).as_obj(), crate::layout::CODE_CONSTS);
                 let v = vm.tuple_get(consts.as_obj(), i as usize);
-                let av = match kind_of(vm, v) {
-                    Kind::Int => Av::Int(Arg::Int(v.as_int())),
-                    Kind::Float => Av::Float { f: Some(Arg::Float(vm.float_of(v.as_obj()))), boxed: konst(v).ok() },
-                    Kind::Word => Av::Word(konst(v)?),
-                };
-                self.vals.push(av);
+                self.vals.push(const_av(vm, v)?);
             }
             Op::Binary(k) | Op::InplaceBinary(k) => {
                 let snap = self.snapshot(pc)?;
@@ -965,15 +949,7 @@ impl Recorder {
                 }
                 let snap = self.snapshot(pc)?;
                 let Av::Word(recv) = self.pop() else { return Err("a method of a number".into()) };
-                let cls = vm.ld(o.as_obj(), INST_CLASS);
-                let (version, map) = (vm.rd(cls.as_obj(), CLS_VERSION), vm.rd(o.as_obj(), INST_MAP));
-                let d = self.d;
-                self.guard(Opcode::GuardNonnullClass, vec![recv, Arg::Int(tid::INSTANCE as i64)], &snap)?;
-                let c = self.load(Opcode::GetfieldR, recv, d.inst_class)?;
-                let v = self.load(Opcode::GetfieldI, c, d.class_version)?;
-                self.guard(Opcode::GuardValue, vec![v, Arg::Int(version.0 as i64)], &snap)?;
-                let m = self.load(Opcode::GetfieldI, recv, d.inst_map)?;
-                self.guard(Opcode::GuardValue, vec![m, Arg::Int(map.0 as i64)], &snap)?;
+                self.guard_shape(vm, recv, o, &snap)?;
                 self.vals.extend([Av::Word(recv), Av::Word(recv)]);
                 self.pending_method = Some(recv);
             }
