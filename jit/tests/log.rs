@@ -4,7 +4,7 @@
 mod common;
 use common::*;
 use jit::ir::*;
-use jit::log::{TraceLog, reader};
+use jit::log::{Place, Times, TraceLog, reader};
 use jit::{Options, TraceKind};
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -46,7 +46,14 @@ fn the_log_is_written_read_back_and_lists_the_barrier_instructions() {
     // (No optimizer yet: the "optimized" trace here is the recorded one without its merge points.)
     let mut optimized = recorded.clone();
     optimized.ops.retain(|o| o.opcode != Opcode::DebugMergePoint);
-    log.trace(&t, &recorded, Some(&optimized), &d, &|code, pc| format!("prog.py:{} in f{code:x}", pc + 1)).unwrap();
+    let times =
+        Times { tracing: std::time::Duration::from_micros(950), optimizing: std::time::Duration::from_micros(12) };
+    let locate = |code: u64, pc: u32| Place {
+        location: format!("prog.py:{} in f{code:x}", pc + 1),
+        bytecode: format!("Op{pc} (x | y)"),
+    };
+    log.trace(&t, &recorded, Some(&optimized), times, &d, &locate).unwrap();
+    log.source(0x10, "f10", "dir with space/prog.py", 1, &["def f10(a):", "", "    return a | 1  "]).unwrap();
     let mut m = gc.mutator();
     m.start();
     let o = old_nodes(&mut m, 1)[0];
@@ -54,6 +61,7 @@ fn the_log_is_written_read_back_and_lists_the_barrier_instructions() {
     assert_eq!(code, t.exit_code(0));
     log.abort(0x10, 4, "prog.py:5 in f", "LoadAttr(3) is not traced yet").unwrap();
     log.abort(0x20, 0, "", "a reason: with a colon\nand a line break").unwrap();
+    log.blacklist(0x10, 4, "prog.py:5 in f", 3).unwrap();
     log.counts(&[&t]).unwrap();
     m.commit().unwrap();
 
@@ -72,10 +80,24 @@ fn the_log_is_written_read_back_and_lists_the_barrier_instructions() {
     let lt = &parsed.traces[0];
     assert_eq!((lt.id, lt.kind.as_str()), (t.id, "loop"));
     assert_eq!((lt.code_addr, lt.code_size), (t.code_addr(), t.code().len() as u64));
+    let locations: Vec<(u32, u64, u32, &str, &str, Option<u32>)> =
+        lt.locations.iter().map(|l| (l.op, l.code, l.pc, l.location.as_str(), l.bytecode.as_str(), l.line())).collect();
     assert_eq!(
-        lt.locations,
-        vec![(1, 16, 0, "prog.py:1 in f10".to_string()), (4, 16, 4, "prog.py:5 in f10".to_string())]
+        locations,
+        vec![
+            (1, 16, 0, "prog.py:1 in f10", "Op0 (x | y)", Some(1)),
+            (4, 16, 4, "prog.py:5 in f10", "Op4 (x | y)", Some(5))
+        ]
     );
+    assert_eq!((lt.trace_us, lt.optimize_us), (950, 12));
+    let b: Vec<(u64, u32, &str, &str)> =
+        parsed.blacklisted.iter().map(|a| (a.code, a.pc, a.location.as_str(), a.reason.as_str())).collect();
+    assert_eq!(b, vec![(0x10, 4, "prog.py:5 in f", "after 3 aborted recordings")]);
+    let src = &parsed.sources[0];
+    assert_eq!((src.code, src.name.as_str(), src.file.as_str(), src.first), (0x10, "f10", "dir with space/prog.py", 1));
+    assert_eq!(src.lines, vec!["def f10(a):", "", "    return a | 1  "]);
+    assert_eq!(parsed.source_line(0x10, 3), Some("    return a | 1  "));
+    assert_eq!(parsed.source_line(0x10, 4), None);
     assert_eq!(lt.recorded.join("\n") + "\n", LOOP);
     assert_eq!(lt.optimized.join("\n") + "\n", text::print(&optimized, &d));
     assert!(lt.rewritten.iter().any(|l| l == "stm_read(r0)"));
@@ -117,6 +139,10 @@ fn bad_logs_are_refused_with_a_line_number() {
     let e = reader::read("pystm-jitlog 1\n[trace 1 loop]\ncode: 0x10 3\n").unwrap_err();
     assert!(e.msg.contains("ends inside"), "{e}");
     // Unknown keys are skipped.
+    let e = reader::read("pystm-jitlog 1\n[source 0x10 1 f]\n  x = 1\n").unwrap_err();
+    assert!(e.msg.contains("ends inside a source"), "{e}");
+    let e = reader::read("pystm-jitlog 1\n[source 0x10 f]\n").unwrap_err();
+    assert_eq!(e.line, 2);
     let ok = reader::read("pystm-jitlog 1\n[trace 1 loop]\nfuture-key: 7\n[end trace 1]\n").unwrap();
     assert_eq!(ok.traces[0].id, 1);
 }

@@ -38,7 +38,9 @@ pystm's -X options:
 -X perf : write /tmp/perf-PID.map naming compiled traces for `perf report` (also
                PYTHONPERFSUPPORT=1)
 -X jitlog=FILE : write the JIT's trace log (compiled traces with their IR and machine
-               code, aborted recordings, counts at exit) to FILE (also PYSTMLOG=jit:FILE)
+               code, aborted recordings, counts at exit) to FILE (also PYSTMLOG=jit:FILE);
+               `pystm jitlog FILE [summary | show ID [--asm] | html OUT.html] [--json]`
+               reports it
 
 Environment variables:
 PYTHONPATH   : ':'-separated list of directories prefixed to the module search path
@@ -67,11 +69,10 @@ fn stmlog_command(args: &[String]) -> ! {
     }
 }
 
-/// `pystm jitlog FILE [summary | show ID [--asm]] [--json]`: reports on a trace log written with
+/// `pystm jitlog FILE [summary | show ID [--asm] | html OUT.html] [--json]`: reports on a trace log written with
 /// `-X jitlog=FILE`.
 fn jitlog_command(args: &[String]) -> ! {
-    const USE: &str =
-        "usage: pystm jitlog FILE [summary | show ID [--asm]] [--json] (FILE written by pystm -X jitlog=FILE)";
+    const USE: &str = "usage: pystm jitlog FILE [summary | show ID [--asm] | html OUT.html] [--json] (FILE written by pystm -X jitlog=FILE)";
     let json = args.iter().any(|a| a == "--json");
     let asm = args.iter().any(|a| a == "--asm");
     let words: Vec<&str> = args.iter().map(String::as_str).filter(|a| !a.starts_with("--")).collect();
@@ -100,13 +101,21 @@ fn jitlog_command(args: &[String]) -> ! {
         [] | ["summary"] => report::summary(&log),
         ["show", id] => {
             let Ok(id) = id.parse::<u32>() else { usage_error(USE) };
-            match report::show(&log, id, asm) {
+            let shown = if json { report::show_json(&log, id) } else { report::show(&log, id, asm) };
+            match shown {
                 Some(s) => s,
                 None => {
                     eprintln!("pystm jitlog: no trace {id} in {file}");
                     std::process::exit(1)
                 }
             }
+        }
+        ["html", out] if !json => {
+            if let Err(e) = std::fs::write(out, jit::log::html::page(&log)) {
+                eprintln!("pystm jitlog: cannot write {out}: {e}");
+                std::process::exit(1)
+            }
+            std::process::exit(0)
         }
         _ => usage_error(USE),
     };

@@ -247,7 +247,13 @@ fn the_trace_log_names_loops_and_aborts() {
     let parsed = jit::log::reader::read(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
     let lp = parsed.traces.iter().find(|t| t.kind == "loop").expect("a compiled loop");
     let file = prog.display().to_string();
-    assert!(lp.locations.iter().any(|l| l.3 == format!("{file}:4 in f")), "{:?}", lp.locations);
+    assert!(
+        lp.locations.iter().any(|l| l.location == format!("{file}:4 in f") && l.bytecode == "InplaceBinary(0) (+)"),
+        "{:?}",
+        lp.locations
+    );
+    assert_eq!(parsed.source_line(lp.locations[0].code, 4), Some("        t += i"));
+    assert!(lp.trace_us > 0 && lp.optimize_us > 0 && lp.compile_us > 0, "{lp:?}");
     assert!(lp.entries >= 1, "entries are counted at exit");
     assert!(!lp.optimized.is_empty() && lp.rewritten.iter().any(|l| l.starts_with("break_check")));
     let a = parsed.aborts.iter().find(|a| a.location == format!("{file}:7 in g")).expect("the aborted loop");
@@ -257,12 +263,24 @@ fn the_trace_log_names_loops_and_aborts() {
     assert_eq!(code, 0, "{err}");
     assert!(sum.contains(&format!("{file}:3 in f")), "{sum}");
     assert!(sum.contains(&format!("x  {file}:7 in g: ")), "{sum}");
+    assert!(sum.contains(&format!("Blacklisted loops (never traced again):\n  {file}:")), "{sum}");
     let (json, _, code) = pystm(&["jitlog", log.to_str().unwrap(), "summary", "--json"]);
     assert_eq!(code, 0);
     assert!(json.starts_with("{\"traces\": [{\"id\": ") && json.contains("\"aborts\": [{"), "{json}");
     let (show, _, code) = pystm(&["jitlog", log.to_str().unwrap(), "show", &lp.id.to_string(), "--asm"]);
     assert_eq!(code, 0);
-    assert!(show.contains(&format!("  {file}:4 in f\n")) && show.contains("Machine code:"), "{show}");
+    // `show`: the source line, then its bytecodes, each followed by its ops (with --asm, their
+    // instructions); guards name their exits.
+    let lines: Vec<&str> = show.lines().collect();
+    let at = lines.iter().position(|l| l.starts_with(&format!("  {file}:4 in f")) && l.ends_with("t += i"));
+    let at = at.unwrap_or_else(|| panic!("no source line 4 in\n{show}"));
+    assert!(lines[at + 1].trim_start().starts_with("9 LoadFast(2) (t)"), "{show}");
+    let add = lines[at..].iter().position(|l| l.contains(" = int_add(")).expect("an int_add for line 4") + at;
+    assert!(lines[add + 1].trim_start().starts_with('+'), "no instruction under the op: {show}");
+    assert!(lines.iter().any(|l| l.contains("guard_") && l.contains("<- exit ")), "{show}");
+    let (json, _, code) = pystm(&["jitlog", log.to_str().unwrap(), "show", &lp.id.to_string(), "--json"]);
+    assert_eq!(code, 0);
+    assert!(json.contains("\"source\": \"        t += i\", \"pc\": 9, \"bytecode\": \"LoadFast(2) (t)\""), "{json}");
     // A missing, foreign or truncated file is a clear error, never a panic.
     for bad in [dir.join("missing.log"), prog.clone()] {
         let (_, err, code) = pystm(&["jitlog", bad.to_str().unwrap()]);
@@ -277,6 +295,50 @@ fn the_trace_log_names_loops_and_aborts() {
     let (_, err, code) = pystm(&["-X", "jitlog=/nonexistent-dir/jit.log", "-c", "pass"]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("cannot write the JIT log"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_html_page_unfolds_a_line_in_headless_chromium() {
+    let dir = std::env::temp_dir().join(format!("pystm-jithtml-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let prog = dir.join("prog.py");
+    std::fs::write(
+        &prog,
+        "def f(n):\n    t = 0\n    for i in range(n):\n        if i % 3:\n            t += i  # <&'>\n        else:\n            t -= 1\n    return t\n\
+         def g(xs):\n    for x in xs:\n        x.append(1)\n\
+         print(f(1000))\ng([[] for _ in range(10)])\n",
+    )
+    .unwrap();
+    let log = dir.join("jit.log");
+    let (out, err, code) = pystm(&[
+        "--jit",
+        "threshold=1,trace_eagerness=5",
+        "-X",
+        &format!("jitlog={}", log.display()),
+        prog.to_str().unwrap(),
+    ]);
+    assert_eq!((out.as_str(), code), ("332333\n", 0), "{err}");
+    let page = dir.join("jit.html");
+    let (_, err, code) = pystm(&["jitlog", log.to_str().unwrap(), "html", page.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(&page).unwrap();
+    // Self-contained: nothing fetched from anywhere.
+    for remote in ["src=", "href=\"http", "url("] {
+        assert!(!html.contains(remote), "the page loads {remote}");
+    }
+    assert!(html.contains("<td class=\"text\">            t += i  # &lt;&amp;&#39;&gt;</td>"), "escaped source");
+    assert!(html.contains("bridge of 1 exit"), "the bridge is in the summary");
+    assert!(html.contains("a method of something else than an instance"), "the abort is in the page");
+    // A real browser: loads without errors, a click unfolds a line, a click on an op its code.
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/check_page.py");
+    let r = std::process::Command::new("python3").arg(script).arg(&page).output().expect("python3 runs");
+    let report = format!("{}{}", String::from_utf8_lossy(&r.stdout), String::from_utf8_lossy(&r.stderr));
+    if r.status.code() == Some(2) && std::env::var_os("PYSTM_REQUIRE_BROWSER").is_none() {
+        eprintln!("SKIPPED the browser half of this test: {report} (.ci/run installs it and requires it)");
+    } else {
+        assert_eq!(r.status.code(), Some(0), "{report}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -6,8 +6,12 @@
 //! parent: 1 4                         bridges only: parent trace id and exit index
 //! code: 0x7f0012340000 312            address and size in bytes
 //! compile-us: 412                     time to compile (rewrite + Cranelift + copy)
+//! trace-us: 950                       time recording it (the interpreter ran meanwhile)
+//! optimize-us: 120                    time in the optimizer
 //! locations:                          one line per debug_merge_point of the recorded trace:
-//!   5 0x10@4 file.py:12 in f          op index, code id@pc, the location the VM gave
+//!   5 0x10@4 file.py:12 in f | LoadFast(1) (i)
+//!                                     op index, code id@pc, the location the VM gave
+//!                                     (`FILE:LINE in NAME`), ` | `, the bytecode
 //! recorded:                           the trace as recorded, before optimization (textual IR)
 //!   [i0, i1]
 //!   …
@@ -23,6 +27,13 @@
 //! [end trace 3]
 //! [abort] 0x10@4 file.py:12 in f: LoadAttr(3) is not traced yet
 //!                                     a recording given up (`TraceLog::abort`): where, why
+//! [blacklist] 0x10@4 file.py:12 in f: after 3 aborted recordings
+//!                                     a loop that will never be traced again
+//! [source 0x10 10 f]                  the source of a code object some trace ran
+//! file: file.py                       (`TraceLog::source`): code id, first line, name;
+//!   def f(n):                         then its lines, each indented by two spaces (blank
+//!       …                             lines too)
+//! [end source]
 //! [counts]                            written at exit (`TraceLog::counts`)
 //! trace 3 entries 1200
 //! exit 3 0 failures 5
@@ -34,6 +45,7 @@
 //! format; it must never change what it logs.
 
 pub mod disasm;
+pub mod html;
 pub mod reader;
 pub mod report;
 
@@ -46,8 +58,22 @@ use std::sync::Mutex;
 /// The first line of every log.
 pub const MAGIC: &str = "pystm-jitlog 1";
 
-/// Where the VM's locations come from: `(code id, pc) -> "file.py:12 in f"`.
-pub type Locate<'a> = &'a dyn Fn(u64, u32) -> String;
+/// What the VM says about one bytecode: where it is (`file.py:12 in f`) and what it is.
+pub struct Place {
+    pub location: String,
+    pub bytecode: String,
+}
+
+/// Where the VM's places come from: `(code id, pc) -> Place`.
+pub type Locate<'a> = &'a dyn Fn(u64, u32) -> Place;
+
+/// Time spent on a trace before the backend got it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Times {
+    /// From the start of the recording to its end (the interpreter ran meanwhile).
+    pub tracing: std::time::Duration,
+    pub optimizing: std::time::Duration,
+}
 
 /// Formats one compiled trace's section: `recorded` is the trace before optimization,
 /// `optimized` (if any) what the backend was given.
@@ -55,6 +81,7 @@ pub fn trace_section(
     ct: &CompiledTrace,
     recorded: &Trace,
     optimized: Option<&Trace>,
+    times: Times,
     d: &Descrs,
     locate: Locate<'_>,
 ) -> String {
@@ -70,12 +97,15 @@ pub fn trace_section(
     }
     let _ = writeln!(s, "code: {:#x} {}", ct.code_addr(), ct.code().len());
     let _ = writeln!(s, "compile-us: {}", ct.compile_time.as_micros());
+    let _ = writeln!(s, "trace-us: {}", times.tracing.as_micros());
+    let _ = writeln!(s, "optimize-us: {}", times.optimizing.as_micros());
     s.push_str("locations:\n");
     for (i, op) in recorded.ops.iter().enumerate() {
         if op.opcode == Opcode::DebugMergePoint {
             let code = op.args[0].const_bits().unwrap_or(0);
             let pc = op.args[1].const_bits().unwrap_or(0) as u32;
-            let _ = writeln!(s, "  {i} {code:#x}@{pc} {}", locate(code, pc));
+            let p = locate(code, pc);
+            let _ = writeln!(s, "  {i} {code:#x}@{pc} {} | {}", p.location, p.bytecode);
         }
     }
     s.push_str("recorded:\n");
@@ -153,26 +183,41 @@ impl TraceLog {
         ct: &CompiledTrace,
         recorded: &Trace,
         optimized: Option<&Trace>,
+        times: Times,
         d: &Descrs,
         locate: Locate<'_>,
     ) -> std::io::Result<()> {
-        let s = trace_section(ct, recorded, optimized, d, locate);
-        let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
-        out.write_all(s.as_bytes())?;
-        out.flush()
+        self.write(&trace_section(ct, recorded, optimized, times, d, locate))
     }
 
     /// Logs a recording given up at `code@pc` (`location`: what the VM calls that place).
     pub fn abort(&self, code: u64, pc: u32, location: &str, reason: &str) -> std::io::Result<()> {
-        let reason = reason.replace('\n', " ");
-        let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
-        writeln!(out, "[abort] {code:#x}@{pc} {location}: {reason}")?;
-        out.flush()
+        self.write(&format!("[abort] {code:#x}@{pc} {location}: {}\n", reason.replace('\n', " ")))
+    }
+
+    /// Logs a loop header that will never be traced again, after `aborts` aborted recordings.
+    pub fn blacklist(&self, code: u64, pc: u32, location: &str, aborts: u32) -> std::io::Result<()> {
+        self.write(&format!("[blacklist] {code:#x}@{pc} {location}: after {aborts} aborted recordings\n"))
+    }
+
+    /// Logs the source of code object `code` (`name`, in `file`, from line `first`): the VM
+    /// logs each code object a trace ran once, so that reports can show its lines.
+    pub fn source(&self, code: u64, name: &str, file: &str, first: u32, lines: &[&str]) -> std::io::Result<()> {
+        let mut s = format!("[source {code:#x} {first} {}]\nfile: {file}\n", name.replace(' ', "_"));
+        for l in lines {
+            let _ = writeln!(s, "  {}", l.trim_end_matches(['\r', '\n']));
+        }
+        s.push_str("[end source]\n");
+        self.write(&s)
     }
 
     /// Logs every trace's entry count and every exit's failure count (at exit).
     pub fn counts(&self, traces: &[&CompiledTrace]) -> std::io::Result<()> {
-        let s = counts_section(traces);
+        self.write(&counts_section(traces))
+    }
+
+    /// Writes one whole section.
+    fn write(&self, s: &str) -> std::io::Result<()> {
         let mut out = self.out.lock().unwrap_or_else(|e| e.into_inner());
         out.write_all(s.as_bytes())?;
         out.flush()

@@ -25,6 +25,37 @@ pub struct Insn {
     pub text: String,
 }
 
+/// A debug merge point of a recorded trace: the bytecode the ops after it come from.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Location {
+    /// Index of the merge point in the recorded trace.
+    pub op: u32,
+    pub code: u64,
+    pub pc: u32,
+    /// What the VM calls the place: `file.py:12 in f`.
+    pub location: String,
+    /// The bytecode, as the VM prints it (empty in logs that predate it).
+    pub bytecode: String,
+}
+
+impl Location {
+    /// The source line, read off `FILE:LINE in NAME`.
+    pub fn line(&self) -> Option<u32> {
+        let place = self.location.rsplit_once(" in ").map_or(self.location.as_str(), |(p, _)| p);
+        place.rsplit_once(':')?.1.parse().ok()
+    }
+}
+
+/// The logged source of one code object.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Source {
+    pub code: u64,
+    pub name: String,
+    pub file: String,
+    pub first: u32,
+    pub lines: Vec<String>,
+}
+
 /// One logged trace.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Trace {
@@ -34,8 +65,9 @@ pub struct Trace {
     pub code_addr: u64,
     pub code_size: u64,
     pub compile_us: u64,
-    /// `(op index, code id, pc, location text)`.
-    pub locations: Vec<(u32, u64, u32, String)>,
+    pub trace_us: u64,
+    pub optimize_us: u64,
+    pub locations: Vec<Location>,
     pub recorded: Vec<String>,
     /// Empty when the trace was not optimized.
     pub optimized: Vec<String>,
@@ -52,6 +84,22 @@ pub struct Trace {
 pub struct Log {
     pub traces: Vec<Trace>,
     pub aborts: Vec<Abort>,
+    /// Loop headers never to be traced again (`reason`: after how many aborts).
+    pub blacklisted: Vec<Abort>,
+    pub sources: Vec<Source>,
+}
+
+impl Log {
+    /// Line `line` of code object `code`'s logged source.
+    pub fn source_line(&self, code: u64, line: u32) -> Option<&str> {
+        let s = self.sources.iter().find(|s| s.code == code)?;
+        s.lines.get(line.checked_sub(s.first)? as usize).map(String::as_str)
+    }
+
+    /// The bridges attached to exit `exit` of trace `id`.
+    pub fn bridges(&self, id: u32, exit: u32) -> impl Iterator<Item = &Trace> {
+        self.traces.iter().filter(move |t| t.parent == Some((id, exit)))
+    }
 }
 
 /// A recording that was given up: where (the loop header, or the exit a bridge started from)
@@ -113,9 +161,22 @@ pub fn read(text: &str) -> Result<Log, ReadError> {
     let mut cur: Option<Trace> = None;
     let mut section = Section::None;
     let mut in_counts = false;
+    let mut source: Option<Source> = None;
     let mut current_op: Option<u32> = None;
     for (i, line) in lines {
         let err = |msg: String| ReadError { line: i + 1, msg };
+        if let Some(src) = source.as_mut() {
+            if line == "[end source]" {
+                log.sources.push(source.take().expect("in a source"));
+            } else if let Some(text) = line.strip_prefix("  ") {
+                src.lines.push(text.to_string());
+            } else if let Some(file) = line.strip_prefix("file: ") {
+                src.file = file.to_string();
+            } else if !line.trim().is_empty() {
+                return Err(err(format!("bad source line {line:?}")));
+            }
+            continue;
+        }
         if line.trim().is_empty() {
             continue;
         }
@@ -158,16 +219,33 @@ pub fn read(text: &str) -> Result<Log, ReadError> {
             in_counts = true;
             continue;
         }
-        if let Some(rest) = line.strip_prefix("[abort] ") {
+        let abort = line.strip_prefix("[abort] ").map(|r| (r, false));
+        if let Some((rest, blacklist)) = abort.or(line.strip_prefix("[blacklist] ").map(|r| (r, true))) {
             // `[abort] CODE@PC LOCATION: REASON` (LOCATION may be empty).
             let (at, rest) = rest.split_once(' ').unwrap_or((rest, ""));
             let (code, pc) = at.split_once('@').ok_or_else(|| err(format!("bad abort line {line:?}")))?;
             let (location, reason) = rest.split_once(": ").unwrap_or(("", rest));
-            log.aborts.push(Abort {
+            let a = Abort {
                 code: hex(code).map_err(err)?,
                 pc: num(pc).map_err(err)?,
                 location: location.to_string(),
                 reason: reason.to_string(),
+            };
+            if blacklist {
+                log.blacklisted.push(a)
+            } else {
+                log.aborts.push(a)
+            }
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("[source ") {
+            let w: Vec<&str> = rest.trim_end_matches(']').split_whitespace().collect();
+            let [code, first, name] = w.as_slice() else { return Err(err(format!("bad source header {line:?}"))) };
+            source = Some(Source {
+                code: hex(code).map_err(err)?,
+                first: num(first).map_err(err)?,
+                name: name.to_string(),
+                ..Source::default()
             });
             continue;
         }
@@ -186,12 +264,15 @@ pub fn read(text: &str) -> Result<Log, ReadError> {
                     let op = num(w.next().unwrap_or("")).map_err(err)?;
                     let at = w.next().unwrap_or("");
                     let (code, pc) = at.split_once('@').ok_or_else(|| err(format!("bad location {at:?}")))?;
-                    t.locations.push((
+                    let rest = w.next().unwrap_or("");
+                    let (location, bytecode) = rest.split_once(" | ").unwrap_or((rest, ""));
+                    t.locations.push(Location {
                         op,
-                        hex(code).map_err(err)?,
-                        num(pc).map_err(err)?,
-                        w.next().unwrap_or("").to_string(),
-                    ));
+                        code: hex(code).map_err(err)?,
+                        pc: num(pc).map_err(err)?,
+                        location: location.to_string(),
+                        bytecode: bytecode.to_string(),
+                    });
                 }
                 Section::Recorded => t.recorded.push(body.to_string()),
                 Section::Optimized => t.optimized.push(body.to_string()),
@@ -251,6 +332,8 @@ pub fn read(text: &str) -> Result<Log, ReadError> {
                 t.code_size = num(n).map_err(err)?;
             }
             "compile-us" => t.compile_us = num(value).map_err(err)?,
+            "trace-us" => t.trace_us = num(value).map_err(err)?,
+            "optimize-us" => t.optimize_us = num(value).map_err(err)?,
             "locations" => section = Section::Locations,
             "recorded" => section = Section::Recorded,
             "optimized" => section = Section::Optimized,
@@ -260,8 +343,9 @@ pub fn read(text: &str) -> Result<Log, ReadError> {
             _ => {} // unknown keys: a newer writer
         }
     }
-    if cur.is_some() {
-        return Err(ReadError { line: text.lines().count(), msg: "the log ends inside a trace".into() });
+    if cur.is_some() || source.is_some() {
+        let what = if cur.is_some() { "a trace" } else { "a source" };
+        return Err(ReadError { line: text.lines().count(), msg: format!("the log ends inside {what}") });
     }
     Ok(log)
 }

@@ -269,6 +269,60 @@ impl Code {
     pub fn filename(&self) -> &str {
         &self.source.filename
     }
+
+    /// The instruction at `pc` as a person reads it, its argument resolved as `dis` does:
+    /// `LoadFast(1) (i)`, `LoadAttr(0) (x)`, `Binary(0) (+)`, `LoadConst(2) (3.5)`.
+    pub fn describe(&self, pc: usize) -> String {
+        let Some(op) = self.ops.get(pc) else { return format!("<no instruction at {pc}>") };
+        let slot = |i: u32| {
+            let i = i as usize;
+            let (nv, nc) = (self.varnames.len(), self.cellvars.len());
+            if i < nv {
+                self.varnames.get(i)
+            } else if i < nv + nc {
+                self.cellvars.get(i - nv)
+            } else {
+                self.freevars.get(i - nv - nc)
+            }
+            .cloned()
+        };
+        let arg = match *op {
+            Op::LoadFast(i) | Op::StoreFast(i) | Op::DeleteFast(i) => slot(i),
+            Op::LoadDeref(i) | Op::StoreDeref(i) | Op::DeleteDeref(i) | Op::LoadClosure(i) => slot(i),
+            Op::LoadName(i)
+            | Op::StoreName(i)
+            | Op::DeleteName(i)
+            | Op::LoadGlobal(i)
+            | Op::StoreGlobal(i)
+            | Op::DeleteGlobal(i)
+            | Op::LoadAttr(i)
+            | Op::StoreAttr(i)
+            | Op::DeleteAttr(i)
+            | Op::LoadMethod(i)
+            | Op::ImportName(i)
+            | Op::ImportFrom(i) => self.names.get(i as usize).cloned(),
+            Op::LoadClassDeref(n, _) => self.names.get(n as usize).cloned(),
+            Op::LoadConst(i) => self.consts.get(i as usize).map(|c| {
+                let s = match c {
+                    Const::None => "None".to_string(),
+                    Const::Bool(b) => if *b { "True" } else { "False" }.to_string(),
+                    Const::Int(i) => i.to_string(),
+                    Const::BigInt(i) => i.to_string(),
+                    Const::Float(f) => format!("{f:?}"),
+                    Const::Str(s) => format!("{s:?}"),
+                    c => format!("{c:?}"),
+                };
+                if s.len() > 40 { format!("{}…", &s[..s.floor_char_boundary(40)]) } else { s }
+            }),
+            Op::Binary(b) | Op::InplaceBinary(b) => binop::SYMBOLS.get(b as usize).map(|s| s.to_string()),
+            Op::Compare(c) => cmpop::SYMBOLS.get(c as usize).map(|s| s.to_string()),
+            _ => None,
+        };
+        match arg {
+            Some(a) => format!("{op:?} ({a})"),
+            None => format!("{op:?}"),
+        }
+    }
 }
 
 /// The most code objects one process can hold.

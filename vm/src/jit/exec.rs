@@ -114,7 +114,8 @@ impl Vm {
         jit.stats.aborts.fetch_add(1, Relaxed);
         let at = l.trace.resume.record(exit).frames.first().map(|f| (f.code, f.pc));
         if let Some((code, pc)) = at {
-            jit.log_abort(code as usize, pc, &format!("bridge from exit {exit} of trace {}: {reason}", l.trace.id));
+            let reason = format!("bridge from exit {exit} of trace {}: {reason}", l.trace.id);
+            jit.log_abort(code as usize, pc, &reason, false);
         }
         let mut b = l.bridges.lock().unwrap();
         *b.aborts.entry(exit).or_insert(0) += 1;
@@ -143,8 +144,8 @@ impl Vm {
             eprintln!("jit: recording of the loop at pc {pc} of {code:#x} aborted: {reason}");
         }
         let jit = self.rt.jit.as_ref().expect("a JIT");
-        jit.aborted(code, pc);
-        jit.log_abort(code, pc, &reason);
+        let blacklisted = jit.aborted(code, pc);
+        jit.log_abort(code, pc, &reason, blacklisted);
     }
 
     /// At the backward jump at `jb` to the loop header `pc` (after the commit point): counts

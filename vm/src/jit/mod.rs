@@ -240,6 +240,8 @@ pub struct Jit {
     pub log: Option<jit::log::TraceLog>,
     /// The perf map (`-X perf`): `START SIZE py::trace_ID:FILE:LINE` per compiled trace.
     pub perf_map: Option<Mutex<std::fs::File>>,
+    /// Code objects whose source is in the trace log already.
+    logged_sources: Mutex<std::collections::HashSet<u64>>,
 }
 
 /// Counters for `pystm.jit_stats()`.
@@ -289,20 +291,31 @@ impl Jit {
             stats: JitStats::default(),
             log,
             perf_map: perf_map.flatten(),
+            logged_sources: Mutex::new(Default::default()),
         })
     }
 
     /// Logs a compiled trace (with the trace recorded and the one optimized) to the trace log
     /// and the perf map, as `code@pc` (where its recording started) tells.
-    pub fn log_trace(&self, ct: &CompiledTrace, recorded: &jit::ir::Trace, optimized: &jit::ir::Trace, d: &Descrs) {
-        if let Some(m) = &self.perf_map {
-            use std::io::Write;
-            let at = recorded.ops.iter().find(|o| o.opcode == jit::ir::Opcode::DebugMergePoint).and_then(|o| {
+    pub fn log_trace(
+        &self,
+        ct: &CompiledTrace,
+        recorded: &jit::ir::Trace,
+        optimized: &jit::ir::Trace,
+        times: jit::log::Times,
+        d: &Descrs,
+    ) {
+        // The bytecodes the trace ran: `(code, pc)` of its merge points.
+        let merge_points =
+            recorded.ops.iter().filter(|o| o.opcode == jit::ir::Opcode::DebugMergePoint).filter_map(|o| {
                 match (o.args[0], o.args[1]) {
-                    (jit::ir::Arg::Int(c), jit::ir::Arg::Int(pc)) => Some(locate_line(c as u64, pc as u32)),
+                    (jit::ir::Arg::Int(c), jit::ir::Arg::Int(pc)) => Some((c as u64, pc as u32)),
                     _ => None,
                 }
             });
+        if let Some(m) = &self.perf_map {
+            use std::io::Write;
+            let at = merge_points.clone().next().map(|(c, pc)| locate_line(c, pc));
             let line = format!(
                 "{:x} {:x} py::trace_{}:{}\n",
                 ct.code_addr(),
@@ -312,18 +325,36 @@ impl Jit {
             );
             let _ = m.lock().unwrap().write_all(line.as_bytes());
         }
-        if let Some(log) = &self.log
-            && let Err(e) = log.trace(ct, recorded, Some(optimized), d, &locate)
-        {
+        let Some(log) = &self.log else { return };
+        let mut r = log.trace(ct, recorded, Some(optimized), times, d, &|c, pc| jit::log::Place {
+            location: locate(c, pc),
+            bytecode: crate::compile::code::from_addr_word(c as i64).describe(pc as usize),
+        });
+        // The source of each code object the trace ran, once per log.
+        let mut logged = self.logged_sources.lock().unwrap();
+        for (c, _) in merge_points {
+            if r.is_ok() && logged.insert(c) {
+                let code = crate::compile::code::from_addr_word(c as i64);
+                let last = code.lines.iter().copied().max().unwrap_or(code.firstlineno).max(code.firstlineno);
+                let lines: Vec<&str> = (code.firstlineno..=last).map(|n| code.source.line(n).unwrap_or("")).collect();
+                r = log.source(c, &code.qualname, code.filename(), code.firstlineno, &lines);
+            }
+        }
+        if let Err(e) = r {
             eprintln!("pystm: cannot write the JIT log: {e}");
         }
     }
 
-    /// Logs a recording given up at `code@pc`.
-    pub fn log_abort(&self, code: usize, pc: u32, reason: &str) {
-        if let Some(log) = &self.log
-            && let Err(e) = log.abort(code as u64, pc, &locate(code as u64, pc), reason)
-        {
+    /// Logs a recording given up at `code@pc`, and the loop's blacklisting if this abort was
+    /// one too many.
+    pub fn log_abort(&self, code: usize, pc: u32, reason: &str, blacklisted: bool) {
+        let Some(log) = &self.log else { return };
+        let at = locate(code as u64, pc);
+        let mut r = log.abort(code as u64, pc, &at, reason);
+        if blacklisted && r.is_ok() {
+            r = log.blacklist(code as u64, pc, &at, ABORTS_TO_BLACKLIST);
+        }
+        if let Err(e) = r {
             eprintln!("pystm: cannot write the JIT log: {e}");
         }
     }
@@ -369,7 +400,8 @@ impl Jit {
         self.stats.loops.fetch_add(1, Ordering::Relaxed);
     }
 
-    pub fn aborted(&self, code: usize, pc: u32) {
+    /// Counts an aborted recording of the loop at `code@pc`; true when that blacklisted it.
+    pub fn aborted(&self, code: usize, pc: u32) -> bool {
         self.stats.aborts.fetch_add(1, Ordering::Relaxed);
         let mut h = self.headers.lock().unwrap();
         // (A compiled header stays compiled: another thread's recording may still abort.)
@@ -379,8 +411,10 @@ impl Jit {
             if *n >= ABORTS_TO_BLACKLIST {
                 *e = Header::Blacklisted;
                 self.stats.blacklisted.fetch_add(1, Ordering::Relaxed);
+                return true;
             }
         }
+        false
     }
 }
 

@@ -59,6 +59,8 @@ pub struct Recorder {
     call_snapshot: Option<Snapshot>,
     /// A `LoadMethod` was recorded (its receiver): what it pushed is read back at the next op.
     pending_method: Option<Arg>,
+    /// When the recording started (for the trace log's `trace-us`).
+    started: std::time::Instant,
 }
 
 /// Deepest nesting of inlined calls.
@@ -221,6 +223,7 @@ impl Recorder {
             callers: Vec::new(),
             call_snapshot: None,
             pending_method: None,
+            started: std::time::Instant::now(),
         }
     }
 
@@ -1029,12 +1032,13 @@ impl Recorder {
         let trace = self.em.finish();
         let t0 = std::time::Instant::now();
         let opt = jit::opt::optimize(&trace, d).map_err(|e| e.to_string())?;
+        let times = jit::log::Times { tracing: t0 - self.started, optimizing: t0.elapsed() };
         let kind = match &self.bridge {
             Some((parent, exit, _)) => jit::TraceKind::Bridge { parent: parent.trace.id, exit: *exit as u32 },
             None => jit::TraceKind::Loop,
         };
         let ct = jit.backend.compile(&opt, d, kind).map_err(|e| e.to_string())?;
-        jit.log_trace(&ct, &trace, &opt, d);
+        jit.log_trace(&ct, &trace, &opt, times, d);
         jit.stats.compile_ns.fetch_add(t0.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
         if super::debug() {
             eprintln!(
