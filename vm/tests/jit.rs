@@ -640,3 +640,76 @@ fn a_loop_runs_compiled_right_after_it_is_recorded() {
     let (out, err, code) = pystm(&["-c", src]);
     assert_eq!((out.as_str(), code), ("4497 1\n", 0), "{err}");
 }
+
+#[test]
+fn short_loops_entered_often_and_young_objects_are_compiled() {
+    // A loop of 4 iterations entered 1000 times: the default threshold (1000) lands on its last
+    // iteration every time, which ends the recording; it is recorded again from its next
+    // back-edge and compiled. The lists it reads were made in the same transaction: recorded
+    // again after a commit.
+    let src = "
+import pystm
+def dot(a, b):
+    t = 0
+    for i in range(len(a)):
+        t += a[i] * b[i]
+    return t
+rows = [[i, i + 1, i + 2, i + 3] for i in range(1000)]
+v = [1, 2, 3, 4]
+total = 0
+for r in rows:
+    total += dot(r, v)
+print(total, pystm.jit_stats()['loops'])
+";
+    let (out, err, code) = pystm(&["-c", src]);
+    assert_eq!((out.as_str(), code), ("5015000 1\n", 0), "{err}");
+}
+
+#[test]
+fn the_truth_of_none_bools_lists_and_instances_is_traced() {
+    // `while n:` over a linked list of instances, `if xs[i]:` over mixed values; a class that
+    // gains `__bool__` after compilation leaves the compiled code through its version guard.
+    let src = "
+class Node:
+    def __init__(self, v, nxt):
+        self.v = v
+        self.nxt = nxt
+class WithLen:
+    def __init__(self, n): self.n = n
+    def __len__(self): return self.n
+def walk(head):
+    t = 0
+    n = head
+    while n:
+        t += n.v
+        n = n.nxt
+    return t
+def f(xs, objs):
+    c = 0
+    for i in range(len(xs)):
+        if xs[i]:
+            c += 1
+        if not objs[i % len(objs)]:
+            c += 100
+        if objs[i % 3] and xs[i]:
+            c += 7
+    return c
+head = None
+for i in range(300):
+    head = Node(i, head)
+print(walk(head), walk(head))
+xs = [[], [1], None, True, False, 0, 2.5, 0.0, Node(1, None)] * 30
+print(f(xs, [Node(1, None), None, [], [3]]))
+print(f(xs, [WithLen(0), WithLen(2), Node(2, None)]))
+class B:
+    pass
+objs = [B(), B(), B()]
+print(f(xs, objs))
+B.__bool__ = lambda self: False
+print(f(xs, objs))
+";
+    assert_eq!(same_with_jit(src), "44850 44850\n14040\n9540\n960\n27120\n");
+    let s = stats_after(src);
+    let loops: u32 = s.split(' ').next().unwrap().parse().unwrap();
+    assert!(loops >= 2, "walk's and f's loops are compiled: {s}");
+}

@@ -98,7 +98,7 @@ impl Vm {
                     }
                     Err(reason) => match bridge {
                         Some((l, e)) => self.bridge_abort(&l, e, reason),
-                        None => self.jit_abort_at(c, start, reason),
+                        None => self.jit_abort_at(c, start, reason, false),
                     },
                 }
             }
@@ -115,7 +115,7 @@ impl Vm {
         let at = l.trace.resume.record(exit).frames.first().map(|f| (f.code, f.pc));
         if let Some((code, pc)) = at {
             let reason = format!("bridge from exit {exit} of trace {}: {reason}", l.trace.id);
-            jit.log_abort(code as usize, pc, &reason, false);
+            jit.log_abort(code as usize, pc, &reason, None);
         }
         let mut b = l.bridges.lock().unwrap();
         *b.aborts.entry(exit).or_insert(0) += 1;
@@ -135,17 +135,38 @@ impl Vm {
                 let l = l.clone();
                 self.bridge_abort(&l, e, reason)
             }
-            None => self.jit_abort_at(rec.home, rec.start, reason),
+            None => {
+                // A constant still in the nursery: recorded again after a commit.
+                let young = reason == super::recorder::YOUNG_CONSTANT;
+                if young {
+                    self.m.th().hint_commit_soon();
+                }
+                self.jit_abort_at(rec.home, rec.start, reason, rec.left_loop || young)
+            }
         }
     }
 
-    fn jit_abort_at(&mut self, code: usize, pc: u32, reason: String) {
+    /// A recording of the loop at `code@pc` given up; `retry`: not for the loop's sake (it
+    /// ended before it came round, as a loop entered often with few iterations does, or the
+    /// transaction was young): it is recorded again from its next back-edge (the counter is
+    /// not restarted, whose period could keep landing on the last iteration).
+    fn jit_abort_at(&mut self, code: usize, pc: u32, reason: String, retry: bool) {
         if super::debug() {
             eprintln!("jit: recording of the loop at pc {pc} of {code:#x} aborted: {reason}");
         }
         let jit = self.rt.jit.as_ref().expect("a JIT");
-        let blacklisted = jit.aborted(code, pc);
-        jit.log_abort(code, pc, &reason, blacklisted);
+        let blacklisted = jit.aborted(code, pc, retry);
+        if retry && !blacklisted {
+            let c = crate::compile::code::from_addr_word(code as i64);
+            let hot = (jit.options.threshold as u64).saturating_sub(1);
+            for (jb, op) in c.ops.iter().enumerate() {
+                if *op == Op::JumpBack(pc) && c.icache[2 * jb].load(Relaxed) & (COMPILED | BLACKLISTED) == 0 {
+                    c.icache[2 * jb].store(hot, Relaxed);
+                }
+            }
+        }
+        let limit = if retry { super::RETRIES_TO_BLACKLIST } else { super::ABORTS_TO_BLACKLIST };
+        jit.log_abort(code, pc, &reason, blacklisted.then_some(limit));
     }
 
     /// At the backward jump at `jb` to the loop header `pc` (after the commit point): counts

@@ -219,13 +219,22 @@ impl Loop {
 /// The state of a loop header in the shared cache.
 pub enum Header {
     Compiled(Arc<Loop>),
-    /// Recordings aborted this many times.
-    Aborted(u32),
+    /// Recordings aborted (`aborts`), and given up to be tried again (`retries`: the loop
+    /// ended, or the transaction was young).
+    Aborted {
+        aborts: u32,
+        retries: u32,
+    },
     Blacklisted,
 }
 
 /// Recording aborts after which a loop is never traced again.
 pub const ABORTS_TO_BLACKLIST: u32 = 3;
+
+/// Recordings given up to be tried again after which the loop is blacklisted all the same (a
+/// loop that never comes round while recorded, one iteration per entry, would otherwise be
+/// recorded at every entry).
+pub const RETRIES_TO_BLACKLIST: u32 = 20;
 
 /// The process's JIT: options, descriptors, backend and the compiled loops (shared by all
 /// threads; a thread compiling holds only the backend's own lock, never this cache's).
@@ -347,12 +356,14 @@ impl Jit {
 
     /// Logs a recording given up at `code@pc`, and the loop's blacklisting if this abort was
     /// one too many.
-    pub fn log_abort(&self, code: usize, pc: u32, reason: &str, blacklisted: bool) {
+    pub fn log_abort(&self, code: usize, pc: u32, reason: &str, blacklisted: Option<u32>) {
         let Some(log) = &self.log else { return };
         let at = locate(code as u64, pc);
         let mut r = log.abort(code as u64, pc, &at, reason);
-        if blacklisted && r.is_ok() {
-            r = log.blacklist(code as u64, pc, &at, ABORTS_TO_BLACKLIST);
+        if let Some(n) = blacklisted
+            && r.is_ok()
+        {
+            r = log.blacklist(code as u64, pc, &at, n);
         }
         if let Err(e) = r {
             eprintln!("pystm: cannot write the JIT log: {e}");
@@ -385,7 +396,7 @@ impl Jit {
 
     /// Whether the header may be traced (not compiled, not blacklisted).
     pub fn traceable(&self, code: usize, pc: u32) -> bool {
-        matches!(self.headers.lock().unwrap().get(&(code, pc)), None | Some(Header::Aborted(_)))
+        matches!(self.headers.lock().unwrap().get(&(code, pc)), None | Some(Header::Aborted { .. }))
     }
 
     /// Installs a compiled loop, unless another thread compiled the same loop first: a
@@ -400,15 +411,17 @@ impl Jit {
         self.stats.loops.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// Counts an aborted recording of the loop at `code@pc`; true when that blacklisted it.
-    pub fn aborted(&self, code: usize, pc: u32) -> bool {
+    /// Counts an aborted recording of the loop at `code@pc` (`retry`: to be tried again); true
+    /// when that blacklisted it.
+    pub fn aborted(&self, code: usize, pc: u32, retry: bool) -> bool {
         self.stats.aborts.fetch_add(1, Ordering::Relaxed);
         let mut h = self.headers.lock().unwrap();
         // (A compiled header stays compiled: another thread's recording may still abort.)
-        let e = h.entry((code, pc)).or_insert(Header::Aborted(0));
-        if let Header::Aborted(n) = e {
+        let e = h.entry((code, pc)).or_insert(Header::Aborted { aborts: 0, retries: 0 });
+        if let Header::Aborted { aborts, retries } = e {
+            let (n, limit) = if retry { (retries, RETRIES_TO_BLACKLIST) } else { (aborts, ABORTS_TO_BLACKLIST) };
             *n += 1;
-            if *n >= ABORTS_TO_BLACKLIST {
+            if *n >= limit {
                 *e = Header::Blacklisted;
                 self.stats.blacklisted.fetch_add(1, Ordering::Relaxed);
                 return true;
@@ -469,7 +482,7 @@ mod tests {
         assert_eq!(jit.stats.loops.load(Ordering::Relaxed), 1);
         // Aborts of late recordings leave it compiled.
         for _ in 0..ABORTS_TO_BLACKLIST {
-            jit.aborted(1, 2);
+            jit.aborted(1, 2, false);
         }
         assert!(jit.header(1, 2).is_some());
     }

@@ -61,6 +61,12 @@ pub struct Recorder {
     pending_method: Option<Arg>,
     /// When the recording started (for the trace log's `trace-us`).
     started: std::time::Instant,
+    /// The last backward jump to the header in the loop's code: the loop's body is
+    /// `start..=end` (a `break` jumps past it).
+    end: usize,
+    /// The recording stopped because the loop ended (or was left by `break` or `return`)
+    /// before it came round: not the loop's fault, it is tried again at its next back-edge.
+    pub left_loop: bool,
 }
 
 /// Deepest nesting of inlined calls.
@@ -76,12 +82,16 @@ pub enum Step {
     Close,
 }
 
+/// Why a recording stopped on a constant still in the nursery.
+pub const YOUNG_CONSTANT: &str = "an object made in this transaction used as a constant";
+
 /// A value as a trace constant. Constants must be valid in every transaction to come: an
 /// object still in this transaction's nursery moves when it commits, so it cannot be one.
+/// (The loop is recorded again after a commit, which makes every object old.)
 fn konst(v: Value) -> Result<Arg, Abort> {
     use stm::layout::{NURSERY_AREA_SIZE, NURSERY_START};
     if (NURSERY_START..NURSERY_START + NURSERY_AREA_SIZE).contains(&v.0) {
-        return Err("an object made in this transaction used as a constant".into());
+        return Err(YOUNG_CONSTANT.into());
     }
     Ok(Arg::Ref(v.0))
 }
@@ -104,6 +114,11 @@ pub(crate) fn kind_of(vm: &Vm, v: Value) -> Kind {
     } else {
         Kind::Word
     }
+}
+
+/// The last backward jump to `start` in `code` (the end of the loop whose header it is).
+pub fn loop_end(code: &Code, start: u32) -> usize {
+    code.ops.iter().rposition(|op| *op == Op::JumpBack(start)).unwrap_or(code.ops.len())
 }
 
 impl Recorder {
@@ -207,6 +222,7 @@ impl Recorder {
         limit: usize,
         bridge: Option<(Arc<Loop>, usize, DescrId)>,
     ) -> Recorder {
+        let end = loop_end(code, start);
         let code = code as *const Code as usize;
         Recorder {
             frame,
@@ -224,6 +240,8 @@ impl Recorder {
             call_snapshot: None,
             pending_method: None,
             started: std::time::Instant::now(),
+            end,
+            left_loop: false,
         }
     }
 
@@ -392,17 +410,22 @@ impl Recorder {
     /// Guards that `obj` (an instance `o` now) keeps its class version and map: what its
     /// attributes' slots and its class's methods depend on.
     fn guard_shape(&mut self, vm: &Vm, obj: Arg, o: Value, snap: &Snapshot) -> Result<(), Abort> {
-        use crate::layout::*;
-        let ob = o.as_obj();
-        let cls = vm.ld(ob, INST_CLASS);
-        let (version, map) = (vm.rd(cls.as_obj(), CLS_VERSION), vm.rd(ob, INST_MAP));
-        let d = self.d;
-        self.guard(Opcode::GuardNonnullClass, vec![obj, Arg::Int(tid::INSTANCE as i64)], snap)?;
-        let c = self.load(Opcode::GetfieldR, obj, d.inst_class)?;
-        let v = self.load(Opcode::GetfieldI, c, d.class_version)?;
-        self.guard(Opcode::GuardValue, vec![v, Arg::Int(version.0 as i64)], snap)?;
-        let m = self.load(Opcode::GetfieldI, obj, d.inst_map)?;
+        self.guard_class(vm, obj, o, snap)?;
+        let map = vm.rd(o.as_obj(), crate::layout::INST_MAP);
+        let m = self.load(Opcode::GetfieldI, obj, self.d.inst_map)?;
         self.guard(Opcode::GuardValue, vec![m, Arg::Int(map.0 as i64)], snap)
+    }
+
+    /// Guards that `obj` (an instance `o` now) is an instance of a class with `o`'s class's
+    /// version now (what lookups on its class depend on).
+    fn guard_class(&mut self, vm: &Vm, obj: Arg, o: Value, snap: &Snapshot) -> Result<(), Abort> {
+        use crate::layout::*;
+        let cls = vm.ld(o.as_obj(), INST_CLASS);
+        let version = vm.rd(cls.as_obj(), CLS_VERSION);
+        self.guard(Opcode::GuardNonnullClass, vec![obj, Arg::Int(tid::INSTANCE as i64)], snap)?;
+        let c = self.load(Opcode::GetfieldR, obj, self.d.inst_class)?;
+        let v = self.load(Opcode::GetfieldI, c, self.d.class_version)?;
+        self.guard(Opcode::GuardValue, vec![v, Arg::Int(version.0 as i64)], snap)
     }
 
     /// Checks `o[i]` on a list (`oa`, `ia`: their recorded values; `o`, `i`: what the frame
@@ -530,7 +553,7 @@ impl Recorder {
         let item = match kind {
             RANGE_ITER => {
                 if vm.rd(o, IT_C).as_int() <= 0 {
-                    return Err("the loop ends while it is recorded".into());
+                    return Err(self.leave());
                 }
                 let left = self.load(Opcode::GetfieldI, ita, d.range_left)?;
                 let left = self.untag(left)?;
@@ -553,7 +576,7 @@ impl Recorder {
                 let list = vm.rd(o, IT_A);
                 let i = vm.rd(o, IT_B).as_int() as usize;
                 if list.is_null() || i >= vm.list_len(list) {
-                    return Err("the loop ends while it is recorded".into());
+                    return Err(self.leave());
                 }
                 let runtime_item = vm.list_get(list, i);
                 let l = self.load(Opcode::GetfieldR, ita, d.listiter_list)?;
@@ -651,31 +674,59 @@ impl Recorder {
         Ok(())
     }
 
-    /// The truth of `av` as a 0/1 (or any non-zero) int.
-    fn truth(&mut self, av: Av) -> Result<Arg, Abort> {
-        match av {
-            Av::Bool(c) => Ok(c),
-            Av::Int(i) => Ok(i),
+    /// The truth of `a` (the value `v` the frame holds now, on top of the stack at `pc`): what
+    /// it is now, and the traced truth as an int (non-zero when true), as the interpreter's
+    /// `truthy` decides it for bools, ints, floats, None, lists and instances of classes without
+    /// `__bool__` and `__len__`. The guards this needs resume at `pc`, before the test.
+    fn truth_of(&mut self, vm: &Vm, pc: usize, a: Av, v: Value) -> Result<(bool, Arg), Abort> {
+        use crate::layout::{CLS_DICT, CLS_MRO, INST_CLASS};
+        match a {
+            Av::Bool(c) => Ok((v == Value::TRUE, c)),
+            Av::Int(i) => Ok((v.as_int() != 0, i)),
             Av::Float { .. } => {
-                let f = self.unbox(av)?;
-                self.val(Opcode::FloatNe, vec![f, Arg::Float(0.0)], None)
+                let f = self.unbox(a)?;
+                Ok((vm.float_of(v.as_obj()) != 0.0, self.val(Opcode::FloatNe, vec![f, Arg::Float(0.0)], None)?))
             }
-            Av::Word(_) | Av::Tuple(_) => Err("truth of an object".into()),
-        }
-    }
-
-    /// The truth of a value the frame holds now (bools, small ints, floats only).
-    fn runtime_truth(&self, vm: &Vm, v: Value) -> Result<bool, Abort> {
-        if v == Value::TRUE {
-            Ok(true)
-        } else if v == Value::FALSE {
-            Ok(false)
-        } else if v.is_int() {
-            Ok(v.as_int() != 0)
-        } else if kind_of(vm, v) == Kind::Float {
-            Ok(vm.float_of(v.as_obj()) != 0.0)
-        } else {
-            Err("truth of an object".into())
+            Av::Tuple(_) => Err("truth of a tuple".into()),
+            Av::Word(w) => {
+                let snap = self.snapshot(pc)?;
+                if v == Value::NONE || v == Value::TRUE || v == Value::FALSE {
+                    // Specialized on the constant (another value fails the guard).
+                    let same = self.val(Opcode::PtrEq, vec![w, Arg::Ref(v.0)], None)?;
+                    self.guard(Opcode::GuardTrue, vec![same], &snap)?;
+                    let t = v == Value::TRUE;
+                    return Ok((t, Arg::Int(t as i64)));
+                }
+                if !v.is_ref() {
+                    return Err("truth of an untraced value".into());
+                }
+                match vm.tid_of(v) {
+                    tid::LIST => {
+                        let n = self.list_len(w, &snap)?;
+                        Ok((vm.list_len(v) != 0, n))
+                    }
+                    tid::INSTANCE => {
+                        // True unless the class (or a base) defines `__bool__` or `__len__`;
+                        // the class version guard keeps that so.
+                        let cls = vm.ld(v.as_obj(), INST_CLASS).as_obj();
+                        let mro = vm.rd(cls, CLS_MRO).as_obj();
+                        for i in 0..vm.tuple_len(mro) {
+                            let d = vm.rd(vm.tuple_get(mro, i).as_obj(), CLS_DICT);
+                            for e in 0..vm.table_fill(d) {
+                                if let Some((k, _)) = vm.table_entry(d, e)
+                                    && vm.tid_of(k) == tid::STR
+                                    && vm.with_str(k.as_obj(), |s| s == "__bool__" || s == "__len__")
+                                {
+                                    return Err("truth of an instance with __bool__ or __len__".into());
+                                }
+                            }
+                        }
+                        self.guard_class(vm, w, v, &snap)?;
+                        Ok((true, Arg::Int(1)))
+                    }
+                    _ => Err("truth of an object other than None, a bool, a list or an instance".into()),
+                }
+            }
         }
     }
 
@@ -768,9 +819,12 @@ impl Recorder {
             self.vals[n - 2] = Av::Word(konst(f)?);
             self.vals[n - 1] = Av::Word(recv);
         }
+        let inlined = !self.callers.is_empty();
+        if !inlined && (pc < self.start as usize || pc > self.end) {
+            return Err(self.leave());
+        }
         let code_id = Arg::Int(self.code as i64);
         self.emit(Opcode::DebugMergePoint, vec![code_id, Arg::Int(pc as i64)], None, None)?;
-        let inlined = !self.callers.is_empty();
         if inlined && matches!(op, Op::StoreAttr(_) | Op::StoreSubscr | Op::ForIter(_) | Op::JumpBack(_)) {
             // The interpreter may run an inlined call again from its start: nothing in it may
             // have an effect (or loop).
@@ -835,9 +889,9 @@ impl Recorder {
                 _ => return Err("unpacking something else than a tuple built in the loop".into()),
             },
             Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
-                let a = self.pop();
-                let v = slots[slots.len() - 1];
-                let truth = self.runtime_truth(vm, v)?;
+                let a = *self.vals.last().expect("a value");
+                let (truth, c) = self.truth_of(vm, pc, a, slots[slots.len() - 1])?;
+                self.pop();
                 let jumps = truth == matches!(op, Op::JumpIfTrueOrPop(_));
                 // The guard fails when the other way is taken: resume there. Jumping keeps the
                 // value on the stack; going on pops it.
@@ -853,7 +907,6 @@ impl Recorder {
                     self.vals.pop();
                     s?
                 };
-                let c = self.truth(a)?;
                 let g = if truth { Opcode::GuardTrue } else { Opcode::GuardFalse };
                 self.guard(g, vec![c], &snap)?;
                 if jumps {
@@ -903,20 +956,20 @@ impl Recorder {
                 self.vals.push(Av::Bool(c));
             }
             Op::Not => {
-                let a = self.pop();
-                let t = self.truth(a)?;
+                let a = *self.vals.last().expect("a value");
+                let (_, t) = self.truth_of(vm, pc, a, slots[slots.len() - 1])?;
+                self.pop();
                 let c = self.val(Opcode::IntIsZero, vec![t], None)?;
                 self.vals.push(Av::Bool(c));
             }
             Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
-                let a = self.pop();
-                let v = slots[slots.len() - 1];
-                let truth = self.runtime_truth(vm, v)?;
+                let a = *self.vals.last().expect("a value");
+                let (truth, c) = self.truth_of(vm, pc, a, slots[slots.len() - 1])?;
+                self.pop();
                 let jumps = truth == matches!(op, Op::PopJumpIfTrue(_));
                 // The guard fails when the other way is taken: resume there, the value popped.
                 let other = if jumps { pc + 1 } else { t as usize };
                 let snap = self.snapshot(other)?;
-                let c = self.truth(a)?;
                 let g = if truth { Opcode::GuardTrue } else { Opcode::GuardFalse };
                 self.guard(g, vec![c], &snap)?;
             }
@@ -996,6 +1049,7 @@ impl Recorder {
                     self.call_snapshot = None;
                 }
             }
+            Op::Return => return Err(self.leave()),
             op => return Err(format!("{op:?} is not traced yet")),
         }
         Ok(Step::Go)
@@ -1055,6 +1109,12 @@ impl Recorder {
             Some((parent, exit, _)) => Closed::Bridge { parent, exit, trace: ct },
             None => Closed::Loop(Loop::new(ct, self.entry)),
         })
+    }
+
+    /// The loop ends (or is left) before the recording closes it.
+    fn leave(&mut self) -> Abort {
+        self.left_loop = true;
+        "the loop ended while it was recorded".into()
     }
 
     /// The loop and exit a bridge recording starts from.
