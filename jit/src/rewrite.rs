@@ -12,7 +12,10 @@
 //!   [`DUMMY`]) before the back-edge, so the nursery grows and the STM gets commit points;
 //! - at the loop's back-edge, `break_check`: exits to the interpreter, in the state the label's
 //!   snapshot describes, when the nursery has passed the transaction's mark or the segment's
-//!   signal word is set.
+//!   signal word is set;
+//! - before a `break_check` the trace had already (a recorder puts one where a bridge passes
+//!   another loop's back-edge), the dummy allocation, so that a path that allocates nothing
+//!   still brings the transaction to its end.
 //!
 //! This file must never emit machine code; it only rewrites IR.
 
@@ -54,6 +57,18 @@ impl Default for Late {
     }
 }
 
+/// The dummy allocation: 16 bytes of nursery that make the transaction's length grow.
+fn dummy_alloc(out: &mut Trace) {
+    let dummy = out.new_value(Type::Ref);
+    out.ops.push(Op {
+        opcode: Opcode::AllocNursery,
+        args: vec![],
+        result: Some(dummy),
+        descr: Some(DUMMY),
+        snapshot: None,
+    });
+}
+
 /// Rewrites `t` (which must verify) for lowering.
 pub fn rewrite(t: &Trace, d: &Descrs) -> Result<Trace, IrError> {
     rewrite_with(t, d, Late::default())
@@ -84,6 +99,14 @@ pub fn rewrite_with(t: &Trace, d: &Descrs, late: Late) -> Result<Trace, IrError>
         }
         let mut op = op.clone();
         match oc {
+            Opcode::BreakCheck => {
+                if late.dummy_alloc {
+                    dummy_alloc(&mut out);
+                }
+                if !late.break_check {
+                    continue;
+                }
+            }
             Opcode::Label => {
                 read.clear();
                 written.clear();
@@ -147,14 +170,7 @@ pub fn rewrite_with(t: &Trace, d: &Descrs, late: Late) -> Result<Trace, IrError>
         if oc == Opcode::Jump && op.descr.is_none() {
             let label = label.expect("verified: a jump without a target has a label");
             if !allocates_in_loop && late.dummy_alloc {
-                let dummy = out.new_value(Type::Ref);
-                out.ops.push(Op {
-                    opcode: Opcode::AllocNursery,
-                    args: vec![],
-                    result: Some(dummy),
-                    descr: Some(DUMMY),
-                    snapshot: None,
-                });
+                dummy_alloc(&mut out);
             }
             if !late.break_check {
                 out.ops.push(op);

@@ -251,6 +251,23 @@ exit(i3, i3, i2, i6, f7, r8, 7, i11, i12, i10, f7) [resume: 0x10@2 s0=r0]
     );
 }
 
+/// Two descriptors of one word (a float field read as bits to test a tag): a store through
+/// one forgets what the other knew, and is not delayed past a load through the other.
+#[test]
+fn rule_heap_same_memory() {
+    let mut d = rule_descrs();
+    d.add("fbits", Descr::Field(FieldDescr { offset: 16, size: 8, signed: true, kind: Type::Int, immutable: false }));
+    let input = "
+[r0, f1]
+i2 = getfield_i(r0, descr=<fbits>)
+setfield(r0, f1, descr=<fval>)
+i3 = getfield_i(r0, descr=<fbits>)
+exit(i2, i3) [resume: 0x10@2 s0=r0]
+";
+    let o = jit::opt::optimize(&parse(input, &d), &d).expect("optimizes");
+    assert_eq!(text::print(&o, &d).trim(), input.trim());
+}
+
 /// Peeling: the class guard, the immutable and the never-written loads and the arithmetic on them run once, in the preamble; the invariant slot leaves the label.
 #[test]
 fn rule_peel() {

@@ -713,3 +713,82 @@ print(f(xs, objs))
     let loops: u32 = s.split(' ').next().unwrap().parse().unwrap();
     assert!(loops >= 2, "walk's and f's loops are compiled: {s}");
 }
+
+#[test]
+fn nested_loops_run_compiled_through_bridges_to_other_loops() {
+    // The inner loops are compiled; the exit where each ends gets a bridge that goes round the
+    // outer loop (a break check at its back-edge) into the next inner loop's compiled code.
+    // Empty inner loops, an outer loop that ends, and rows of another type leave through
+    // guards.
+    let src = "
+def f(rows, steps):
+    t = 0
+    for s in range(steps):
+        for r in rows:
+            t += r[0] * s
+        for r in rows:
+            t -= r[1]
+    return t
+rows = [[i, i * 2] for i in range(5)]
+print(f(rows, 3000))
+print(f([], 3000))
+print(f(rows + [[1.5, 2]], 100))
+def g(n, inner):
+    c = 0
+    for i in range(n):
+        for j in inner:
+            c += j
+        c += i
+    return c
+print(g(20000, []), g(3000, [1, 2]), g(50, [0.5]))
+";
+    assert_eq!(same_with_jit(src), "44925000\n0\n54725.0\n199990000 4507500 1250.0\n");
+    let prog = format!("{src}\nimport pystm\nprint(pystm.jit_stats()['bridges'] >= 3)");
+    let (out, err, code) = pystm(&["-c", &prog]);
+    assert_eq!((out.lines().last(), code), (Some("True"), 0), "{err}");
+}
+
+#[test]
+fn tuple_unpacking_float_powers_and_cells() {
+    let src = "
+def pairs(ps):
+    t = 0
+    for a, b in ps:
+        t += a * b
+    return t
+ps = [(i, i + 1) for i in range(500)]
+print(pairs(ps))
+ps.append((1.5, 2))
+print(pairs(ps))
+try:
+    pairs([(1, 2, 3)])
+except ValueError as e:
+    print(e)
+def powers(xs, e):
+    t = 0.0
+    for x in xs:
+        t += x ** e
+    return t
+xs = [i * 0.25 + 0.5 for i in range(500)]
+print(powers(xs, 0.5), powers(xs, 2), powers(xs, -1.5))
+for bad in ([0.0], [1e300], [float('inf')]):
+    try:
+        print(powers(xs + bad, 2.0))
+    except Exception as e:
+        print(type(e).__name__, e)
+def cells(n):
+    acc = 0.5
+    def get():
+        return acc
+    out = 0.0
+    for i in range(n):
+        acc = acc + i
+        out += get() if i % 100 == 0 else acc
+    return out, get()
+print(cells(1000))
+";
+    let want = "41666500\n41666503.0\ntoo many values to unpack (expected 2)\n\
+                3742.958635668652 2627671.875 12.184532029156653\n2627671.875\n\
+                OverflowError (34, 'Numerical result out of range')\ninf\n(166667000.0, 499500.5)\n";
+    assert_eq!(same_with_jit(src), want);
+}

@@ -150,6 +150,21 @@ impl Descrs {
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
+    /// Whether two descriptors may reach the same memory: the same one, fields whose bytes
+    /// overlap, or arrays with the same layout (a VM reads one word as an int to test a tag
+    /// and as a reference, through two descriptors). Passes that remember or delay what a
+    /// descriptor holds must treat a write through one as a write through the other.
+    pub fn same_memory(&self, a: DescrId, b: DescrId) -> bool {
+        a == b
+            || match (self.get(a), self.get(b)) {
+                (Descr::Field(x), Descr::Field(y)) => {
+                    x.offset < y.offset + y.size as i32 && y.offset < x.offset + x.size as i32
+                }
+                (Descr::Array(x), Descr::Array(y)) => x.base == y.base && x.item_size == y.item_size,
+                _ => false,
+            }
+    }
+
     pub fn as_field(&self, id: DescrId) -> Option<&FieldDescr> {
         match self.get(id) {
             Descr::Field(f) => Some(f),

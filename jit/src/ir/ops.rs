@@ -19,7 +19,7 @@ pub mod flag {
     pub const EFFECT: u16 = 16;
     /// Reads the heap.
     pub const LOAD: u16 = 32;
-    /// Inserted by the late rewrite only (`StmRead`, `StmWrite`, `AllocNursery`, `BreakCheck`).
+    /// Inserted by the late rewrite only (`StmRead`, `StmWrite`, `AllocNursery`).
     pub const LATE: u16 = 64;
     /// Ends the trace (`Jump`, `Exit`).
     pub const FINAL: u16 = 128;
@@ -166,7 +166,9 @@ ops! {
     StmWrite         "stm_write"         1   Void  [LATE EFFECT];
     AllocNursery     "alloc_nursery"     0   Ref   [LATE ALLOC EFFECT DESCR];
     AllocNurseryVar  "alloc_nursery_varsize" 1 Ref [LATE ALLOC EFFECT DESCR];
-    BreakCheck       "break_check"       0   Void  [LATE GUARD];
+    // Leaves the trace when the transaction should break: inserted by the late rewrite at a
+    // loop's back-edge; a recorder puts one where its trace passes another back-edge.
+    BreakCheck       "break_check"       0   Void  [GUARD];
 }
 
 impl Opcode {

@@ -11,8 +11,9 @@
 //!   immutable fields and array lengths are never forgotten.
 //! - At the label, only what the loop body never writes is kept.
 //!
-//! Different descriptors never name the same memory. This file must never move a store past a
-//! guard, a call or a load that might see it.
+//! Descriptors that may reach the same memory (`Descrs::same_memory`) are one for what a
+//! store forgets and what a load or store must not pass. This file must never move a store
+//! past a guard, a call or a load that might see it.
 
 use super::{Emitter, OptError, body_writes};
 use crate::ir::*;
@@ -133,7 +134,9 @@ impl Pass<'_> {
         let (obj, descr, part) = k;
         let keep: Vec<(Key, Arg)> = std::mem::take(&mut self.known)
             .into_iter()
-            .filter(|((o, dd, p), _)| *dd != descr || !(self.may_alias(*o, obj) && Self::may_overlap(*p, part)))
+            .filter(|((o, dd, p), _)| {
+                !self.em.d.same_memory(*dd, descr) || !(self.may_alias(*o, obj) && Self::may_overlap(*p, part))
+            })
             .collect();
         self.known = keep;
         if self.exact(descr) {
@@ -166,7 +169,7 @@ impl Pass<'_> {
                     return Ok(());
                 }
                 let obj = args[0];
-                self.flush(|p, (o, dd, _)| *dd == d && p.may_alias(*o, obj))?;
+                self.flush(|p, (o, dd, _)| p.em.d.same_memory(*dd, d) && p.may_alias(*o, obj))?;
                 let r = self.em.copy(op, t)?.expect("a load has a result");
                 self.define(r);
                 self.known.push((k, r));
@@ -177,7 +180,7 @@ impl Pass<'_> {
                 self.pending.retain(|(kk, _)| *kk != k);
                 // Keep the order of stores that may hit the same field.
                 let (obj, d) = (args[0], k.1);
-                self.flush(|p, (o, dd, _)| *dd == d && p.may_alias(*o, obj))?;
+                self.flush(|p, (o, dd, _)| p.em.d.same_memory(*dd, d) && p.may_alias(*o, obj))?;
                 self.pending.push((k, args[1]));
                 self.stored(k, args[1]);
                 return Ok(());
@@ -209,7 +212,10 @@ impl Pass<'_> {
                 self.flush(|_, _| true)?;
                 let effect = self.em.d.as_call(descr.expect("verified")).expect("verified").effect.clone();
                 if !effect.pure {
-                    self.forget(|p, k| p.immutable(k) || effect.writes.as_ref().is_some_and(|w| !w.contains(&k.1)));
+                    self.forget(|p, k| {
+                        p.immutable(k)
+                            || effect.writes.as_ref().is_some_and(|w| !w.iter().any(|x| p.em.d.same_memory(*x, k.1)))
+                    });
                 }
             }
             _ if oc.has_resume() || oc.has(flag::FINAL) => self.flush(|_, _| true)?,

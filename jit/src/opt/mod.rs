@@ -215,5 +215,7 @@ pub(crate) fn body_writes(t: &Trace, d: &Descrs) -> Option<Vec<DescrId>> {
             _ => {}
         }
     }
-    Some(w)
+    // What reaches the same memory is written too.
+    let all: Vec<DescrId> = (0..d.len()).map(|i| DescrId(i as u32)).collect();
+    Some(all.into_iter().filter(|a| w.iter().any(|b| d.same_memory(*a, *b))).collect())
 }

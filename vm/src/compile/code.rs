@@ -142,6 +142,52 @@ pub mod binop {
     pub const SYMBOLS: [&str; 13] = ["+", "-", "*", "/", "//", "%", "**", "<<", ">>", "&", "|", "^", "@"];
     pub const NAMES: [&str; 13] =
         ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or", "xor", "matmul"];
+    /// The special methods: `__add__`, its reflected `__radd__` and in-place `__iadd__` forms.
+    pub const DUNDER: [&str; 13] = [
+        "__add__",
+        "__sub__",
+        "__mul__",
+        "__truediv__",
+        "__floordiv__",
+        "__mod__",
+        "__pow__",
+        "__lshift__",
+        "__rshift__",
+        "__and__",
+        "__or__",
+        "__xor__",
+        "__matmul__",
+    ];
+    pub const RDUNDER: [&str; 13] = [
+        "__radd__",
+        "__rsub__",
+        "__rmul__",
+        "__rtruediv__",
+        "__rfloordiv__",
+        "__rmod__",
+        "__rpow__",
+        "__rlshift__",
+        "__rrshift__",
+        "__rand__",
+        "__ror__",
+        "__rxor__",
+        "__rmatmul__",
+    ];
+    pub const IDUNDER: [&str; 13] = [
+        "__iadd__",
+        "__isub__",
+        "__imul__",
+        "__itruediv__",
+        "__ifloordiv__",
+        "__imod__",
+        "__ipow__",
+        "__ilshift__",
+        "__irshift__",
+        "__iand__",
+        "__ior__",
+        "__ixor__",
+        "__imatmul__",
+    ];
 }
 
 pub mod unop {

@@ -188,9 +188,9 @@ impl Vm {
             }
         }
         let (a, b) = if self.tid_of(a) == tid::INSTANCE || self.tid_of(b) == tid::INSTANCE {
-            let name = format!("__{}__", binop::NAMES[k as usize]);
-            let rname = format!("__r{}__", binop::NAMES[k as usize]);
-            (self.unwrap_operand(a, &name)?, self.unwrap_operand(b, &rname)?)
+            let name = binop::DUNDER[k as usize];
+            let rname = binop::RDUNDER[k as usize];
+            (self.unwrap_operand(a, name)?, self.unwrap_operand(b, rname)?)
         } else {
             (a, b)
         };
@@ -217,8 +217,8 @@ impl Vm {
                 _ => {}
             }
             if self.tid_of(a) == tid::INSTANCE {
-                let name = format!("__i{}__", binop::NAMES[k as usize]);
-                if let Some(m) = self.lookup_type_attr(a, &name)? {
+                let name = binop::IDUNDER[k as usize];
+                if let Some(m) = self.lookup_type_attr(a, name)? {
                     let r = self.call_value(m, &[a, b], &[])?;
                     if r != Value::NOT_IMPLEMENTED {
                         return Ok(r);
@@ -226,12 +226,12 @@ impl Vm {
                 }
             }
         }
-        let name = format!("__{}__", binop::NAMES[k as usize]);
-        let rname = format!("__r{}__", binop::NAMES[k as usize]);
+        let name = binop::DUNDER[k as usize];
+        let rname = binop::RDUNDER[k as usize];
         let (ta, tb) = (self.type_of(a), self.type_of(b));
         let user_a = self.tid_of(a) == tid::INSTANCE;
         let user_b = self.tid_of(b) == tid::INSTANCE;
-        let mut rm = if user_b && ta != tb { self.class_lookup(tb, &rname)? } else { None };
+        let mut rm = if user_b && ta != tb { self.class_lookup(tb, rname)? } else { None };
         // A sequence's concatenation or repetition is only CPython's fallback (sq_concat,
         // sq_repeat, after the number slots): a right operand with a reflected method of its own
         // (a Python function) goes first, so `[0] + Q()` calls `Q.__radd__`.
@@ -260,7 +260,7 @@ impl Vm {
                 return Ok(v);
             }
         }
-        if user_a && let Some(m) = self.class_lookup(ta, &name)? {
+        if user_a && let Some(m) = self.class_lookup(ta, name)? {
             let v = self.call_value(m, &[a, b], &[])?;
             if v != Value::NOT_IMPLEMENTED {
                 return Ok(v);

@@ -89,12 +89,7 @@ impl Vm {
                         }
                     }
                     Ok(Closed::Bridge { parent, exit, trace }) => {
-                        // SAFETY: the bridge was recorded from exit `exit`'s fail arguments, by
-                        // the same backend, and lives in the loop's bridge list as long as the
-                        // loop.
-                        unsafe { parent.trace.attach_bridge(exit, &trace) };
-                        parent.bridges.lock().unwrap().traces.push(trace);
-                        self.rt.jit.as_ref().expect("a JIT").stats.bridges.fetch_add(1, Relaxed);
+                        self.rt.jit.as_ref().expect("a JIT").attach(&parent, exit, trace);
                     }
                     Err(reason) => match bridge {
                         Some((l, e)) => self.bridge_abort(&l, e, reason),
@@ -200,7 +195,7 @@ impl Vm {
                 Arc::increment_strong_count(p);
                 Arc::from_raw(p)
             };
-            return self.jit_run(frame, code, pc as u32, l, sp);
+            return self.jit_run(frame, code, l, sp);
         }
         if w & BLACKLISTED != 0 || w + 1 < jit.options.threshold as u64 {
             if w & BLACKLISTED == 0 {
@@ -212,7 +207,7 @@ impl Vm {
         if let Some(l) = jit.header(key.0, key.1) {
             w1.store(Arc::as_ptr(&l) as u64, Relaxed);
             w0.store(COMPILED, Relaxed);
-            return self.jit_run(frame, code, pc as u32, l, sp);
+            return self.jit_run(frame, code, l, sp);
         }
         if !jit.traceable(key.0, key.1) {
             w0.store(BLACKLISTED, Relaxed);
@@ -227,7 +222,7 @@ impl Vm {
 
     /// Runs a compiled loop from the frame's slots `0..sp` if they have the kinds it was
     /// compiled for.
-    fn jit_run(&mut self, frame: ObjRef, code: &Code, header: u32, l: Arc<Loop>, sp: usize) -> R<Option<Resume>> {
+    fn jit_run(&mut self, frame: ObjRef, code: &Code, l: Arc<Loop>, sp: usize) -> R<Option<Resume>> {
         if sp != l.entry.len() {
             return Ok(None);
         }
@@ -254,6 +249,9 @@ impl Vm {
             std::process::exit(1);
         }
         let (id, k) = jit::split_exit_code(exit);
+        // The exit is the entered loop's, one of its bridges', or (a bridge may jump to
+        // another loop of the frame) another loop's or its bridges'.
+        let l = if id == l.trace.id { l } else { jit.owner(id).expect("an exit of a compiled trace") };
         let from_loop = id == l.trace.id;
         let (pc, sp) = if from_loop {
             if l.trace.exits[k].opcode != Opcode::BreakCheck {
@@ -261,7 +259,6 @@ impl Vm {
             }
             self.rebuild_frame(frame, &l.trace, k, &buf, &jit.descrs.table)
         } else {
-            // An exit of one of the loop's bridges.
             jit.stats.guard_exits.fetch_add(1, Relaxed);
             let bridges = l.bridges.lock().unwrap();
             let t = bridges.traces.iter().find(|t| t.id == id).expect("an exit of the loop or of its bridges");
@@ -276,7 +273,7 @@ impl Vm {
                 b.taken.push(k);
                 drop(b);
                 let limit = jit.options.trace_limit;
-                match Recorder::new_bridge(self, frame, code, header, l.clone(), k, limit) {
+                match Recorder::new_bridge(self, frame, code, l.header, l.clone(), k, limit) {
                     Ok(r) => self.jit.rec = Some(Box::new(r)),
                     Err(reason) => self.bridge_abort(&l, k, reason),
                 }

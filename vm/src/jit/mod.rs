@@ -86,7 +86,8 @@ pub struct VmDescrs {
     pub float: DescrId,
     /// Its value (immutable).
     pub float_val: DescrId,
-    /// An iterator's kind (immutable, a tagged int).
+    /// An iterator object (type id ITER, 48 bytes) and its kind (immutable, a tagged int).
+    pub iter: DescrId,
     pub iter_kind: DescrId,
     /// A range iterator's next value, step (immutable) and count left (tagged ints).
     pub range_cur: DescrId,
@@ -101,6 +102,10 @@ pub struct VmDescrs {
     /// An item array's words, read as ints (to test the small-int tag) or as references.
     pub array_words: DescrId,
     pub array_refs: DescrId,
+    /// A tuple's length (a plain int) and items, inline (all immutable).
+    pub tuple_len: DescrId,
+    pub tuple_words: DescrId,
+    pub tuple_refs: DescrId,
     /// A dict's structure version (a tagged int) and entry array.
     pub dict_version: DescrId,
     pub dict_entries: DescrId,
@@ -114,6 +119,16 @@ pub struct VmDescrs {
     pub fn_globals: DescrId,
     /// A function's defaults tuple (immutable).
     pub fn_defaults: DescrId,
+    /// A cell's value, read as an int (to test the small-int tag) or as a reference.
+    pub cell_word: DescrId,
+    pub cell_ref: DescrId,
+    /// `pow(x, y)` of two floats, as the interpreter's `float ** float` computes it (pure).
+    pub float_pow: DescrId,
+}
+
+/// `x ** y` of floats (`f64::powf`, the interpreter's own), called from compiled code.
+extern "C" fn float_pow(x: f64, y: f64) -> f64 {
+    x.powf(y)
 }
 
 impl VmDescrs {
@@ -125,6 +140,7 @@ impl VmDescrs {
         };
         let float = table.size("float", tid::FLOAT, 16);
         let float_val = field(&mut table, "float.value", FLOAT_VAL, Type::Float, true);
+        let iter = table.size("iter", tid::ITER, 48);
         let iter_kind = field(&mut table, "iter.kind", IT_KIND, Type::Int, true);
         let range_cur = field(&mut table, "rangeiter.next", IT_A, Type::Int, false);
         let range_step = field(&mut table, "rangeiter.step", IT_B, Type::Int, true);
@@ -146,6 +162,20 @@ impl VmDescrs {
         };
         let array_words = table.add("array.words", array(Type::Int));
         let array_refs = table.add("array.refs", array(Type::Ref));
+        let tuple_len = field(&mut table, "tuple.len", TUPLE_LEN, Type::Int, true);
+        let tuple = |kind| {
+            Descr::Array(ArrayDescr {
+                base: TUPLE_ITEMS as i32,
+                item_size: 8,
+                signed: true,
+                kind,
+                len_offset: TUPLE_LEN as i32,
+                immutable: true,
+                typeid: tid::TUPLE,
+            })
+        };
+        let tuple_words = table.add("tuple.words", tuple(Type::Int));
+        let tuple_refs = table.add("tuple.refs", tuple(Type::Ref));
         let dict_version = field(&mut table, "dict.version", DICT_VERSION, Type::Int, false);
         let dict_entries = field(&mut table, "dict.entries", DICT_ENTRIES, Type::Ref, false);
         let inst_class = field(&mut table, "instance.class", INST_CLASS, Type::Ref, true);
@@ -155,10 +185,23 @@ impl VmDescrs {
         let fn_code = field(&mut table, "function.code", FN_CODEPTR, Type::Int, true);
         let fn_globals = field(&mut table, "function.globals", FN_GLOBALS, Type::Ref, true);
         let fn_defaults = field(&mut table, "function.defaults", FN_DEFAULTS, Type::Ref, true);
+        let cell_word = field(&mut table, "cell.value", CELL_VAL, Type::Int, false);
+        let cell_ref = field(&mut table, "cell.ref", CELL_VAL, Type::Ref, false);
+        let float_pow = table.add(
+            "float_pow",
+            Descr::Call(jit::ir::CallDescr {
+                addr: float_pow as *const () as u64,
+                args: vec![Type::Float, Type::Float],
+                result: Type::Float,
+                effect: jit::ir::Effect { may_raise: false, writes: Some(vec![]), pure: true },
+                with_ctx: false,
+            }),
+        );
         VmDescrs {
             table,
             float,
             float_val,
+            iter,
             iter_kind,
             range_cur,
             range_step,
@@ -169,6 +212,9 @@ impl VmDescrs {
             list_items,
             array_words,
             array_refs,
+            tuple_len,
+            tuple_words,
+            tuple_refs,
             dict_version,
             dict_entries,
             inst_class,
@@ -178,6 +224,9 @@ impl VmDescrs {
             fn_code,
             fn_globals,
             fn_defaults,
+            cell_word,
+            cell_ref,
+            float_pow,
         }
     }
 }
@@ -198,6 +247,8 @@ pub enum Kind {
 pub struct Loop {
     pub trace: CompiledTrace,
     pub entry: Vec<Kind>,
+    /// The loop's header: the pc its trace starts at (in the code it was recorded in).
+    pub header: u32,
     pub bridges: Mutex<Bridges>,
 }
 
@@ -211,8 +262,8 @@ pub struct Bridges {
 }
 
 impl Loop {
-    pub fn new(trace: CompiledTrace, entry: Vec<Kind>) -> Loop {
-        Loop { trace, entry, bridges: Mutex::new(Bridges::default()) }
+    pub fn new(trace: CompiledTrace, entry: Vec<Kind>, header: u32) -> Loop {
+        Loop { trace, entry, header, bridges: Mutex::new(Bridges::default()) }
     }
 }
 
@@ -251,6 +302,9 @@ pub struct Jit {
     pub perf_map: Option<Mutex<std::fs::File>>,
     /// Code objects whose source is in the trace log already.
     logged_sources: Mutex<std::collections::HashSet<u64>>,
+    /// The loop each compiled trace belongs to (a loop's own trace and its bridges), by trace
+    /// id: a bridge may jump to another loop, whose exits then end the run.
+    owners: Mutex<HashMap<u32, Arc<Loop>>>,
 }
 
 /// Counters for `pystm.jit_stats()`.
@@ -301,6 +355,7 @@ impl Jit {
             log,
             perf_map: perf_map.flatten(),
             logged_sources: Mutex::new(Default::default()),
+            owners: Mutex::new(HashMap::new()),
         })
     }
 
@@ -407,8 +462,25 @@ impl Jit {
         if let Some(Header::Compiled(_)) = h.get(&(code, pc)) {
             return;
         }
-        h.insert((code, pc), Header::Compiled(Arc::new(l)));
+        let l = Arc::new(l);
+        self.owners.lock().unwrap().insert(l.trace.id, l.clone());
+        h.insert((code, pc), Header::Compiled(l));
         self.stats.loops.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Attaches a bridge recorded from exit `exit` of `parent`'s trace.
+    pub fn attach(&self, parent: &Arc<Loop>, exit: usize, bridge: CompiledTrace) {
+        // SAFETY: the bridge was recorded from exit `exit`'s fail arguments, by the same
+        // backend, and lives in the loop's bridge list as long as the loop (for the process).
+        unsafe { parent.trace.attach_bridge(exit, &bridge) };
+        self.owners.lock().unwrap().insert(bridge.id, parent.clone());
+        parent.bridges.lock().unwrap().traces.push(bridge);
+        self.stats.bridges.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The loop compiled trace `id` belongs to.
+    pub fn owner(&self, id: u32) -> Option<Arc<Loop>> {
+        self.owners.lock().unwrap().get(&id).cloned()
     }
 
     /// Counts an aborted recording of the loop at `code@pc` (`retry`: to be tried again); true
@@ -467,6 +539,7 @@ mod tests {
         Loop::new(
             jit.backend.compile(&t, &jit.descrs.table, jit::TraceKind::Straight).expect("compiles"),
             vec![Kind::Int],
+            0,
         )
     }
 

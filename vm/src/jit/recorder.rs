@@ -67,6 +67,11 @@ pub struct Recorder {
     /// The recording stopped because the loop ended (or was left by `break` or `return`)
     /// before it came round: not the loop's fault, it is tried again at its next back-edge.
     pub left_loop: bool,
+    /// Ops recorded in the loop's own frame.
+    recorded: usize,
+    /// A bridge that reached the header of another compiled loop of its frame: it ends by
+    /// jumping there.
+    close_to: Option<Arc<Loop>>,
 }
 
 /// Deepest nesting of inlined calls.
@@ -242,6 +247,8 @@ impl Recorder {
             started: std::time::Instant::now(),
             end,
             left_loop: false,
+            recorded: 0,
+            close_to: None,
         }
     }
 
@@ -348,9 +355,56 @@ impl Recorder {
     /// (`runtime`), with the guards that check that kind.
     fn array_item(&mut self, vm: &Vm, arr: Arg, idx: Arg, runtime: Value, snap: &Snapshot) -> Result<Av, Abort> {
         let d = self.d;
+        self.item(vm, arr, idx, runtime, (d.array_words, d.array_refs), snap)
+    }
+
+    /// The word field of `obj` read through `words` and `refs` (two descriptors of the same
+    /// field), specialized on the kind of the value it holds now (`runtime`, not null).
+    fn word_field(
+        &mut self,
+        vm: &Vm,
+        obj: Arg,
+        runtime: Value,
+        (words, refs): (DescrId, DescrId),
+        snap: &Snapshot,
+    ) -> Result<Av, Abort> {
         Ok(match kind_of(vm, runtime) {
             Kind::Int => {
-                let w = self.val(Opcode::GetarrayitemI, vec![arr, idx], Some(d.array_words))?;
+                let w = self.load(Opcode::GetfieldI, obj, words)?;
+                let t = self.val(Opcode::IntAnd, vec![w, Arg::Int(1)], None)?;
+                self.guard(Opcode::GuardTrue, vec![t], snap)?;
+                Av::Int(self.untag(w)?)
+            }
+            Kind::Float => {
+                let w = self.load(Opcode::GetfieldI, obj, words)?;
+                let low = self.val(Opcode::IntAnd, vec![w, Arg::Int(15)], None)?;
+                self.guard(Opcode::GuardFalse, vec![low], snap)?;
+                let r = self.load(Opcode::GetfieldR, obj, refs)?;
+                self.guard(Opcode::GuardNonnullClass, vec![r, Arg::Int(tid::FLOAT as i64)], snap)?;
+                Av::Float { f: None, boxed: Some(r) }
+            }
+            Kind::Word => {
+                let r = self.load(Opcode::GetfieldR, obj, refs)?;
+                self.guard(Opcode::GuardNonnull, vec![r], snap)?;
+                Av::Word(r)
+            }
+        })
+    }
+
+    /// Item `idx` of an array of words read through `words` and `refs` (an item array's, a
+    /// tuple's), as `array_item` reads it.
+    fn item(
+        &mut self,
+        vm: &Vm,
+        arr: Arg,
+        idx: Arg,
+        runtime: Value,
+        (words, refs): (DescrId, DescrId),
+        snap: &Snapshot,
+    ) -> Result<Av, Abort> {
+        Ok(match kind_of(vm, runtime) {
+            Kind::Int => {
+                let w = self.val(Opcode::GetarrayitemI, vec![arr, idx], Some(words))?;
                 let t = self.val(Opcode::IntAnd, vec![w, Arg::Int(1)], None)?;
                 self.guard(Opcode::GuardTrue, vec![t], snap)?;
                 Av::Int(self.untag(w)?)
@@ -358,14 +412,14 @@ impl Recorder {
             Kind::Float => {
                 // A reference (a multiple of 16: not a small int nor an immediate constant) to
                 // a float.
-                let w = self.val(Opcode::GetarrayitemI, vec![arr, idx], Some(d.array_words))?;
+                let w = self.val(Opcode::GetarrayitemI, vec![arr, idx], Some(words))?;
                 let low = self.val(Opcode::IntAnd, vec![w, Arg::Int(15)], None)?;
                 self.guard(Opcode::GuardFalse, vec![low], snap)?;
-                let r = self.val(Opcode::GetarrayitemR, vec![arr, idx], Some(d.array_refs))?;
+                let r = self.val(Opcode::GetarrayitemR, vec![arr, idx], Some(refs))?;
                 self.guard(Opcode::GuardNonnullClass, vec![r, Arg::Int(tid::FLOAT as i64)], snap)?;
                 Av::Float { f: None, boxed: Some(r) }
             }
-            Kind::Word => Av::Word(self.val(Opcode::GetarrayitemR, vec![arr, idx], Some(d.array_refs))?),
+            Kind::Word => Av::Word(self.val(Opcode::GetarrayitemR, vec![arr, idx], Some(refs))?),
         })
     }
 
@@ -534,8 +588,28 @@ impl Recorder {
         Ok(())
     }
 
-    /// `ForIter` over a range or list iterator that has an item now (the loop must not end
-    /// while it is recorded): the iterator's fields are read and advanced in the trace.
+    /// `GetIter` of a list: a list iterator made in the trace (virtual until it escapes).
+    fn get_iter(&mut self, vm: &Vm, pc: usize, v: Value) -> Result<(), Abort> {
+        use crate::objects::iter::LIST_ITER;
+        let Some(Av::Word(l)) = self.vals.last().copied() else { return Err("iterating over a number".into()) };
+        if vm.tid_of(v) != tid::LIST {
+            return Err("iterating over something else than a list".into());
+        }
+        let snap = self.snapshot(pc)?;
+        let d = self.d;
+        self.guard(Opcode::GuardNonnullClass, vec![l, Arg::Int(tid::LIST as i64)], &snap)?;
+        let it = self.val(Opcode::New, vec![], Some(d.iter))?;
+        self.store(it, Arg::Int(Value::int(LIST_ITER).0 as i64), d.iter_kind)?;
+        self.store(it, l, d.listiter_list)?;
+        self.store(it, Arg::Int(Value::int(0).0 as i64), d.listiter_index)?;
+        self.pop();
+        self.vals.push(Av::Word(it));
+        Ok(())
+    }
+
+    /// `ForIter` over a range or list iterator: the iterator's fields are read and advanced in
+    /// the trace. A loop must not end while it is recorded; a bridge may record the end (the
+    /// iterator popped, the list iterator's list cleared as the interpreter does).
     fn for_iter(&mut self, vm: &Vm, pc: usize, it: Value) -> Result<(), Abort> {
         use crate::layout::*;
         use crate::objects::iter::{LIST_ITER, RANGE_ITER};
@@ -552,12 +626,17 @@ impl Recorder {
         self.guard(Opcode::GuardValue, vec![k, Arg::Int(Value::int(kind).0 as i64)], &snap)?;
         let item = match kind {
             RANGE_ITER => {
-                if vm.rd(o, IT_C).as_int() <= 0 {
-                    return Err(self.leave());
-                }
                 let left = self.load(Opcode::GetfieldI, ita, d.range_left)?;
                 let left = self.untag(left)?;
                 let more = self.val(Opcode::IntGt, vec![left, Arg::Int(0)], None)?;
+                if vm.rd(o, IT_C).as_int() <= 0 {
+                    if self.bridge.is_none() {
+                        return Err(self.ended(pc));
+                    }
+                    self.guard(Opcode::GuardFalse, vec![more], &snap)?;
+                    self.pop();
+                    return Ok(());
+                }
                 self.guard(Opcode::GuardTrue, vec![more], &snap)?;
                 let cur = self.load(Opcode::GetfieldI, ita, d.range_cur)?;
                 let cur = self.untag(cur)?;
@@ -575,17 +654,29 @@ impl Recorder {
             LIST_ITER => {
                 let list = vm.rd(o, IT_A);
                 let i = vm.rd(o, IT_B).as_int() as usize;
-                if list.is_null() || i >= vm.list_len(list) {
-                    return Err(self.leave());
+                let ended = list.is_null() || i >= vm.list_len(list);
+                if ended && self.bridge.is_none() {
+                    return Err(self.ended(pc));
                 }
-                let runtime_item = vm.list_get(list, i);
                 let l = self.load(Opcode::GetfieldR, ita, d.listiter_list)?;
+                if list.is_null() {
+                    self.guard(Opcode::GuardIsnull, vec![l], &snap)?;
+                    self.pop();
+                    return Ok(());
+                }
                 self.guard(Opcode::GuardNonnull, vec![l], &snap)?;
                 let idx = self.load(Opcode::GetfieldI, ita, d.listiter_index)?;
                 let idx = self.untag(idx)?;
                 let n = self.load(Opcode::GetfieldI, l, d.list_len)?;
                 let n = self.untag(n)?;
                 let inside = self.val(Opcode::IntLt, vec![idx, n], None)?;
+                if ended {
+                    self.guard(Opcode::GuardFalse, vec![inside], &snap)?;
+                    self.store(ita, Arg::Ref(Value::NULL.0), d.listiter_list)?;
+                    self.pop();
+                    return Ok(());
+                }
+                let runtime_item = vm.list_get(list, i);
                 self.guard(Opcode::GuardTrue, vec![inside], &snap)?;
                 let arr = self.load(Opcode::GetfieldR, l, d.list_items)?;
                 let next = self.val(Opcode::IntAdd, vec![idx, Arg::Int(1)], None)?;
@@ -640,6 +731,17 @@ impl Recorder {
                         let nz = self.val(Opcode::FloatNe, vec![y, Arg::Float(0.0)], None)?;
                         self.guard(Opcode::GuardTrue, vec![nz], snap)?;
                         Opcode::FloatTrueDiv
+                    }
+                    binop::POW => {
+                        // A positive base (zero and negative ones raise or take the
+                        // interpreter's path), a finite result (else OverflowError).
+                        let pos = self.val(Opcode::FloatGt, vec![x, Arg::Float(0.0)], None)?;
+                        self.guard(Opcode::GuardTrue, vec![pos], snap)?;
+                        let r = self.val(Opcode::CallF, vec![x, y], Some(self.d.float_pow))?;
+                        let finite = self.val(Opcode::FloatLt, vec![r, Arg::Float(f64::INFINITY)], None)?;
+                        self.guard(Opcode::GuardTrue, vec![finite], snap)?;
+                        self.vals.push(Av::Float { f: Some(r), boxed: None });
+                        return Ok(());
                     }
                     _ => return Err(format!("float operator {}", binop::SYMBOLS[k as usize])),
                 };
@@ -820,12 +922,36 @@ impl Recorder {
             self.vals[n - 1] = Av::Word(recv);
         }
         let inlined = !self.callers.is_empty();
-        if !inlined && (pc < self.start as usize || pc > self.end) {
-            return Err(self.leave());
+        if !inlined {
+            if self.bridge.is_some() {
+                // A bridge goes on past the loop's end (through an outer loop, say) until it
+                // reaches the header of a compiled loop: its own loop's, or another's.
+                let end = loop_end(code, pc as u32);
+                if self.recorded > 0 && end < code.ops.len() {
+                    if pc == self.start as usize {
+                        return Ok(Step::Close);
+                    }
+                    let jit = vm.rt.jit.as_ref().expect("recording with a JIT");
+                    if let Some(l) = jit.header(self.home, pc as u32) {
+                        self.close_to = Some(l);
+                        return Ok(Step::Close);
+                    }
+                    // An enclosing loop is gone round (its header holds no compiled loop);
+                    // any other loop would be unrolled.
+                    if !(pc < self.start as usize && end > self.end) {
+                        return Err("a bridge reaching a loop not compiled".into());
+                    }
+                }
+            } else if pc < self.start as usize || pc > self.end {
+                return Err(self.leave());
+            }
+            self.recorded += 1;
         }
         let code_id = Arg::Int(self.code as i64);
         self.emit(Opcode::DebugMergePoint, vec![code_id, Arg::Int(pc as i64)], None, None)?;
-        if inlined && matches!(op, Op::StoreAttr(_) | Op::StoreSubscr | Op::ForIter(_) | Op::JumpBack(_)) {
+        if inlined
+            && matches!(op, Op::StoreAttr(_) | Op::StoreSubscr | Op::StoreDeref(_) | Op::ForIter(_) | Op::JumpBack(_))
+        {
             // The interpreter may run an inlined call again from its start: nothing in it may
             // have an effect (or loop).
             return Err(format!("{op:?} inside an inlined call"));
@@ -833,7 +959,34 @@ impl Recorder {
         match op {
             Op::Nop | Op::Jump(_) => {}
             Op::JumpBack(t) if t == self.start => return Ok(Step::Close),
+            Op::JumpBack(_) if self.bridge.is_some() => {
+                // Another loop's back-edge (a bridge going round an outer loop): the
+                // interpreter's commit point, where the transaction may break.
+                let snap = self.snapshot(pc)?;
+                self.emit(Opcode::BreakCheck, vec![], None, Some(snap))?;
+            }
             Op::JumpBack(_) => return Err("an inner loop".into()),
+            Op::GetIter => self.get_iter(vm, pc, slots[slots.len() - 1])?,
+            Op::LoadDeref(i) => {
+                // The slot holds the cell (the compiler puts one there); an empty cell raises
+                // in the interpreter.
+                let Av::Word(cell) = self.vals[i as usize] else { return Err("a cell slot holding a number".into()) };
+                let v = vm.rd(slots[i as usize].as_obj(), crate::layout::CELL_VAL);
+                if v.is_null() {
+                    return Err("an empty cell".into());
+                }
+                let snap = self.snapshot(pc)?;
+                let d = self.d;
+                let av = self.word_field(vm, cell, v, (d.cell_word, d.cell_ref), &snap)?;
+                self.vals.push(av);
+            }
+            Op::StoreDeref(i) => {
+                let Av::Word(cell) = self.vals[i as usize] else { return Err("a cell slot holding a number".into()) };
+                let v = self.pop();
+                let (w, item) = self.as_word(v)?;
+                let d = if item == self.d.array_words { self.d.cell_word } else { self.d.cell_ref };
+                self.store(cell, w, d)?;
+            }
             Op::LoadFast(i) => {
                 if slots[i as usize].is_null() {
                     return Err("an unbound local".into());
@@ -886,7 +1039,30 @@ impl Recorder {
                     let items = self.tuples[k].clone();
                     self.vals.extend(items.into_iter().rev());
                 }
-                _ => return Err("unpacking something else than a tuple built in the loop".into()),
+                Av::Word(t) => {
+                    // A tuple object of that length (what else the interpreter unpacks, or a
+                    // tuple of another length, fails the guards).
+                    let v = slots[slots.len() - 1];
+                    if vm.tid_of(v) != tid::TUPLE || vm.tuple_len(v.as_obj()) != n as usize {
+                        return Err("unpacking something else than a tuple of that length".into());
+                    }
+                    // (Resumed at the unpacking, the tuple on the stack.)
+                    self.vals.push(Av::Word(t));
+                    let snap = self.snapshot(pc);
+                    self.vals.pop();
+                    let snap = snap?;
+                    let d = self.d;
+                    self.guard(Opcode::GuardNonnullClass, vec![t, Arg::Int(tid::TUPLE as i64)], &snap)?;
+                    let len = self.load(Opcode::GetfieldI, t, d.tuple_len)?;
+                    self.guard(Opcode::GuardValue, vec![len, Arg::Int(n as i64)], &snap)?;
+                    for i in (0..n as usize).rev() {
+                        let runtime = vm.tuple_get(v.as_obj(), i);
+                        let item =
+                            self.item(vm, t, Arg::Int(i as i64), runtime, (d.tuple_words, d.tuple_refs), &snap)?;
+                        self.vals.push(item);
+                    }
+                }
+                _ => return Err("unpacking something else than a tuple".into()),
             },
             Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
                 let a = *self.vals.last().expect("a value");
@@ -1058,6 +1234,21 @@ impl Recorder {
     /// Ends the trace at the loop's back-edge (`pc`: the backward jump); returns the optimized,
     /// compiled loop, or for a bridge the compiled bridge (attached by the caller).
     pub fn close(mut self, vm: &Vm, pc: usize) -> Result<Closed, Abort> {
+        // A bridge to another loop jumps there (through a jump target added to its own
+        // descriptors; the ids it recorded with stay valid).
+        let mut d = self.em.d;
+        let mut target = self.bridge.as_ref().map(|b| b.2);
+        let other = self.close_to.take();
+        if let Some(l) = &other {
+            let mut table = d.clone();
+            let t = &l.trace.trace;
+            let args = t.inputs.iter().map(|v| t.types[v.0 as usize]).collect();
+            let code = Arc::new(AtomicU64::new(l.trace.code_addr()));
+            target = Some(table.add("loop", Descr::Target(TargetDescr { args, code })));
+            // Kept for as long as the bridge lives: with the process.
+            d = Box::leak(Box::new(table));
+            self.entry = l.entry.clone();
+        }
         if self.vals.len() != self.entry.len() {
             return Err("the stack depth differs at the back-edge".into());
         }
@@ -1079,10 +1270,8 @@ impl Recorder {
             };
             args.push(a);
         }
-        let target = self.bridge.as_ref().map(|b| b.2);
         self.emit(Opcode::Jump, args, target, None)?;
         let jit = vm.rt.jit.as_ref().expect("recording with a JIT");
-        let d = self.em.d;
         let trace = self.em.finish();
         let t0 = std::time::Instant::now();
         let opt = jit::opt::optimize(&trace, d).map_err(|e| e.to_string())?;
@@ -1107,8 +1296,14 @@ impl Recorder {
         }
         Ok(match self.bridge {
             Some((parent, exit, _)) => Closed::Bridge { parent, exit, trace: ct },
-            None => Closed::Loop(Loop::new(ct, self.entry)),
+            None => Closed::Loop(Loop::new(ct, self.entry, self.start)),
         })
+    }
+
+    /// A loop recording reached the end of the `for` loop at `pc`: its own (to be tried
+    /// again), or an inner one's.
+    fn ended(&mut self, pc: usize) -> Abort {
+        if self.callers.is_empty() && pc == self.start as usize { self.leave() } else { "an inner loop".into() }
     }
 
     /// The loop ends (or is left) before the recording closes it.
