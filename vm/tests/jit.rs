@@ -235,8 +235,8 @@ fn the_trace_log_names_loops_and_aborts() {
     std::fs::write(
         &prog,
         "def f(n):\n    t = 0\n    for i in range(n):\n        t += i\n    return t\n\
-         def g(xs):\n    for x in xs:\n        x.append(1)\n\
-         print(f(100))\ng([[] for _ in range(10)])\n",
+         def g(xs):\n    for x in xs:\n        x.update(())\n\
+         print(f(100))\ng([{} for _ in range(10)])\n",
     )
     .unwrap();
     let log = dir.join("jit.log");
@@ -306,8 +306,8 @@ fn the_html_page_unfolds_a_line_in_headless_chromium() {
     std::fs::write(
         &prog,
         "def f(n):\n    t = 0\n    for i in range(n):\n        if i % 3:\n            t += i  # <&'>\n        else:\n            t -= 1\n    return t\n\
-         def g(xs):\n    for x in xs:\n        x.append(1)\n\
-         print(f(1000))\ng([[] for _ in range(10)])\n",
+         def g(xs):\n    for x in xs:\n        x.update(())\n\
+         print(f(1000))\ng([{} for _ in range(10)])\n",
     )
     .unwrap();
     let log = dir.join("jit.log");
@@ -790,5 +790,49 @@ print(cells(1000))
     let want = "41666500\n41666503.0\ntoo many values to unpack (expected 2)\n\
                 3742.958635668652 2627671.875 12.184532029156653\n2627671.875\n\
                 OverflowError (34, 'Numerical result out of range')\ninf\n(166667000.0, 499500.5)\n";
+    assert_eq!(same_with_jit(src), want);
+}
+
+#[test]
+fn appends_comprehensions_and_math_functions() {
+    // `xs.append(v)` and list comprehensions append in compiled code while the item array has
+    // room (a full one leaves through a guard and the interpreter grows it); functions of
+    // `math` are called from compiled code, their domain errors and overflows raised by the
+    // interpreter.
+    let src = "
+from math import sqrt, sin, cos, exp
+def f(n):
+    out = []
+    for i in range(n):
+        out.append(i * 2)
+        if i % 3 == 0:
+            out.append(sqrt(i) + sin(i) * cos(i))
+    return out
+r = f(3000)
+print(len(r), sum(r[:100]), r[-1])
+def comp(xs):
+    return [x * x for x in xs]
+print(sum(comp(range(5000))), comp([1.5, 2]))
+def g(xs):
+    t = 0.0
+    for x in xs:
+        t += exp(x) + sqrt(x)
+    return t
+print(g([0.5 * i for i in range(300)]))
+for bad in ([-1.0], [1000.0]):
+    try:
+        print(g([0.5 * i for i in range(300)] + bad))
+    except Exception as e:
+        print(type(e).__name__, e)
+class L(list):
+    pass
+def h(dst, n):
+    for i in range(n):
+        dst.append(i)
+    return dst
+print(len(h([], 2000)), len(h(L(), 2000)))
+";
+    let want = "4000 5689.31306546339 5998\n41654167500 [2.25, 4]\n2.1483950713720667e+65\n\
+                ValueError math domain error\nOverflowError math range error\n2000 2000\n";
     assert_eq!(same_with_jit(src), want);
 }

@@ -105,6 +105,10 @@ impl Vm {
         if super::debug() {
             eprintln!("jit: recording of a bridge from exit {exit} of trace {} aborted: {reason}", l.trace.id);
         }
+        if reason == super::recorder::YOUNG_CONSTANT {
+            // Recorded again (the exit keeps failing) after a commit has made every object old.
+            self.m.th().hint_commit_soon();
+        }
         let jit = self.rt.jit.as_ref().expect("a JIT");
         jit.stats.aborts.fetch_add(1, Relaxed);
         let at = l.trace.resume.record(exit).frames.first().map(|f| (f.code, f.pc));

@@ -124,7 +124,57 @@ pub struct VmDescrs {
     pub cell_ref: DescrId,
     /// `pow(x, y)` of two floats, as the interpreter's `float ** float` computes it (pure).
     pub float_pow: DescrId,
+    /// Functions of `math` from a float to a float, by their built-in's name (`math.sqrt`):
+    /// pure calls.
+    pub math: Vec<(&'static str, DescrId)>,
 }
+
+/// The functions of `math` compiled code calls, the same Rust functions as `math`'s own (the
+/// recorder guards their domain and a finite result; anything else runs in the interpreter).
+const MATH: [(&str, extern "C" fn(f64) -> f64); 10] = {
+    extern "C" fn sqrt(x: f64) -> f64 {
+        x.sqrt()
+    }
+    extern "C" fn sin(x: f64) -> f64 {
+        x.sin()
+    }
+    extern "C" fn cos(x: f64) -> f64 {
+        x.cos()
+    }
+    extern "C" fn tan(x: f64) -> f64 {
+        x.tan()
+    }
+    extern "C" fn atan(x: f64) -> f64 {
+        x.atan()
+    }
+    extern "C" fn exp(x: f64) -> f64 {
+        x.exp()
+    }
+    extern "C" fn sinh(x: f64) -> f64 {
+        x.sinh()
+    }
+    extern "C" fn cosh(x: f64) -> f64 {
+        x.cosh()
+    }
+    extern "C" fn tanh(x: f64) -> f64 {
+        x.tanh()
+    }
+    extern "C" fn fabs(x: f64) -> f64 {
+        x.abs()
+    }
+    [
+        ("math.sqrt", sqrt),
+        ("math.sin", sin),
+        ("math.cos", cos),
+        ("math.tan", tan),
+        ("math.atan", atan),
+        ("math.exp", exp),
+        ("math.sinh", sinh),
+        ("math.cosh", cosh),
+        ("math.tanh", tanh),
+        ("math.fabs", fabs),
+    ]
+};
 
 /// `x ** y` of floats (`f64::powf`, the interpreter's own), called from compiled code.
 extern "C" fn float_pow(x: f64, y: f64) -> f64 {
@@ -187,16 +237,20 @@ impl VmDescrs {
         let fn_defaults = field(&mut table, "function.defaults", FN_DEFAULTS, Type::Ref, true);
         let cell_word = field(&mut table, "cell.value", CELL_VAL, Type::Int, false);
         let cell_ref = field(&mut table, "cell.ref", CELL_VAL, Type::Ref, false);
-        let float_pow = table.add(
-            "float_pow",
+        let pure = |addr: u64, args: Vec<Type>| {
             Descr::Call(jit::ir::CallDescr {
-                addr: float_pow as *const () as u64,
-                args: vec![Type::Float, Type::Float],
+                addr,
+                args,
                 result: Type::Float,
                 effect: jit::ir::Effect { may_raise: false, writes: Some(vec![]), pure: true },
                 with_ctx: false,
-            }),
-        );
+            })
+        };
+        let float_pow = table.add("float_pow", pure(float_pow as *const () as u64, vec![Type::Float, Type::Float]));
+        let math = MATH
+            .iter()
+            .map(|(name, f)| (*name, table.add(name, pure(*f as *const () as u64, vec![Type::Float]))))
+            .collect();
         VmDescrs {
             table,
             float,
@@ -227,6 +281,7 @@ impl VmDescrs {
             cell_word,
             cell_ref,
             float_pow,
+            math,
         }
     }
 }

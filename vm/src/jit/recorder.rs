@@ -121,6 +121,25 @@ pub(crate) fn kind_of(vm: &Vm, v: Value) -> Kind {
     }
 }
 
+/// Attribute `name` of class `cls` through its MRO, read without running anything (the
+/// recorder must not: its view of the frame would go stale).
+fn class_attr(vm: &Vm, cls: ObjRef, name: &str) -> Option<Value> {
+    use crate::layout::{CLS_DICT, CLS_MRO};
+    let mro = vm.rd(cls, CLS_MRO).as_obj();
+    for i in 0..vm.tuple_len(mro) {
+        let d = vm.rd(vm.tuple_get(mro, i).as_obj(), CLS_DICT);
+        for e in 0..vm.table_fill(d) {
+            if let Some((k, v)) = vm.table_entry(d, e)
+                && vm.tid_of(k) == tid::STR
+                && vm.with_str(k.as_obj(), |s| s == name)
+            {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
 /// The last backward jump to `start` in `code` (the end of the loop whose header it is).
 pub fn loop_end(code: &Code, start: u32) -> usize {
     code.ops.iter().rposition(|op| *op == Op::JumpBack(start)).unwrap_or(code.ops.len())
@@ -519,6 +538,22 @@ impl Recorder {
         self.untag(n)
     }
 
+    /// Appends `v` to `list` (a list) as the interpreter does when its item array has room;
+    /// a full array fails the guard (the interpreter grows it).
+    fn list_append(&mut self, list: Arg, v: Av, snap: &Snapshot) -> Result<(), Abort> {
+        let d = self.d;
+        let n = self.list_len(list, snap)?;
+        let arr = self.load(Opcode::GetfieldR, list, d.list_items)?;
+        let cap = self.val(Opcode::Arraylen, vec![arr], Some(d.array_refs))?;
+        let room = self.val(Opcode::IntLt, vec![n, cap], None)?;
+        self.guard(Opcode::GuardTrue, vec![room], snap)?;
+        let (word, descr) = self.as_word(v)?;
+        self.emit(Opcode::Setarrayitem, vec![arr, n, word], Some(descr), None)?;
+        let n1 = self.val(Opcode::IntAdd, vec![n, Arg::Int(1)], None)?;
+        let n1 = self.tag(n1)?;
+        self.store(list, n1, d.list_len)
+    }
+
     /// `Call(1)` of a built-in the trace knows: `len` of a list, `abs` of an int or a float,
     /// `float` of an int or a float. The callable is guarded to be that built-in.
     fn call_builtin(&mut self, vm: &Vm, pc: usize, slots: &[Value]) -> Result<(), Abort> {
@@ -533,7 +568,22 @@ impl Recorder {
             return Err("a call".into());
         };
         if !nul.is_null() {
-            return Err("a call".into());
+            // `xs.append(v)` on a list (the list type's own method: it cannot change).
+            let append = class_attr(vm, vm.rt.types().list, "append");
+            if vm.tid_of(nul) != tid::LIST || append != Some(callee) {
+                return Err("a call".into());
+            }
+            if !self.callers.is_empty() {
+                // (The interpreter may run an inlined call again from its start.)
+                return Err("list.append inside an inlined call".into());
+            }
+            let snap = self.snapshot(pc)?;
+            let v = self.pop();
+            let Av::Word(list) = self.pop() else { return Err("a call".into()) };
+            self.pop();
+            self.list_append(list, v, &snap)?;
+            self.vals.push(Av::Word(Arg::Ref(Value::NONE.0)));
+            return Ok(());
         }
         let snap = self.snapshot(pc)?;
         let a = self.pop();
@@ -557,6 +607,28 @@ impl Recorder {
                 Av::Float { f: Some(self.val(Opcode::FloatAbs, vec![x], None)?), boxed: None }
             }
             ("float", Av::Int(_) | Av::Float { .. }) => Av::Float { f: Some(self.unbox(a)?), boxed: None },
+            (_, Av::Int(_) | Av::Float { .. }) if self.d.math.iter().any(|(n, _)| *n == name) => {
+                // A function of `math`: its domain (conservatively) and a finite result are
+                // guarded; the rest (errors, infinities, NaNs) is the interpreter's.
+                let f = self.d.math.iter().find(|(n, _)| *n == name).expect("found").1;
+                let x = self.unbox(a)?;
+                let ok = match name {
+                    "math.sqrt" => Some(self.val(Opcode::FloatGe, vec![x, Arg::Float(0.0)], None)?),
+                    "math.sin" | "math.cos" | "math.tan" => {
+                        let m = self.val(Opcode::FloatAbs, vec![x], None)?;
+                        Some(self.val(Opcode::FloatLt, vec![m, Arg::Float(f64::INFINITY)], None)?)
+                    }
+                    _ => None,
+                };
+                if let Some(ok) = ok {
+                    self.guard(Opcode::GuardTrue, vec![ok], &snap)?;
+                }
+                let r = self.val(Opcode::CallF, vec![x], Some(f))?;
+                let m = self.val(Opcode::FloatAbs, vec![r], None)?;
+                let finite = self.val(Opcode::FloatLt, vec![m, Arg::Float(f64::INFINITY)], None)?;
+                self.guard(Opcode::GuardTrue, vec![finite], &snap)?;
+                Av::Float { f: Some(r), boxed: None }
+            }
             _ => return Err(format!("a call of {name}")),
         };
         self.vals.push(r);
@@ -781,7 +853,7 @@ impl Recorder {
     /// `truthy` decides it for bools, ints, floats, None, lists and instances of classes without
     /// `__bool__` and `__len__`. The guards this needs resume at `pc`, before the test.
     fn truth_of(&mut self, vm: &Vm, pc: usize, a: Av, v: Value) -> Result<(bool, Arg), Abort> {
-        use crate::layout::{CLS_DICT, CLS_MRO, INST_CLASS};
+        use crate::layout::INST_CLASS;
         match a {
             Av::Bool(c) => Ok((v == Value::TRUE, c)),
             Av::Int(i) => Ok((v.as_int() != 0, i)),
@@ -811,17 +883,8 @@ impl Recorder {
                         // True unless the class (or a base) defines `__bool__` or `__len__`;
                         // the class version guard keeps that so.
                         let cls = vm.ld(v.as_obj(), INST_CLASS).as_obj();
-                        let mro = vm.rd(cls, CLS_MRO).as_obj();
-                        for i in 0..vm.tuple_len(mro) {
-                            let d = vm.rd(vm.tuple_get(mro, i).as_obj(), CLS_DICT);
-                            for e in 0..vm.table_fill(d) {
-                                if let Some((k, _)) = vm.table_entry(d, e)
-                                    && vm.tid_of(k) == tid::STR
-                                    && vm.with_str(k.as_obj(), |s| s == "__bool__" || s == "__len__")
-                                {
-                                    return Err("truth of an instance with __bool__ or __len__".into());
-                                }
-                            }
+                        if class_attr(vm, cls, "__bool__").is_some() || class_attr(vm, cls, "__len__").is_some() {
+                            return Err("truth of an instance with __bool__ or __len__".into());
                         }
                         self.guard_class(vm, w, v, &snap)?;
                         Ok((true, Arg::Int(1)))
@@ -914,7 +977,8 @@ impl Recorder {
             // What `LoadMethod` pushed: a plain function of the class and the receiver (the
             // guards recorded with it keep that true), or else an attribute (not traced).
             let (f, me) = (slots[slots.len() - 2], slots[slots.len() - 1]);
-            if me.is_null() || vm.tid_of(f) != tid::FUNCTION {
+            let builtin_of_list = vm.tid_of(me) == tid::LIST && vm.tid_of(f) == tid::BUILTIN;
+            if me.is_null() || (vm.tid_of(f) != tid::FUNCTION && !builtin_of_list) {
                 return Err("a method call through something else than a plain function".into());
             }
             let n = self.vals.len();
@@ -950,7 +1014,15 @@ impl Recorder {
         let code_id = Arg::Int(self.code as i64);
         self.emit(Opcode::DebugMergePoint, vec![code_id, Arg::Int(pc as i64)], None, None)?;
         if inlined
-            && matches!(op, Op::StoreAttr(_) | Op::StoreSubscr | Op::StoreDeref(_) | Op::ForIter(_) | Op::JumpBack(_))
+            && matches!(
+                op,
+                Op::StoreAttr(_)
+                    | Op::StoreSubscr
+                    | Op::StoreDeref(_)
+                    | Op::ListAppend(_)
+                    | Op::ForIter(_)
+                    | Op::JumpBack(_)
+            )
         {
             // The interpreter may run an inlined call again from its start: nothing in it may
             // have an effect (or loop).
@@ -967,6 +1039,18 @@ impl Recorder {
             }
             Op::JumpBack(_) => return Err("an inner loop".into()),
             Op::GetIter => self.get_iter(vm, pc, slots[slots.len() - 1])?,
+            Op::ListAppend(k) => {
+                let snap = self.snapshot(pc)?;
+                let v = self.pop();
+                let l = slots[slots.len() - 1 - k as usize];
+                let Av::Word(list) = self.vals[self.vals.len() - k as usize] else {
+                    return Err("appending to a number".into());
+                };
+                if vm.tid_of(l) != tid::LIST {
+                    return Err("appending to something else than a list".into());
+                }
+                self.list_append(list, v, &snap)?;
+            }
             Op::LoadDeref(i) => {
                 // The slot holds the cell (the compiler puts one there); an empty cell raises
                 // in the interpreter.
@@ -1176,12 +1260,18 @@ impl Recorder {
                 // bases) and on the instance not having an attribute of that name (its map).
                 use crate::layout::*;
                 let o = slots[slots.len() - 1];
-                if vm.tid_of(o) != tid::INSTANCE || vm.rd(o.as_obj(), INST_MAP).as_int() == DICT_MODE {
-                    return Err("a method of something else than an instance".into());
+                let list = vm.tid_of(o) == tid::LIST;
+                if !list && (vm.tid_of(o) != tid::INSTANCE || vm.rd(o.as_obj(), INST_MAP).as_int() == DICT_MODE) {
+                    return Err("a method of something else than an instance or a list".into());
                 }
                 let snap = self.snapshot(pc)?;
                 let Av::Word(recv) = self.pop() else { return Err("a method of a number".into()) };
-                self.guard_shape(vm, recv, o, &snap)?;
+                if list {
+                    // The list type's methods never change.
+                    self.guard(Opcode::GuardNonnullClass, vec![recv, Arg::Int(tid::LIST as i64)], &snap)?;
+                } else {
+                    self.guard_shape(vm, recv, o, &snap)?;
+                }
                 self.vals.extend([Av::Word(recv), Av::Word(recv)]);
                 self.pending_method = Some(recv);
             }
