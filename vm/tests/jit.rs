@@ -836,3 +836,84 @@ print(len(h([], 2000)), len(h(L(), 2000)))
                 ValueError math domain error\nOverflowError math range error\n2000 2000\n";
     assert_eq!(same_with_jit(src), want);
 }
+
+#[test]
+fn calls_with_effects_are_inlined_and_exits_inside_them_rebuild_their_frames() {
+    // Methods that store attributes, functions that store list items and append: inlined. A
+    // guard failing inside an inlined call (a type that changed, a division by zero) resumes
+    // the interpreter inside the callee: its frame is made, linked to the waiting caller,
+    // and the traceback names both.
+    let src = "
+class P:
+    __slots__ = ('x', 'n')
+    def __init__(self, x):
+        self.x = x
+        self.n = 0
+    def bump(self, d):
+        self.x = self.x + d
+        self.n += 1
+        if self.x > 1000000:
+            self.x = 0
+        return self.x
+def f(ps, steps):
+    t = 0
+    for i in range(steps):
+        p = ps[i % len(ps)]
+        t += p.bump(i % 5)
+    return t, [(p.x, p.n) for p in ps]
+ps = [P(i) for i in range(4)]
+print(f(ps, 5000))
+ps[2].x = 2.5
+print(f(ps, 3000))
+def inc(lst, i):
+    lst[i] = lst[i] + 1
+    return lst[i]
+def g(lst, n):
+    s = 0
+    for i in range(n):
+        s += inc(lst, i % len(lst))
+    return s, lst
+print(g([0, 0, 0], 3000))
+print(g([0, 0.5, 0], 3000))
+def deep(a, i):
+    return inner(a, i) + 1
+def inner(a, i):
+    a.append(i)
+    return len(a)
+def h(n):
+    a = []
+    t = 0
+    for i in range(n):
+        t += deep(a, i)
+    return t, len(a)
+print(h(5000))
+def div(a, b):
+    q = a // b
+    return q
+def k(n):
+    t = 0
+    for i in range(n + 5):
+        t += div(i, n - i)
+    return t
+k(2000)
+";
+    let want = "(6260000, [(2500, 1250), (2501, 1250), (2502, 1250), (2503, 1250)])\n\
+                (7881375.0, [(4000, 2000), (4001, 2000), (1502.5, 2000), (4003, 2000)])\n\
+                (1501500, [1000, 1000, 1000])\n(1502000.0, [1000, 1000.5, 1000])\n(12507500, 5000)\n";
+    let tb = "  File \"<string>\", line 51, in k\n  File \"<string>\", line 46, in div\n\
+              ZeroDivisionError: integer division or modulo by zero\n";
+    for mode in MODES {
+        let mut args: Vec<&str> = mode.to_vec();
+        args.extend(["--jit", "threshold=1", "-c", src]);
+        let (out, err, code) = pystm(&args);
+        assert_eq!((out.as_str(), code), (want, 1), "mode {mode:?}; stderr:\n{err}");
+        let frames: String = err
+            .lines()
+            .filter(|l| l.starts_with("  File") || l.starts_with("Zero"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert!(frames.ends_with(tb), "mode {mode:?}:\n{err}");
+    }
+    let (out, _, _) = pystm(&["--jit", "off", "-c", src]);
+    assert_eq!(out, want);
+}

@@ -154,6 +154,15 @@ impl Vm {
         f
     }
 
+    /// A new frame for a call of Python function `func`, its slots left empty (the JIT fills
+    /// them when an exit leaves compiled code inside a call it had inlined).
+    pub fn frame_for(&mut self, func: Value) -> ObjRef {
+        let fo = func.as_obj();
+        let c = self.func_code(fo);
+        let (co, globals) = (self.ld(fo, FN_CODE), self.ld(fo, FN_GLOBALS));
+        self.new_frame_for(c, co, func, globals, Value::NULL)
+    }
+
     /// Binds `args`/`kw` for a call of Python function `func` into a new frame.
     pub fn setup_frame(&mut self, func: Value, args: &[Value], kw: &[(Value, Value)]) -> R<ObjRef> {
         let fo = func.as_obj();

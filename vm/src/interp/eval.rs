@@ -642,8 +642,17 @@ impl Vm {
                             self.frame = frame;
                             consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
                             if let Some(r) = tri!(self.jit_loop_header(frame, code, jb, pc, sp)) {
-                                pc = r.pc;
-                                sp = r.sp;
+                                match r.frame {
+                                    // The exit was inside inlined calls: their frames were made.
+                                    Some(f) => {
+                                        frame = f;
+                                        reload!();
+                                    }
+                                    None => {
+                                        pc = r.pc;
+                                        sp = r.sp;
+                                    }
+                                }
                             }
                         } else {
                             if self.m.th().segment_info().signal.load(std::sync::atomic::Ordering::Relaxed) != 0 {

@@ -123,10 +123,12 @@ impl Vm {
         Ok(true)
     }
 
-    /// Fills the cache after a general store that went to the instance's own attributes.
+    /// Fills the cache after a general store that went to the instance's own attributes. (A
+    /// class with `__slots__` is cached too: the store just made proves the name allowed for
+    /// this class version, and a transition names the map it was allowed from.)
     pub fn ic_fill_store(&mut self, code: &Code, pc: usize, o: Value, key: Value, map_before: u64) -> R<()> {
         let Some((cls, version, map)) = self.ic_shape(o) else { return Ok(()) };
-        if self.rd(cls, CLS_FLAGS).as_int() & (CLSF_HAS_SETATTR | CLSF_NO_DICT) != 0 {
+        if self.rd(cls, CLS_FLAGS).as_int() & CLSF_HAS_SETATTR != 0 {
             return Ok(());
         }
         if let Some(d) = self.class_lookup_key(cls, key)?

@@ -6,11 +6,11 @@
 //! This file must never decide what a bytecode means (that is the recorder's and the
 //! interpreter's).
 
-use super::recorder::{Closed, Recorder, Step};
+use super::recorder::{Closed, FUNC_SLOT, Recorder, Step};
 use super::{JitThread, Kind, Loop};
 use crate::compile::code::{Code, Op};
 use crate::interp::{R, Unwind, Vm};
-use crate::layout::F_SLOTS;
+use crate::layout::{F_BACK, F_PC, F_SLOTS, F_SP};
 use crate::value::Value;
 use jit::ir::{Descrs, FieldDescr, Opcode, SizeDescr, Type};
 use jit::resume::ResumeTarget;
@@ -23,18 +23,31 @@ use stm::ObjRef;
 const COMPILED: u64 = 1 << 63;
 const BLACKLISTED: u64 = 1 << 62;
 
-/// Where the interpreter goes on after a compiled loop exits.
+/// Where the interpreter goes on after a compiled loop exits: `pc` and `sp` in the running
+/// frame, or (an exit inside an inlined call) the innermost of the frames made for the calls,
+/// whose own pc and sp are in it.
 pub struct Resume {
     pub pc: usize,
     pub sp: usize,
+    pub frame: Option<ObjRef>,
 }
 
-/// Rebuilds a frame from a guard exit: slots written in place, virtual objects allocated.
+/// Rebuilds the frames of a guard exit: the running frame's slots written in place, the
+/// frames of inlined calls gathered (made once every value is known), virtual objects
+/// allocated.
 struct FrameTarget<'a> {
     vm: &'a mut Vm,
     frame: ObjRef,
     pc: usize,
     sp: usize,
+    inlined: Vec<Inlined>,
+}
+
+/// A frame of an inlined call the exit was in: its function, pc and slots.
+struct Inlined {
+    func: Value,
+    pc: usize,
+    slots: Vec<(u32, Value)>,
 }
 
 impl ResumeTarget for FrameTarget<'_> {
@@ -49,17 +62,27 @@ impl ResumeTarget for FrameTarget<'_> {
         self.vm.m.th().store_u64(ObjRef(obj), field.offset as u64, value);
     }
     fn frame(&mut self, depth: usize, _code: u64, pc: u32) {
-        debug_assert_eq!(depth, 0, "no inlined frames yet");
-        self.pc = pc as usize;
+        if depth == 0 {
+            self.pc = pc as usize;
+        } else {
+            self.inlined.push(Inlined { func: Value::NULL, pc: pc as usize, slots: Vec::new() });
+        }
     }
     fn slot(&mut self, slot: u32, value: u64, ty: Type) {
         let v = match ty {
             Type::Int => Value::int(value as i64),
             _ => Value(value),
         };
-        // The running frame: its barriers were applied when the dispatch loop switched to it.
-        self.vm.m.th().store_u64(self.frame, F_SLOTS + 8 * slot as u64, v.0);
-        self.sp = self.sp.max(slot as usize + 1);
+        match self.inlined.last_mut() {
+            Some(f) if slot == FUNC_SLOT => f.func = v,
+            Some(f) => f.slots.push((slot, v)),
+            None => {
+                // The running frame: its barriers were applied when the dispatch loop switched
+                // to it.
+                self.vm.m.th().store_u64(self.frame, F_SLOTS + 8 * slot as u64, v.0);
+                self.sp = self.sp.max(slot as usize + 1);
+            }
+        }
     }
 }
 
@@ -257,7 +280,7 @@ impl Vm {
         // another loop of the frame) another loop's or its bridges'.
         let l = if id == l.trace.id { l } else { jit.owner(id).expect("an exit of a compiled trace") };
         let from_loop = id == l.trace.id;
-        let (pc, sp) = if from_loop {
+        let (pc, sp, inner) = if from_loop {
             if l.trace.exits[k].opcode != Opcode::BreakCheck {
                 jit.stats.guard_exits.fetch_add(1, Relaxed);
             }
@@ -268,7 +291,9 @@ impl Vm {
             let t = bridges.traces.iter().find(|t| t.id == id).expect("an exit of the loop or of its bridges");
             self.rebuild_frame(frame, t, k, &buf, &jit.descrs.table)
         };
+        // (Bridges start in the loop's own frame, not inside an inlined call.)
         if from_loop
+            && inner.is_none()
             && l.trace.exits[k].opcode != Opcode::BreakCheck
             && l.trace.failures(k) >= jit.options.bridge_threshold as u64
         {
@@ -283,15 +308,45 @@ impl Vm {
                 }
             }
         }
-        Ok(Some(Resume { pc, sp }))
+        Ok(Some(Resume { pc, sp, frame: inner }))
     }
 
-    /// Writes the frame back from exit `k` of `t`; returns where the interpreter goes on.
-    fn rebuild_frame(&mut self, frame: ObjRef, t: &CompiledTrace, k: usize, buf: &[u64], d: &Descrs) -> (usize, usize) {
+    /// Writes the frame back from exit `k` of `t`, and makes the frames of the calls it was
+    /// inlining (the running frame waits at its call, as the interpreter leaves a caller);
+    /// returns the running frame's pc and sp, and the innermost frame made.
+    fn rebuild_frame(
+        &mut self,
+        frame: ObjRef,
+        t: &CompiledTrace,
+        k: usize,
+        buf: &[u64],
+        d: &Descrs,
+    ) -> (usize, usize, Option<ObjRef>) {
         let n = t.resume.exits[k].fail_args.len();
-        let mut target = FrameTarget { vm: self, frame, pc: 0, sp: 0 };
+        let mut target = FrameTarget { vm: self, frame, pc: 0, sp: 0, inlined: Vec::new() };
         jit::resume::rebuild(&t.resume, k, &buf[..n], d, &mut target);
-        (target.pc, target.sp)
+        let (pc, sp, inlined) = (target.pc, target.sp, target.inlined);
+        if inlined.is_empty() {
+            return (pc, sp, None);
+        }
+        // (Allocation never collects: the values gathered stay valid.)
+        let mut back = frame;
+        self.init(back, F_PC, Value::int(pc as i64));
+        self.init(back, F_SP, Value::int(sp as i64));
+        for f in inlined {
+            let nf = self.frame_for(f.func);
+            let mut fsp = 0;
+            for (slot, v) in f.slots {
+                self.init(nf, F_SLOTS + 8 * slot as u64, v);
+                fsp = fsp.max(slot as usize + 1);
+            }
+            self.init(nf, F_PC, Value::int(f.pc as i64));
+            self.init(nf, F_SP, Value::int(fsp as i64));
+            self.init(nf, F_BACK, Value::obj(back));
+            self.call_depth += 1;
+            back = nf;
+        }
+        (pc, sp, Some(back))
     }
 }
 

@@ -50,13 +50,8 @@ pub struct Recorder {
     limit: usize,
     /// For a bridge: the loop, the exit it starts from, and the loop's jump target.
     bridge: Option<(Arc<Loop>, usize, DescrId)>,
-    /// The frames of the Python calls being inlined, outermost first (their frame object, code
-    /// and recorded slots, the caller's values while the callee runs).
-    callers: Vec<(ObjRef, usize, Vec<Av>)>,
-    /// While a call is inlined: the snapshot of the outermost inlined `Call`, which every guard
-    /// inside the callee resumes at (the callee's ops before it have no side effects, so the
-    /// interpreter may run the whole call again).
-    call_snapshot: Option<Snapshot>,
+    /// The frames waiting on the Python calls being inlined, outermost first.
+    callers: Vec<Caller>,
     /// A `LoadMethod` was recorded (its receiver): what it pushed is read back at the next op.
     pending_method: Option<Arg>,
     /// When the recording started (for the trace log's `trace-us`).
@@ -72,6 +67,36 @@ pub struct Recorder {
     /// A bridge that reached the header of another compiled loop of its frame: it ends by
     /// jumping there.
     close_to: Option<Arc<Loop>>,
+}
+
+/// A frame waiting on an inlined call: its frame object (known once it ran), code, recorded
+/// values below the call, the call's pc, and the function called.
+struct Caller {
+    frame: ObjRef,
+    code: usize,
+    vals: Vec<Av>,
+    pc: usize,
+    func: Arg,
+}
+
+/// The snapshot slot that names an inlined frame's function (its frame is made from it).
+pub const FUNC_SLOT: u32 = u32::MAX;
+
+/// A frame of a snapshot: `code` at `pc`, its values (floats boxed).
+fn frame_snap(code: usize, pc: u32, vals: &[Av]) -> FrameSnap {
+    let slots = vals
+        .iter()
+        .enumerate()
+        .map(|(k, v)| {
+            let a = match *v {
+                Av::Int(a) | Av::Word(a) | Av::Bool(a) => a,
+                Av::Float { boxed, .. } => boxed.expect("boxed by snapshot()"),
+                Av::Tuple(_) => unreachable!("refused by snapshot()"),
+            };
+            (k as u32, Slot::Arg(a))
+        })
+        .collect();
+    FrameSnap { code: code as u64, pc, slots }
 }
 
 /// Deepest nesting of inlined calls.
@@ -261,7 +286,6 @@ impl Recorder {
             limit,
             bridge,
             callers: Vec::new(),
-            call_snapshot: None,
             pending_method: None,
             started: std::time::Instant::now(),
             end,
@@ -273,39 +297,54 @@ impl Recorder {
 
     /// A snapshot of the recorded state (`pc` to resume at), with no float left unboxed; inside
     /// an inlined call, the snapshot of the outermost inlined call.
+    /// The state to resume at `pc` in: every frame of the inlined calls (each caller waiting
+    /// at its call, the callee's function in slot [`FUNC_SLOT`]), floats boxed.
     fn snapshot(&mut self, pc: usize) -> Result<Snapshot, Abort> {
-        if let Some(s) = &self.call_snapshot {
-            return Ok(s.clone());
+        let mut vals = std::mem::take(&mut self.vals);
+        let r = self.box_all(&mut vals);
+        self.vals = vals;
+        r?;
+        for i in 0..self.callers.len() {
+            let mut vals = std::mem::take(&mut self.callers[i].vals);
+            let r = self.box_all(&mut vals);
+            self.callers[i].vals = vals;
+            r?;
         }
-        for k in 0..self.vals.len() {
-            if let Av::Float { f: Some(f), boxed: None } = self.vals[k] {
-                let b = self.box_float(f)?;
-                self.vals[k] = Av::Float { f: Some(f), boxed: Some(b) };
+        let mut frames: Vec<FrameSnap> = Vec::new();
+        for (i, c) in self.callers.iter().enumerate() {
+            let mut f = frame_snap(c.code, c.pc as u32, &c.vals);
+            if i > 0 {
+                f.slots.push((FUNC_SLOT, Slot::Arg(self.callers[i - 1].func)));
             }
-            match self.vals[k] {
+            frames.push(f);
+        }
+        let mut f = frame_snap(self.code, pc as u32, &self.vals);
+        if let Some(c) = self.callers.last() {
+            f.slots.push((FUNC_SLOT, Slot::Arg(c.func)));
+        }
+        frames.push(f);
+        Ok(Snapshot { frames, virtuals: Vec::new() })
+    }
+
+    /// Boxes the unboxed floats of `vals` (a snapshot names boxes); refuses values a frame
+    /// cannot hold.
+    fn box_all(&mut self, vals: &mut [Av]) -> Result<(), Abort> {
+        for v in vals.iter_mut() {
+            if let Av::Float { f: Some(f), boxed: None } = *v {
+                let b = self.box_float(f)?;
+                *v = Av::Float { f: Some(f), boxed: Some(b) };
+            }
+            match v {
                 Av::Bool(_) => return Err("a comparison result is kept on the stack".into()),
                 Av::Tuple(_) => return Err("a tuple is kept on the stack".into()),
                 _ => {}
             }
         }
-        Ok(self.plain_snapshot(pc as u32))
+        Ok(())
     }
 
     fn plain_snapshot(&self, pc: u32) -> Snapshot {
-        let slots = self
-            .vals
-            .iter()
-            .enumerate()
-            .map(|(k, v)| {
-                let a = match *v {
-                    Av::Int(a) | Av::Word(a) | Av::Bool(a) => a,
-                    Av::Float { boxed, .. } => boxed.expect("boxed by snapshot()"),
-                    Av::Tuple(_) => unreachable!("refused by snapshot()"),
-                };
-                (k as u32, Slot::Arg(a))
-            })
-            .collect();
-        Snapshot { frames: vec![FrameSnap { code: self.code as u64, pc, slots }], virtuals: Vec::new() }
+        Snapshot { frames: vec![frame_snap(self.code, pc, &self.vals)], virtuals: Vec::new() }
     }
 
     fn emit(
@@ -572,10 +611,6 @@ impl Recorder {
             let append = class_attr(vm, vm.rt.types().list, "append");
             if vm.tid_of(nul) != tid::LIST || append != Some(callee) {
                 return Err("a call".into());
-            }
-            if !self.callers.is_empty() {
-                // (The interpreter may run an inlined call again from its start.)
-                return Err("list.append inside an inlined call".into());
             }
             let snap = self.snapshot(pc)?;
             let v = self.pop();
@@ -957,13 +992,10 @@ impl Recorder {
                 args.push(const_av(vm, vm.tuple_get(defaults.as_obj(), ndef - (argc - i)))?);
             }
         }
-        if self.call_snapshot.is_none() {
-            self.call_snapshot = Some(snap);
-        }
         let mut callee_vals = args;
         callee_vals.resize(c.nlocals(), Av::Word(Arg::Ref(0)));
         let caller_vals = std::mem::replace(&mut self.vals, callee_vals);
-        self.callers.push((self.frame, self.code, caller_vals));
+        self.callers.push(Caller { frame: self.frame, code: self.code, vals: caller_vals, pc, func: f });
         // The callee's frame object is known at its first op.
         self.frame = ObjRef(0);
         self.code = c as *const Code as usize;
@@ -1013,20 +1045,8 @@ impl Recorder {
         }
         let code_id = Arg::Int(self.code as i64);
         self.emit(Opcode::DebugMergePoint, vec![code_id, Arg::Int(pc as i64)], None, None)?;
-        if inlined
-            && matches!(
-                op,
-                Op::StoreAttr(_)
-                    | Op::StoreSubscr
-                    | Op::StoreDeref(_)
-                    | Op::ListAppend(_)
-                    | Op::ForIter(_)
-                    | Op::JumpBack(_)
-            )
-        {
-            // The interpreter may run an inlined call again from its start: nothing in it may
-            // have an effect (or loop).
-            return Err(format!("{op:?} inside an inlined call"));
+        if inlined && matches!(op, Op::ForIter(_) | Op::JumpBack(_)) {
+            return Err("a loop inside an inlined call".into());
         }
         match op {
             Op::Nop | Op::Jump(_) => {}
@@ -1306,14 +1326,11 @@ impl Recorder {
                 if matches!(v, Av::Bool(_) | Av::Tuple(_)) {
                     return Err("a comparison result or a tuple returned".into());
                 }
-                let (frame, code, vals) = self.callers.pop().expect("inlined");
-                self.frame = frame;
-                self.code = code;
-                self.vals = vals;
+                let c = self.callers.pop().expect("inlined");
+                self.frame = c.frame;
+                self.code = c.code;
+                self.vals = c.vals;
                 self.vals.push(v);
-                if self.callers.is_empty() {
-                    self.call_snapshot = None;
-                }
             }
             Op::Return => return Err(self.leave()),
             op => return Err(format!("{op:?} is not traced yet")),
