@@ -917,3 +917,67 @@ k(2000)
     let (out, _, _) = pystm(&["--jit", "off", "-c", src]);
     assert_eq!(out, want);
 }
+
+#[test]
+fn instances_are_made_in_compiled_code() {
+    // A class call whose instances are plain makes the instance in the trace and inlines its
+    // `__init__` (attributes added through the interpreter's transition entries, the slot
+    // array made and grown as the interpreter does); an exception inside `__init__` resumes in
+    // its frame.
+    let src = r#"from math import sin, cos, sqrt
+class Point:
+    __slots__ = ("x", "y", "z")
+    def __init__(self, i):
+        self.x = x = sin(i)
+        self.y = cos(i) * 3
+        self.z = (x * x) / 2
+    def normalize(self):
+        norm = sqrt(self.x * self.x + self.y * self.y + self.z * self.z)
+        self.x /= norm
+        self.y /= norm
+        self.z /= norm
+class Node:
+    def __init__(self, v, nxt=None):
+        self.v = v
+        self.nxt = nxt
+        self.a = 1
+        self.b = 2
+        self.c = 3
+class Empty:
+    pass
+def build(n):
+    pts = [Point(i) for i in range(n)]
+    head = None
+    for i in range(n):
+        head = Node(i, head)
+    es = []
+    for i in range(n):
+        es.append(Empty())
+    return pts, head, es
+pts, head, es = build(3000)
+t = 0
+while head:
+    t += head.v + head.c
+    head = head.nxt
+print(t, len(es), type(es[5]).__name__)
+print(sum(p.x + p.y + p.z for p in pts))
+class Bad:
+    def __init__(self, i):
+        self.i = 10 // (i - 2500)
+try:
+    [Bad(i) for i in range(3000)]
+except ZeroDivisionError as e:
+    print("ZeroDivisionError", e)
+class R:
+    def __init__(self):
+        return None
+print(len([R() for i in range(2000)]))
+"#;
+    assert_eq!(
+        same_with_jit(src),
+        "4507500 3000 Empty\n755.2863145334901\nZeroDivisionError integer division or modulo by zero\n2000\n"
+    );
+    let s = stats_after(src);
+    let loops: u32 = s.split(' ').next().unwrap().parse().unwrap();
+    assert!(loops >= 4, "the loops that make instances are compiled: {s}");
+}

@@ -64,6 +64,17 @@ impl Vm {
         Some((w >> 1) & 0xff)
     }
 
+    /// What a transition entry at `pc` gives for the instance `o` now (its class version and
+    /// map are the entry's old ones): the new map and the slot the store adds, or None.
+    pub fn ic_transition(&self, code: &Code, pc: usize, o: Value) -> Option<(u64, u64)> {
+        let w = code.icache[2 * pc].load(Relaxed);
+        if w & 1 == 0 {
+            return None;
+        }
+        let (_, version, map) = self.ic_shape(o)?;
+        (w >> 25 == (version << TR_MAP_BITS) | map).then_some(((w >> 9) & 0xffff, (w >> 1) & 0xff))
+    }
+
     /// A cached attribute load: Some(value) on a hit.
     #[inline(always)]
     pub fn ic_load(&self, code: &Code, pc: usize, o: Value) -> Option<Value> {

@@ -6,11 +6,11 @@
 //! This file must never decide what a bytecode means (that is the recorder's and the
 //! interpreter's).
 
-use super::recorder::{Closed, FUNC_SLOT, Recorder, Step};
+use super::recorder::{Closed, FUNC_SLOT, INIT_SLOT, Recorder, Step};
 use super::{JitThread, Kind, Loop};
 use crate::compile::code::{Code, Op};
 use crate::interp::{R, Unwind, Vm};
-use crate::layout::{F_BACK, F_PC, F_SLOTS, F_SP};
+use crate::layout::{F_BACK, F_ENTRY, F_GEN, F_PC, F_SLOTS, F_SP};
 use crate::value::Value;
 use jit::ir::{Descrs, FieldDescr, Opcode, SizeDescr, Type};
 use jit::resume::ResumeTarget;
@@ -43,9 +43,11 @@ struct FrameTarget<'a> {
     inlined: Vec<Inlined>,
 }
 
-/// A frame of an inlined call the exit was in: its function, pc and slots.
+/// A frame of an inlined call the exit was in: its function, pc and slots (and for an
+/// `__init__`, the instance).
 struct Inlined {
     func: Value,
+    init: Option<Value>,
     pc: usize,
     slots: Vec<(u32, Value)>,
 }
@@ -65,7 +67,7 @@ impl ResumeTarget for FrameTarget<'_> {
         if depth == 0 {
             self.pc = pc as usize;
         } else {
-            self.inlined.push(Inlined { func: Value::NULL, pc: pc as usize, slots: Vec::new() });
+            self.inlined.push(Inlined { func: Value::NULL, init: None, pc: pc as usize, slots: Vec::new() });
         }
     }
     fn slot(&mut self, slot: u32, value: u64, ty: Type) {
@@ -75,6 +77,7 @@ impl ResumeTarget for FrameTarget<'_> {
         };
         match self.inlined.last_mut() {
             Some(f) if slot == FUNC_SLOT => f.func = v,
+            Some(f) if slot == INIT_SLOT => f.init = Some(v),
             Some(f) => f.slots.push((slot, v)),
             None => {
                 // The running frame: its barriers were applied when the dispatch loop switched
@@ -343,6 +346,11 @@ impl Vm {
             self.init(nf, F_PC, Value::int(f.pc as i64));
             self.init(nf, F_SP, Value::int(fsp as i64));
             self.init(nf, F_BACK, Value::obj(back));
+            if let Some(o) = f.init {
+                // As `instantiate` leaves an `__init__` frame: it returns the instance.
+                self.init(nf, F_ENTRY, Value::int(crate::interp::eval::ENTRY_INIT));
+                self.init(nf, F_GEN, o);
+            }
             self.call_depth += 1;
             back = nf;
         }

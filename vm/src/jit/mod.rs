@@ -109,7 +109,9 @@ pub struct VmDescrs {
     /// A dict's structure version (a tagged int) and entry array.
     pub dict_version: DescrId,
     pub dict_entries: DescrId,
-    /// An instance's class (immutable), map (a tagged int) and slot array; a class's version.
+    /// An instance (type id INSTANCE, 48 bytes); its class (immutable), map (a tagged int) and
+    /// slot array; a class's version.
+    pub instance: DescrId,
     pub inst_class: DescrId,
     pub inst_map: DescrId,
     pub inst_slots: DescrId,
@@ -228,6 +230,7 @@ impl VmDescrs {
         let tuple_refs = table.add("tuple.refs", tuple(Type::Ref));
         let dict_version = field(&mut table, "dict.version", DICT_VERSION, Type::Int, false);
         let dict_entries = field(&mut table, "dict.entries", DICT_ENTRIES, Type::Ref, false);
+        let instance = table.size("instance", tid::INSTANCE, 48);
         let inst_class = field(&mut table, "instance.class", INST_CLASS, Type::Ref, true);
         let inst_map = field(&mut table, "instance.map", INST_MAP, Type::Int, false);
         let inst_slots = field(&mut table, "instance.slots", INST_SLOTS, Type::Ref, false);
@@ -271,6 +274,7 @@ impl VmDescrs {
             tuple_refs,
             dict_version,
             dict_entries,
+            instance,
             inst_class,
             inst_map,
             inst_slots,

@@ -77,10 +77,14 @@ struct Caller {
     vals: Vec<Av>,
     pc: usize,
     func: Arg,
+    /// For an `__init__` call: the instance, which the call returns.
+    init: Option<Arg>,
 }
 
 /// The snapshot slot that names an inlined frame's function (its frame is made from it).
 pub const FUNC_SLOT: u32 = u32::MAX;
+/// The snapshot slot of an inlined `__init__` frame that names the instance it initializes.
+pub const INIT_SLOT: u32 = u32::MAX - 1;
 
 /// A frame of a snapshot: `code` at `pc`, its values (floats boxed).
 fn frame_snap(code: usize, pc: u32, vals: &[Av]) -> FrameSnap {
@@ -311,16 +315,23 @@ impl Recorder {
             r?;
         }
         let mut frames: Vec<FrameSnap> = Vec::new();
+        // A callee's frame names its function (and the instance an `__init__` initializes).
+        let called = |f: &mut FrameSnap, c: &Caller| {
+            f.slots.push((FUNC_SLOT, Slot::Arg(c.func)));
+            if let Some(o) = c.init {
+                f.slots.push((INIT_SLOT, Slot::Arg(o)));
+            }
+        };
         for (i, c) in self.callers.iter().enumerate() {
             let mut f = frame_snap(c.code, c.pc as u32, &c.vals);
             if i > 0 {
-                f.slots.push((FUNC_SLOT, Slot::Arg(self.callers[i - 1].func)));
+                called(&mut f, &self.callers[i - 1]);
             }
             frames.push(f);
         }
         let mut f = frame_snap(self.code, pc as u32, &self.vals);
         if let Some(c) = self.callers.last() {
-            f.slots.push((FUNC_SLOT, Slot::Arg(c.func)));
+            called(&mut f, c);
         }
         frames.push(f);
         Ok(Snapshot { frames, virtuals: Vec::new() })
@@ -516,6 +527,56 @@ impl Recorder {
         };
         self.guard_shape(vm, obj, o, snap)?;
         let islots = self.load(Opcode::GetfieldR, obj, self.d.inst_slots)?;
+        Ok((islots, slot as i64))
+    }
+
+    /// A store that adds an attribute, through the interpreter's transition entry (`map`: the
+    /// instance's map after it, `slot`: where it goes): the class version and the old map are
+    /// guarded, the slot array made (four slots) or grown as the interpreter does it, the map
+    /// moved on. Returns the slot array and the slot.
+    fn add_attribute(
+        &mut self,
+        vm: &Vm,
+        oa: Av,
+        o: Value,
+        map: u64,
+        slot: u64,
+        snap: &Snapshot,
+    ) -> Result<(Arg, i64), Abort> {
+        use crate::layout::{ARRAY_CAP, INST_SLOTS};
+        let Av::Word(obj) = oa else { return Err("an attribute of a number".into()) };
+        self.guard_shape(vm, obj, o, snap)?;
+        let d = self.d;
+        let cur = vm.rd(o.as_obj(), INST_SLOTS);
+        let islots = self.load(Opcode::GetfieldR, obj, d.inst_slots)?;
+        let islots = if cur.is_null() {
+            self.guard(Opcode::GuardIsnull, vec![islots], snap)?;
+            let n = self.val(Opcode::NewArray, vec![Arg::Int(4)], Some(d.array_refs))?;
+            self.store(obj, n, d.inst_slots)?;
+            n
+        } else {
+            self.guard(Opcode::GuardNonnull, vec![islots], snap)?;
+            let cap = self.val(Opcode::Arraylen, vec![islots], Some(d.array_refs))?;
+            let runtime_cap = vm.raw(cur.as_obj(), ARRAY_CAP);
+            if runtime_cap <= slot {
+                // Full: a new array twice as large, the slots before copied (as the
+                // interpreter grows it).
+                self.guard(Opcode::GuardValue, vec![cap, Arg::Int(runtime_cap as i64)], snap)?;
+                let n =
+                    self.val(Opcode::NewArray, vec![Arg::Int((runtime_cap * 2).max(4) as i64)], Some(d.array_refs))?;
+                for j in 0..slot as i64 {
+                    let w = self.val(Opcode::GetarrayitemI, vec![islots, Arg::Int(j)], Some(d.array_words))?;
+                    self.emit(Opcode::Setarrayitem, vec![n, Arg::Int(j), w], Some(d.array_words), None)?;
+                }
+                self.store(obj, n, d.inst_slots)?;
+                n
+            } else {
+                let room = self.val(Opcode::IntLt, vec![Arg::Int(slot as i64), cap], None)?;
+                self.guard(Opcode::GuardTrue, vec![room], snap)?;
+                islots
+            }
+        };
+        self.store(obj, Arg::Int(Value::int(map as i64).0 as i64), d.inst_map)?;
         Ok((islots, slot as i64))
     }
 
@@ -943,8 +1004,7 @@ impl Recorder {
     /// generator): the callee is recorded inline. The function is guarded by its code and
     /// globals (a closure made anew each time round is the same function to the trace).
     fn inline_call(&mut self, vm: &Vm, pc: usize, n: usize, slots: &[Value]) -> Result<(), Abort> {
-        use crate::compile::code::{CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS};
-        use crate::layout::{FN_CODEPTR, FN_DEFAULTS, FN_GLOBALS};
+        use crate::layout::{FN_CODEPTR, FN_GLOBALS};
         let k = slots.len();
         let (callee, me) = (slots[k - n - 2], slots[k - n - 1]);
         if vm.tid_of(callee) != tid::FUNCTION {
@@ -952,10 +1012,28 @@ impl Recorder {
         }
         // A method call (`LoadMethod` left the receiver) passes it first.
         let nargs = n + !me.is_null() as usize;
-        let globals = vm.ld(callee.as_obj(), FN_GLOBALS);
+        self.check_callee(vm, callee, nargs)?;
+        let snap = self.snapshot(pc)?;
+        let args = self.vals.split_off(self.vals.len() - nargs);
+        if me.is_null() {
+            self.pop();
+        }
+        let Av::Word(f) = self.pop() else { return Err("a call of a number".into()) };
         let codeptr = vm.ld(callee.as_obj(), FN_CODEPTR);
-        let c = crate::compile::code::from_addr_word(codeptr.as_int());
-        // Missing trailing arguments come from the defaults (a tuple, guarded by identity).
+        self.guard(Opcode::GuardNonnullClass, vec![f, Arg::Int(tid::FUNCTION as i64)], &snap)?;
+        let fc = self.load(Opcode::GetfieldI, f, self.d.fn_code)?;
+        self.guard(Opcode::GuardValue, vec![fc, Arg::Int(codeptr.0 as i64)], &snap)?;
+        let fg = self.load(Opcode::GetfieldR, f, self.d.fn_globals)?;
+        self.guard(Opcode::GuardValue, vec![fg, konst(vm.ld(callee.as_obj(), FN_GLOBALS))?], &snap)?;
+        self.enter(vm, pc, callee, f, args, None, &snap)
+    }
+
+    /// Whether a call of Python function `callee` with `nargs` positional arguments can be
+    /// inlined.
+    fn check_callee(&self, vm: &Vm, callee: Value, nargs: usize) -> Result<(), Abort> {
+        use crate::compile::code::{CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS};
+        use crate::layout::{FN_CODEPTR, FN_DEFAULTS};
+        let c = crate::compile::code::from_addr_word(vm.ld(callee.as_obj(), FN_CODEPTR).as_int());
         let defaults = vm.ld(callee.as_obj(), FN_DEFAULTS);
         let ndef = if defaults.is_null() { 0 } else { vm.tuple_len(defaults.as_obj()) };
         let argc = c.argcount as usize;
@@ -971,23 +1049,35 @@ impl Recorder {
         if self.callers.len() >= MAX_INLINE {
             return Err("calls nested too deep".into());
         }
-        let snap = self.snapshot(pc)?;
-        let mut args = self.vals.split_off(self.vals.len() - nargs);
-        if me.is_null() {
-            self.pop();
-        }
-        let Av::Word(f) = self.pop() else { return Err("a call of a number".into()) };
+        Ok(())
+    }
+
+    /// Enters Python function `callee` (`f` in the trace, its identity guarded by the caller)
+    /// with `args`, missing ones from its defaults (guarded); `init`: the instance an
+    /// `__init__` call initializes (the call's result).
+    #[allow(clippy::too_many_arguments)]
+    fn enter(
+        &mut self,
+        vm: &Vm,
+        pc: usize,
+        callee: Value,
+        f: Arg,
+        mut args: Vec<Av>,
+        init: Option<Arg>,
+        snap: &Snapshot,
+    ) -> Result<(), Abort> {
+        use crate::layout::{FN_CODEPTR, FN_DEFAULTS};
         if args.iter().any(|a| matches!(a, Av::Bool(_) | Av::Tuple(_))) {
             return Err("a comparison result or a tuple passed to a call".into());
         }
-        self.guard(Opcode::GuardNonnullClass, vec![f, Arg::Int(tid::FUNCTION as i64)], &snap)?;
-        let fc = self.load(Opcode::GetfieldI, f, self.d.fn_code)?;
-        self.guard(Opcode::GuardValue, vec![fc, Arg::Int(codeptr.0 as i64)], &snap)?;
-        let fg = self.load(Opcode::GetfieldR, f, self.d.fn_globals)?;
-        self.guard(Opcode::GuardValue, vec![fg, konst(globals)?], &snap)?;
+        let c = crate::compile::code::from_addr_word(vm.ld(callee.as_obj(), FN_CODEPTR).as_int());
+        let argc = c.argcount as usize;
+        let nargs = args.len();
         if nargs < argc {
+            let defaults = vm.ld(callee.as_obj(), FN_DEFAULTS);
+            let ndef = vm.tuple_len(defaults.as_obj());
             let fd = self.load(Opcode::GetfieldR, f, self.d.fn_defaults)?;
-            self.guard(Opcode::GuardValue, vec![fd, konst(defaults)?], &snap)?;
+            self.guard(Opcode::GuardValue, vec![fd, konst(defaults)?], snap)?;
             for i in nargs..argc {
                 args.push(const_av(vm, vm.tuple_get(defaults.as_obj(), ndef - (argc - i)))?);
             }
@@ -995,11 +1085,56 @@ impl Recorder {
         let mut callee_vals = args;
         callee_vals.resize(c.nlocals(), Av::Word(Arg::Ref(0)));
         let caller_vals = std::mem::replace(&mut self.vals, callee_vals);
-        self.callers.push(Caller { frame: self.frame, code: self.code, vals: caller_vals, pc, func: f });
+        self.callers.push(Caller { frame: self.frame, code: self.code, vals: caller_vals, pc, func: f, init });
         // The callee's frame object is known at its first op.
         self.frame = ObjRef(0);
         self.code = c as *const Code as usize;
         Ok(())
+    }
+
+    /// `Call(n)` of a class whose instances are plain (`object.__new__`, no metaclass) and
+    /// whose `__init__` is a plain Python function, or absent with no arguments: the instance
+    /// is made in the trace and `__init__` recorded inline. The class and its version are
+    /// guarded (the version covers `__new__` and `__init__` along the MRO).
+    fn instantiate(&mut self, vm: &Vm, pc: usize, n: usize, slots: &[Value]) -> Result<(), Abort> {
+        use crate::layout::{CLS_META, CLS_VERSION};
+        let k = slots.len();
+        let (cls, me) = (slots[k - n - 2], slots[k - n - 1]);
+        let t = vm.rt.types();
+        let c = cls.as_obj();
+        let meta = vm.rd(c, CLS_META);
+        if !me.is_null() || !(meta.is_null() || meta == Value::obj(t.type_)) {
+            return Err("a call of a class with a metaclass".into());
+        }
+        if class_attr(vm, c, "__new__") != Some(Value::obj(t.object_new)) {
+            return Err("a call of a class with its own __new__".into());
+        }
+        let init = class_attr(vm, c, "__init__").ok_or("a class without __init__")?;
+        let plain_init = vm.tid_of(init) == tid::FUNCTION;
+        if plain_init {
+            self.check_callee(vm, init, n + 1)?;
+        } else if init != Value::obj(t.object_init) || n != 0 {
+            return Err("a call of a class with a built-in __init__".into());
+        }
+        let snap = self.snapshot(pc)?;
+        let args = self.vals.split_off(self.vals.len() - n);
+        self.pop();
+        let Av::Word(f) = self.pop() else { return Err("a call of a number".into()) };
+        let d = self.d;
+        self.guard(Opcode::GuardValue, vec![f, konst(cls)?], &snap)?;
+        let v = self.load(Opcode::GetfieldI, f, d.class_version)?;
+        self.guard(Opcode::GuardValue, vec![v, Arg::Int(vm.rd(c, CLS_VERSION).0 as i64)], &snap)?;
+        // As `new_instance` makes it: the class, the empty map, no slots yet.
+        let obj = self.val(Opcode::New, vec![], Some(d.instance))?;
+        self.store(obj, f, d.inst_class)?;
+        self.store(obj, Arg::Int(Value::int(0).0 as i64), d.inst_map)?;
+        if !plain_init {
+            self.vals.push(Av::Word(obj));
+            return Ok(());
+        }
+        let mut all = vec![Av::Word(obj)];
+        all.extend(args);
+        self.enter(vm, pc, init, konst(init)?, all, Some(obj), &snap)
     }
 
     /// Records `op` at `pc` (the frame holds `slots[0..sp]`); returns whether the loop closed.
@@ -1313,12 +1448,18 @@ impl Recorder {
                 let snap = self.snapshot(pc)?;
                 let oa = self.pop();
                 let va = self.pop();
-                let (islots, slot) = self.instance_slot(vm, code, pc, oa, o, &snap)?;
+                let (islots, slot) = match vm.ic_transition(code, pc, o) {
+                    Some((map, slot)) => self.add_attribute(vm, oa, o, map, slot, &snap)?,
+                    None => self.instance_slot(vm, code, pc, oa, o, &snap)?,
+                };
                 let (word, descr) = self.as_word(va)?;
                 self.emit(Opcode::Setarrayitem, vec![islots, Arg::Int(slot), word], Some(descr), None)?;
             }
             Op::Call(n) if vm.tid_of(slots[slots.len() - n as usize - 2]) == tid::FUNCTION => {
                 self.inline_call(vm, pc, n as usize, slots)?
+            }
+            Op::Call(n) if vm.tid_of(slots[slots.len() - n as usize - 2]) == tid::CLASS => {
+                self.instantiate(vm, pc, n as usize, slots)?
             }
             Op::Call(1) => self.call_builtin(vm, pc, slots)?,
             Op::Return if inlined => {
@@ -1327,6 +1468,12 @@ impl Recorder {
                     return Err("a comparison result or a tuple returned".into());
                 }
                 let c = self.callers.pop().expect("inlined");
+                // `__init__` returns None (else a TypeError); the call gives the instance.
+                let v = match c.init {
+                    Some(o) if matches!(v, Av::Word(Arg::Ref(r)) if r == Value::NONE.0) => Av::Word(o),
+                    Some(_) => return Err("__init__ returning something else than None".into()),
+                    None => v,
+                };
                 self.frame = c.frame;
                 self.code = c.code;
                 self.vals = c.vals;
