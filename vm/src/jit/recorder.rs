@@ -103,6 +103,13 @@ fn frame_snap(code: usize, pc: u32, vals: &[Av]) -> FrameSnap {
     FrameSnap { code: code as u64, pc, slots }
 }
 
+/// Where a word is read from: a field of an object, or an item of an array.
+#[derive(Clone, Copy)]
+enum At {
+    Field(Arg),
+    Item(Arg, Arg),
+}
+
 /// Deepest nesting of inlined calls.
 const MAX_INLINE: usize = 4;
 
@@ -427,39 +434,6 @@ impl Recorder {
         self.item(vm, arr, idx, runtime, (d.array_words, d.array_refs), snap)
     }
 
-    /// The word field of `obj` read through `words` and `refs` (two descriptors of the same
-    /// field), specialized on the kind of the value it holds now (`runtime`, not null).
-    fn word_field(
-        &mut self,
-        vm: &Vm,
-        obj: Arg,
-        runtime: Value,
-        (words, refs): (DescrId, DescrId),
-        snap: &Snapshot,
-    ) -> Result<Av, Abort> {
-        Ok(match kind_of(vm, runtime) {
-            Kind::Int => {
-                let w = self.load(Opcode::GetfieldI, obj, words)?;
-                let t = self.val(Opcode::IntAnd, vec![w, Arg::Int(1)], None)?;
-                self.guard(Opcode::GuardTrue, vec![t], snap)?;
-                Av::Int(self.untag(w)?)
-            }
-            Kind::Float => {
-                let w = self.load(Opcode::GetfieldI, obj, words)?;
-                let low = self.val(Opcode::IntAnd, vec![w, Arg::Int(15)], None)?;
-                self.guard(Opcode::GuardFalse, vec![low], snap)?;
-                let r = self.load(Opcode::GetfieldR, obj, refs)?;
-                self.guard(Opcode::GuardNonnullClass, vec![r, Arg::Int(tid::FLOAT as i64)], snap)?;
-                Av::Float { f: None, boxed: Some(r) }
-            }
-            Kind::Word => {
-                let r = self.load(Opcode::GetfieldR, obj, refs)?;
-                self.guard(Opcode::GuardNonnull, vec![r], snap)?;
-                Av::Word(r)
-            }
-        })
-    }
-
     /// Item `idx` of an array of words read through `words` and `refs` (an item array's, a
     /// tuple's), as `array_item` reads it.
     fn item(
@@ -468,12 +442,36 @@ impl Recorder {
         arr: Arg,
         idx: Arg,
         runtime: Value,
+        descrs: (DescrId, DescrId),
+        snap: &Snapshot,
+    ) -> Result<Av, Abort> {
+        self.read_word(vm, At::Item(arr, idx), runtime, descrs, snap)
+    }
+
+    /// The word at `at` read through `words` and `refs` (two descriptors of the same memory),
+    /// specialized on the kind of the value it holds now (`runtime`, not null), with the guards
+    /// that check that kind (a field's reference also that it is not null: an empty cell).
+    fn read_word(
+        &mut self,
+        vm: &Vm,
+        at: At,
+        runtime: Value,
         (words, refs): (DescrId, DescrId),
         snap: &Snapshot,
     ) -> Result<Av, Abort> {
+        let load = |this: &mut Self, int: bool| match at {
+            At::Field(o) => {
+                let (op, d) = if int { (Opcode::GetfieldI, words) } else { (Opcode::GetfieldR, refs) };
+                this.val(op, vec![o], Some(d))
+            }
+            At::Item(a, i) => {
+                let (op, d) = if int { (Opcode::GetarrayitemI, words) } else { (Opcode::GetarrayitemR, refs) };
+                this.val(op, vec![a, i], Some(d))
+            }
+        };
         Ok(match kind_of(vm, runtime) {
             Kind::Int => {
-                let w = self.val(Opcode::GetarrayitemI, vec![arr, idx], Some(words))?;
+                let w = load(self, true)?;
                 let t = self.val(Opcode::IntAnd, vec![w, Arg::Int(1)], None)?;
                 self.guard(Opcode::GuardTrue, vec![t], snap)?;
                 Av::Int(self.untag(w)?)
@@ -481,14 +479,20 @@ impl Recorder {
             Kind::Float => {
                 // A reference (a multiple of 16: not a small int nor an immediate constant) to
                 // a float.
-                let w = self.val(Opcode::GetarrayitemI, vec![arr, idx], Some(words))?;
+                let w = load(self, true)?;
                 let low = self.val(Opcode::IntAnd, vec![w, Arg::Int(15)], None)?;
                 self.guard(Opcode::GuardFalse, vec![low], snap)?;
-                let r = self.val(Opcode::GetarrayitemR, vec![arr, idx], Some(refs))?;
+                let r = load(self, false)?;
                 self.guard(Opcode::GuardNonnullClass, vec![r, Arg::Int(tid::FLOAT as i64)], snap)?;
                 Av::Float { f: None, boxed: Some(r) }
             }
-            Kind::Word => Av::Word(self.val(Opcode::GetarrayitemR, vec![arr, idx], Some(refs))?),
+            Kind::Word => {
+                let r = load(self, false)?;
+                if let At::Field(_) = at {
+                    self.guard(Opcode::GuardNonnull, vec![r], snap)?;
+                }
+                Av::Word(r)
+            }
         })
     }
 
@@ -1216,7 +1220,7 @@ impl Recorder {
                 }
                 let snap = self.snapshot(pc)?;
                 let d = self.d;
-                let av = self.word_field(vm, cell, v, (d.cell_word, d.cell_ref), &snap)?;
+                let av = self.read_word(vm, At::Field(cell), v, (d.cell_word, d.cell_ref), &snap)?;
                 self.vals.push(av);
             }
             Op::StoreDeref(i) => {
