@@ -114,7 +114,7 @@ pub fn page(log: &Log) -> String {
     // Summary table.
     let _ = writeln!(
         s,
-        "<h2>Traces, by entries</h2>\n<table class=\"summary\"><tr><th>id</th><th class=\"left\">kind</th><th class=\"left\">location</th><th>ops recorded</th><th>ops optimized</th><th>guards</th><th>code bytes</th><th>trace&nbsp;µs</th><th>optimize&nbsp;µs</th><th>compile&nbsp;µs</th><th>entries</th><th>exits taken</th></tr>"
+        "<h2>Traces, by entries</h2>\n<table class=\"summary\"><tr><th>id</th><th class=\"left\">kind</th><th class=\"left\">location</th><th>ops recorded</th><th>ops optimized</th><th>guards recorded</th><th>guards optimized</th><th>code bytes</th><th>trace&nbsp;µs</th><th>optimize&nbsp;µs</th><th>compile&nbsp;µs</th><th>entries</th><th>exits taken</th></tr>"
     );
     for r in &rows {
         let t = r.t;
@@ -125,10 +125,11 @@ pub fn page(log: &Log) -> String {
         };
         let _ = writeln!(
             s,
-            "<tr id=\"trace-{id}\"><td>{id}</td><td class=\"left\">{}</td><td class=\"left\">{link}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr id=\"trace-{id}\"><td>{id}</td><td class=\"left\">{}</td><td class=\"left\">{link}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&report::kind(t)),
             r.recorded,
             r.optimized,
+            r.guards_recorded,
             r.guards,
             t.code_size,
             t.trace_us,

@@ -26,6 +26,8 @@ pub(super) struct Row<'a> {
     pub t: &'a Trace,
     pub recorded: usize,
     pub optimized: usize,
+    /// Guards before and after optimization.
+    pub guards_recorded: usize,
     pub guards: usize,
     pub failures: u64,
 }
@@ -41,6 +43,7 @@ pub(super) fn rows(log: &Log) -> Vec<Row<'_>> {
                 t,
                 recorded: ops(&t.recorded).count(),
                 optimized: ops(opt).count(),
+                guards_recorded: ops(&t.recorded).filter(|l| is_guard(l)).count(),
                 guards: ops(opt).filter(|l| is_guard(l)).count(),
                 failures: t.exits.iter().map(|e| e.failures).sum(),
             }
@@ -77,18 +80,18 @@ pub fn summary(log: &Log) -> String {
         let _ = writeln!(s, "Traces, by entries:");
         let _ = writeln!(
             s,
-            "{:>5}  {:<22} {:>9} {:>9} {:>7} {:>8} {:>9} {:>10} {:>10}  location",
+            "{:>5}  {:<22} {:>9} {:>9} {:>9} {:>8} {:>9} {:>10} {:>10}  location",
             "id", "kind", "recorded", "optimized", "guards", "code B", "compile", "entries", "exits"
         );
         for r in &rows {
             let _ = writeln!(
                 s,
-                "{:>5}  {:<22} {:>9} {:>9} {:>7} {:>8} {:>7}us {:>10} {:>10}  {}",
+                "{:>5}  {:<22} {:>9} {:>9} {:>9} {:>8} {:>7}us {:>10} {:>10}  {}",
                 r.t.id,
                 kind(r.t),
                 r.recorded,
                 r.optimized,
-                r.guards,
+                format!("{}->{}", r.guards_recorded, r.guards),
                 r.t.code_size,
                 r.t.compile_us,
                 r.t.entries,
@@ -153,13 +156,14 @@ pub fn summary_json(log: &Log) -> String {
         .iter()
         .map(|r| {
             format!(
-                "{{\"id\": {}, \"kind\": {}, \"parent\": {}, \"location\": {}, \"recorded_ops\": {}, \"optimized_ops\": {}, \"guards\": {}, \"code_size\": {}, \"trace_us\": {}, \"optimize_us\": {}, \"compile_us\": {}, \"entries\": {}, \"exits\": {}}}",
+                "{{\"id\": {}, \"kind\": {}, \"parent\": {}, \"location\": {}, \"recorded_ops\": {}, \"optimized_ops\": {}, \"recorded_guards\": {}, \"guards\": {}, \"code_size\": {}, \"trace_us\": {}, \"optimize_us\": {}, \"compile_us\": {}, \"entries\": {}, \"exits\": {}}}",
                 r.t.id,
                 json_str(&r.t.kind),
                 r.t.parent.map_or("null".to_string(), |(p, e)| format!("[{p}, {e}]")),
                 json_str(location(r.t)),
                 r.recorded,
                 r.optimized,
+                r.guards_recorded,
                 r.guards,
                 r.t.code_size,
                 r.t.trace_us,
