@@ -981,3 +981,63 @@ print(len([R() for i in range(2000)]))
     let loops: u32 = s.split(' ').next().unwrap().parse().unwrap();
     assert!(loops >= 4, "the loops that make instances are compiled: {s}");
 }
+
+#[test]
+fn class_constants_and_attributes_at_sites_that_see_several_classes() {
+    // A class attribute holding a plain value is a constant under the class version and map
+    // guards (rebinding it on the class, or shadowing it on an instance, leaves through them);
+    // an attribute site whose inline-cache entry holds another class reads the slot off the
+    // instance's map.
+    let src = r#"class Task:
+    LIMIT = 7
+    SCALE = 2.5
+    NAME = "t"
+    def __init__(self, v):
+        self.v = v
+    def step(self):
+        if self.v > self.LIMIT:
+            self.v = 0
+        self.v += 1
+        return self.v * self.SCALE
+def run(ts, n):
+    t = 0.0
+    for i in range(n):
+        t += ts[i % len(ts)].step()
+    return t
+ts = [Task(i) for i in range(3)]
+print(run(ts, 3000))
+Task.LIMIT = 3
+print(run(ts, 3000))
+ts[1].LIMIT = 100
+print(run(ts, 3000))
+class A:
+    def __init__(self, v):
+        self.v = v
+        self.link = None
+    def val(self):
+        return self.v
+class B(A):
+    def __init__(self, v):
+        self.w = 0
+        A.__init__(self, v)
+    def val(self):
+        return self.v * 2
+class C(A):
+    @property
+    def v2(self):
+        return self.v
+def walk(head, n):
+    t = 0
+    for i in range(n):
+        x = head
+        while x is not None:
+            t += x.v
+            x.v = x.v + 1
+            x = x.link
+    return t
+a = A(1); b = B(2); c = C(3); a2 = A(4)
+a.link = b; b.link = c; c.link = a2
+print(walk(a, 2000), a.v, b.v, c.v, a2.v)
+"#;
+    assert_eq!(same_with_jit(src), "33750.0\n18750.0\n139090.0\n8016000 2001 2002 2003 2004\n");
+}

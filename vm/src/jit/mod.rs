@@ -133,50 +133,22 @@ pub struct VmDescrs {
 
 /// The functions of `math` compiled code calls, the same Rust functions as `math`'s own (the
 /// recorder guards their domain and a finite result; anything else runs in the interpreter).
-const MATH: [(&str, extern "C" fn(f64) -> f64); 10] = {
-    extern "C" fn sqrt(x: f64) -> f64 {
-        x.sqrt()
-    }
-    extern "C" fn sin(x: f64) -> f64 {
-        x.sin()
-    }
-    extern "C" fn cos(x: f64) -> f64 {
-        x.cos()
-    }
-    extern "C" fn tan(x: f64) -> f64 {
-        x.tan()
-    }
-    extern "C" fn atan(x: f64) -> f64 {
-        x.atan()
-    }
-    extern "C" fn exp(x: f64) -> f64 {
-        x.exp()
-    }
-    extern "C" fn sinh(x: f64) -> f64 {
-        x.sinh()
-    }
-    extern "C" fn cosh(x: f64) -> f64 {
-        x.cosh()
-    }
-    extern "C" fn tanh(x: f64) -> f64 {
-        x.tanh()
-    }
-    extern "C" fn fabs(x: f64) -> f64 {
-        x.abs()
-    }
-    [
-        ("math.sqrt", sqrt),
-        ("math.sin", sin),
-        ("math.cos", cos),
-        ("math.tan", tan),
-        ("math.atan", atan),
-        ("math.exp", exp),
-        ("math.sinh", sinh),
-        ("math.cosh", cosh),
-        ("math.tanh", tanh),
-        ("math.fabs", fabs),
-    ]
-};
+macro_rules! math_fns {
+    ($($name:ident => $method:ident),*) => {
+        [$(
+            (concat!("math.", stringify!($name)), {
+                extern "C" fn $name(x: f64) -> f64 {
+                    x.$method()
+                }
+                $name as extern "C" fn(f64) -> f64
+            })
+        ),*]
+    };
+}
+const MATH: [(&str, extern "C" fn(f64) -> f64); 10] = math_fns!(
+    sqrt => sqrt, sin => sin, cos => cos, tan => tan, atan => atan, exp => exp, sinh => sinh,
+    cosh => cosh, tanh => tanh, fabs => abs
+);
 
 /// `x ** y` of floats (`f64::powf`, the interpreter's own), called from compiled code.
 extern "C" fn float_pow(x: f64, y: f64) -> f64 {

@@ -176,6 +176,14 @@ fn class_attr(vm: &Vm, cls: ObjRef, name: &str) -> Option<Value> {
     None
 }
 
+/// Whether `v` is a value no attribute lookup treats as a descriptor: an int, float, str,
+/// bool, None or tuple.
+fn plain_value(vm: &Vm, v: Value) -> bool {
+    v.is_int()
+        || matches!(v, Value::NONE | Value::TRUE | Value::FALSE)
+        || (v.is_ref() && matches!(vm.tid_of(v), tid::FLOAT | tid::STR | tid::TUPLE))
+}
+
 /// The last backward jump to `start` in `code` (the end of the loop whose header it is).
 pub fn loop_end(code: &Code, start: u32) -> usize {
     code.ops.iter().rposition(|op| *op == Op::JumpBack(start)).unwrap_or(code.ops.len())
@@ -513,25 +521,82 @@ impl Recorder {
         })
     }
 
-    /// An attribute of an instance through the interpreter's plain inline-cache entry at `pc`
-    /// (filled and valid for `o` now): the class version and the instance's map are guarded;
-    /// returns the slot array and the slot.
+    /// An instance attribute `o.name` (name `n` of the running code) that `o` holds now, as the
+    /// interpreter's plain inline-cache entry at `pc` gives it or, when that entry holds another
+    /// shape (a site that sees several classes), as `o`'s map gives it: the class version and
+    /// the instance's map are guarded; returns the slot array and the slot.
+    #[allow(clippy::too_many_arguments)]
     fn instance_slot(
         &mut self,
         vm: &Vm,
         code: &Code,
         pc: usize,
+        n: u32,
         oa: Av,
         o: Value,
         snap: &Snapshot,
     ) -> Result<(Arg, i64), Abort> {
         let Av::Word(obj) = oa else { return Err("an attribute of a number".into()) };
-        let (Some(slot), Some(_)) = (vm.ic_plain_slot(code, pc, o), vm.ic_load(code, pc, o)) else {
-            return Err("an attribute the interpreter has not cached as an instance's own".into());
+        let cached = vm.ic_plain_slot(code, pc, o).filter(|_| vm.ic_load(code, pc, o).is_some());
+        let Some(slot) = cached.or_else(|| self.own_slot(vm, n, o)) else {
+            return Err("an attribute that is not an instance's own".into());
         };
         self.guard_shape(vm, obj, o, snap)?;
         let islots = self.load(Opcode::GetfieldR, obj, self.d.inst_slots)?;
         Ok((islots, slot as i64))
+    }
+
+    /// The slot of `o`'s own attribute `name` (name `n` of the running code), read off its map,
+    /// when neither the class's attribute hooks nor a descriptor of the class can intercept a
+    /// load or store of it (a class attribute under that name, if any, is a plain value or a
+    /// function) and it holds a value now.
+    fn own_slot(&self, vm: &Vm, n: u32, o: Value) -> Option<u64> {
+        use crate::layout::*;
+        if vm.tid_of(o) != tid::INSTANCE || vm.rd(o.as_obj(), INST_MAP).as_int() == DICT_MODE {
+            return None;
+        }
+        let cls = vm.ld(o.as_obj(), INST_CLASS).as_obj();
+        if vm.rd(cls, CLS_FLAGS).as_int() & (CLSF_HAS_GETATTRIBUTE | CLSF_HAS_SETATTR) != 0 {
+            return None;
+        }
+        let key = vm.name_const(self.frame, n);
+        let map = vm.rd(o.as_obj(), INST_MAP).as_int() as u32;
+        let slot = vm.rt.map(map).names.iter().position(|&k| k == vm.name_id(key))? as u64;
+        if let Some(v) = class_attr(vm, cls, &vm.str_of(key))
+            && !(plain_value(vm, v) || vm.tid_of(v) == tid::FUNCTION)
+        {
+            return None;
+        }
+        let held = vm.rd(vm.rd(o.as_obj(), INST_SLOTS).as_obj(), ARRAY_ITEMS + 8 * slot);
+        (!held.is_null()).then_some(slot)
+    }
+
+    /// `o.name` (name `n` of the frame's code) where `o` is an instance without that attribute
+    /// and its class (or a base) holds a plain value under it (an int, float, str, bool, None or
+    /// tuple: no descriptor): that value, a constant under the class version and map guards.
+    /// None when that is not the case.
+    fn class_constant(&mut self, vm: &Vm, n: u32, oa: Av, o: Value, snap: &Snapshot) -> Result<Option<Av>, Abort> {
+        use crate::layout::*;
+        let Av::Word(obj) = oa else { return Ok(None) };
+        if vm.tid_of(o) != tid::INSTANCE || vm.rd(o.as_obj(), INST_MAP).as_int() == DICT_MODE {
+            return Ok(None);
+        }
+        let cls = vm.ld(o.as_obj(), INST_CLASS).as_obj();
+        if vm.rd(cls, CLS_FLAGS).as_int() & CLSF_HAS_GETATTRIBUTE != 0 {
+            return Ok(None);
+        }
+        let key = vm.name_const(self.frame, n);
+        let map = vm.rd(o.as_obj(), INST_MAP).as_int() as u32;
+        if map != 0 && vm.rt.map(map).names.contains(&vm.name_id(key)) {
+            return Ok(None);
+        }
+        let name = vm.str_of(key);
+        let Some(v) = class_attr(vm, cls, &name) else { return Ok(None) };
+        if !plain_value(vm, v) {
+            return Ok(None);
+        }
+        self.guard_shape(vm, obj, o, snap)?;
+        Ok(Some(const_av(vm, v)?))
     }
 
     /// A store that adds an attribute, through the interpreter's transition entry (`map`: the
@@ -1434,12 +1499,19 @@ impl Recorder {
                 self.vals.extend([Av::Word(recv), Av::Word(recv)]);
                 self.pending_method = Some(recv);
             }
-            Op::LoadAttr(_) => {
+            Op::LoadAttr(n) => {
                 let o = slots[slots.len() - 1];
                 let snap = self.snapshot(pc)?;
                 let oa = self.pop();
-                let (islots, slot) = self.instance_slot(vm, code, pc, oa, o, &snap)?;
-                let runtime = vm.ic_load(code, pc, o).expect("checked by instance_slot");
+                if vm.ic_plain_slot(code, pc, o).is_none()
+                    && let Some(v) = self.class_constant(vm, n, oa, o, &snap)?
+                {
+                    self.vals.push(v);
+                    return Ok(Step::Go);
+                }
+                let (islots, slot) = self.instance_slot(vm, code, pc, n, oa, o, &snap)?;
+                let held = vm.rd(o.as_obj(), crate::layout::INST_SLOTS).as_obj();
+                let runtime = vm.rd(held, crate::layout::ARRAY_ITEMS + 8 * slot as u64);
                 let v = self.array_item(vm, islots, Arg::Int(slot), runtime, &snap)?;
                 if let Av::Word(w) = v {
                     // A deleted attribute leaves its slot NULL under the same map.
@@ -1447,14 +1519,14 @@ impl Recorder {
                 }
                 self.vals.push(v);
             }
-            Op::StoreAttr(_) => {
+            Op::StoreAttr(n) => {
                 let o = slots[slots.len() - 1];
                 let snap = self.snapshot(pc)?;
                 let oa = self.pop();
                 let va = self.pop();
                 let (islots, slot) = match vm.ic_transition(code, pc, o) {
                     Some((map, slot)) => self.add_attribute(vm, oa, o, map, slot, &snap)?,
-                    None => self.instance_slot(vm, code, pc, oa, o, &snap)?,
+                    None => self.instance_slot(vm, code, pc, n, oa, o, &snap)?,
                 };
                 let (word, descr) = self.as_word(va)?;
                 self.emit(Opcode::Setarrayitem, vec![islots, Arg::Int(slot), word], Some(descr), None)?;
