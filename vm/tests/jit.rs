@@ -1041,3 +1041,40 @@ print(walk(a, 2000), a.v, b.v, c.v, a2.v)
 "#;
     assert_eq!(same_with_jit(src), "33750.0\n18750.0\n139090.0\n8016000 2001 2002 2003 2004\n");
 }
+
+#[test]
+fn isinstance_of_plain_classes_is_a_constant_under_type_guards() {
+    let src = r#"class A: pass
+class B(A): pass
+class M(type): pass
+class W(metaclass=M): pass
+def f(xs):
+    c = 0
+    for x in xs:
+        if isinstance(x, A):
+            c += 1
+        if isinstance(x, B):
+            c += 10
+        if isinstance(x, int):
+            c += 100
+        if isinstance(x, float):
+            c += 1000
+    return c
+xs = [A(), B(), 3, 2.5, A()] * 400
+print(f(xs))
+print(f(xs + [None, "s", W()]))
+def g(items, n):
+    t = 0
+    for i in range(n):
+        o = items[i % len(items)]
+        assert isinstance(o, A)
+        t += 1 if isinstance(o, B) else 2
+    return t
+print(g([A(), B()], 3000))
+try:
+    g([A(), B(), 7], 3000)
+except AssertionError:
+    print("AssertionError")
+"#;
+    assert_eq!(same_with_jit(src), "445200\n445200\n4500\nAssertionError\n");
+}

@@ -7,7 +7,7 @@
 //! interpreter's).
 
 use super::recorder::{Closed, FUNC_SLOT, INIT_SLOT, Recorder, Step};
-use super::{JitThread, Kind, Loop};
+use super::{ExitId, JitThread, Kind, Loop};
 use crate::compile::code::{Code, Op};
 use crate::interp::{R, Unwind, Vm};
 use crate::layout::{F_BACK, F_ENTRY, F_GEN, F_PC, F_SLOTS, F_SP};
@@ -114,8 +114,8 @@ impl Vm {
                             code.icache[2 * pc].store(COMPILED, Relaxed);
                         }
                     }
-                    Ok(Closed::Bridge { parent, exit, trace }) => {
-                        self.rt.jit.as_ref().expect("a JIT").attach(&parent, exit, trace);
+                    Ok(Closed::Bridge { parent, from, trace }) => {
+                        self.rt.jit.as_ref().expect("a JIT").attach(&parent, from, trace);
                     }
                     Err(reason) => match bridge {
                         Some((l, e)) => self.bridge_abort(&l, e, reason),
@@ -127,9 +127,9 @@ impl Vm {
         }
     }
 
-    fn bridge_abort(&mut self, l: &Loop, exit: usize, reason: String) {
+    fn bridge_abort(&mut self, l: &Loop, (id, exit): ExitId, reason: String) {
         if super::debug() {
-            eprintln!("jit: recording of a bridge from exit {exit} of trace {} aborted: {reason}", l.trace.id);
+            eprintln!("jit: recording of a bridge from exit {exit} of trace {id} aborted: {reason}");
         }
         if reason == super::recorder::YOUNG_CONSTANT {
             // Recorded again (the exit keeps failing) after a commit has made every object old.
@@ -137,14 +137,14 @@ impl Vm {
         }
         let jit = self.rt.jit.as_ref().expect("a JIT");
         jit.stats.aborts.fetch_add(1, Relaxed);
-        let at = l.trace.resume.record(exit).frames.first().map(|f| (f.code, f.pc));
+        let at = l.with_trace(id, |t| t.resume.record(exit).frames.first().map(|f| (f.code, f.pc)));
         if let Some((code, pc)) = at {
-            let reason = format!("bridge from exit {exit} of trace {}: {reason}", l.trace.id);
+            let reason = format!("bridge from exit {exit} of trace {id}: {reason}");
             jit.log_abort(code as usize, pc, &reason, None);
         }
         let mut b = l.bridges.lock().unwrap();
-        *b.aborts.entry(exit).or_insert(0) += 1;
-        b.taken.retain(|e| *e != exit);
+        *b.aborts.entry((id, exit)).or_insert(0) += 1;
+        b.taken.retain(|e| *e != (id, exit));
     }
 
     /// Drops the recording in progress (an exception was raised, the frame changed).
@@ -282,32 +282,27 @@ impl Vm {
         // The exit is the entered loop's, one of its bridges', or (a bridge may jump to
         // another loop of the frame) another loop's or its bridges'.
         let l = if id == l.trace.id { l } else { jit.owner(id).expect("an exit of a compiled trace") };
-        let from_loop = id == l.trace.id;
-        let (pc, sp, inner) = if from_loop {
-            if l.trace.exits[k].opcode != Opcode::BreakCheck {
+        let threshold = jit.options.bridge_threshold as u64;
+        let (pc, sp, inner, hot) = l.with_trace(id, |t| {
+            let guard = t.exits[k].opcode != Opcode::BreakCheck;
+            if guard {
                 jit.stats.guard_exits.fetch_add(1, Relaxed);
             }
-            self.rebuild_frame(frame, &l.trace, k, &buf, &jit.descrs.table)
-        } else {
-            jit.stats.guard_exits.fetch_add(1, Relaxed);
-            let bridges = l.bridges.lock().unwrap();
-            let t = bridges.traces.iter().find(|t| t.id == id).expect("an exit of the loop or of its bridges");
-            self.rebuild_frame(frame, t, k, &buf, &jit.descrs.table)
-        };
-        // (Bridges start in the loop's own frame, not inside an inlined call.)
-        if from_loop
-            && inner.is_none()
-            && l.trace.exits[k].opcode != Opcode::BreakCheck
-            && l.trace.failures(k) >= jit.options.bridge_threshold as u64
-        {
+            let (pc, sp, inner) = self.rebuild_frame(frame, t, k, &buf, &jit.descrs.table);
+            (pc, sp, inner, guard && t.failures(k) >= threshold)
+        });
+        // A guard that keeps failing gets a bridge (recorded from the loop's own frame, not
+        // from inside an inlined call).
+        if hot && inner.is_none() {
             let mut b = l.bridges.lock().unwrap();
-            if !b.taken.contains(&k) && b.aborts.get(&k).copied().unwrap_or(0) < super::ABORTS_TO_BLACKLIST {
-                b.taken.push(k);
+            let from = (id, k);
+            if !b.taken.contains(&from) && b.aborts.get(&from).copied().unwrap_or(0) < super::ABORTS_TO_BLACKLIST {
+                b.taken.push(from);
                 drop(b);
                 let limit = jit.options.trace_limit;
-                match Recorder::new_bridge(self, frame, code, l.header, l.clone(), k, limit) {
+                match Recorder::new_bridge(self, frame, code, l.header, l.clone(), from, limit) {
                     Ok(r) => self.jit.rec = Some(Box::new(r)),
-                    Err(reason) => self.bridge_abort(&l, k, reason),
+                    Err(reason) => self.bridge_abort(&l, from, reason),
                 }
             }
         }

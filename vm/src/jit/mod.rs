@@ -283,18 +283,31 @@ pub struct Loop {
     pub bridges: Mutex<Bridges>,
 }
 
-/// The bridges of a loop, and how often recording one from each exit was abandoned.
+/// An exit of a loop's trace or of one of its bridges: (trace id, exit index).
+pub type ExitId = (u32, usize);
+
+/// The bridges of a loop (attached to exits of its trace or of its bridges), and how often
+/// recording one from each exit was abandoned.
 #[derive(Default)]
 pub struct Bridges {
     pub traces: Vec<CompiledTrace>,
-    pub aborts: HashMap<usize, u32>,
+    pub aborts: HashMap<ExitId, u32>,
     /// Exits with a bridge attached or being recorded.
-    pub taken: Vec<usize>,
+    pub taken: Vec<ExitId>,
 }
 
 impl Loop {
     pub fn new(trace: CompiledTrace, entry: Vec<Kind>, header: u32) -> Loop {
         Loop { trace, entry, header, bridges: Mutex::new(Bridges::default()) }
+    }
+
+    /// Runs `f` on trace `id`: the loop's own or one of its bridges.
+    pub fn with_trace<R>(&self, id: u32, f: impl FnOnce(&CompiledTrace) -> R) -> R {
+        if id == self.trace.id {
+            return f(&self.trace);
+        }
+        let b = self.bridges.lock().unwrap();
+        f(b.traces.iter().find(|t| t.id == id).expect("a trace of the loop or of its bridges"))
     }
 }
 
@@ -499,11 +512,13 @@ impl Jit {
         self.stats.loops.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// Attaches a bridge recorded from exit `exit` of `parent`'s trace.
-    pub fn attach(&self, parent: &Arc<Loop>, exit: usize, bridge: CompiledTrace) {
-        // SAFETY: the bridge was recorded from exit `exit`'s fail arguments, by the same
-        // backend, and lives in the loop's bridge list as long as the loop (for the process).
-        unsafe { parent.trace.attach_bridge(exit, &bridge) };
+    /// Attaches a bridge recorded from exit `from` (of `parent`'s trace or of one of its
+    /// bridges).
+    pub fn attach(&self, parent: &Arc<Loop>, from: ExitId, bridge: CompiledTrace) {
+        // SAFETY: the bridge was recorded from that exit's fail arguments, by the same backend,
+        // and lives in the loop's bridge list as long as the loop (for the process); a trace's
+        // exit slots are boxed, so the list may move the traces.
+        parent.with_trace(from.0, |t| unsafe { t.attach_bridge(from.1, &bridge) });
         self.owners.lock().unwrap().insert(bridge.id, parent.clone());
         parent.bridges.lock().unwrap().traces.push(bridge);
         self.stats.bridges.fetch_add(1, Ordering::Relaxed);

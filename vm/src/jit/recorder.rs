@@ -7,7 +7,7 @@
 //! interpreter stays the one definition. When the loop reaches its header again the trace is
 //! optimized, compiled and installed. This file must never execute a bytecode itself.
 
-use super::{Kind, Loop};
+use super::{ExitId, Kind, Loop};
 use crate::compile::code::{Code, Op, binop, cmpop, unop};
 use crate::interp::Vm;
 use crate::layout::tid;
@@ -48,8 +48,9 @@ pub struct Recorder {
     em: Emitter<'static>,
     d: &'static super::VmDescrs,
     limit: usize,
-    /// For a bridge: the loop, the exit it starts from, and the loop's jump target.
-    bridge: Option<(Arc<Loop>, usize, DescrId)>,
+    /// For a bridge: the loop, the exit it starts from (of the loop's trace or of one of its
+    /// bridges), and the loop's jump target.
+    bridge: Option<(Arc<Loop>, ExitId, DescrId)>,
     /// The frames waiting on the Python calls being inlined, outermost first.
     callers: Vec<Caller>,
     /// A `LoadMethod` was recorded (its receiver): what it pushed is read back at the next op.
@@ -213,16 +214,17 @@ impl Recorder {
         r
     }
 
-    /// Starts recording a bridge from exit `exit` of `parent` (the loop whose header is
-    /// `header`): the frame was just rebuilt from that exit, whose fail arguments are the
-    /// bridge's inputs; the bridge ends by jumping to the loop's start.
+    /// Starts recording a bridge from exit `from` (of the trace of `parent`, the loop whose
+    /// header is `header`, or of one of its bridges): the frame was just rebuilt from that
+    /// exit, whose fail arguments are the bridge's inputs; the bridge ends by jumping to the
+    /// loop's start (or another compiled loop's).
     pub fn new_bridge(
         vm: &Vm,
         frame: ObjRef,
         code: &Code,
         header: u32,
         parent: Arc<Loop>,
-        exit: usize,
+        from: ExitId,
         limit: usize,
     ) -> Result<Recorder, Abort> {
         use jit::resume::RVal;
@@ -238,9 +240,9 @@ impl Recorder {
         // Kept for as long as the bridge lives: with the process (bridges are never freed).
         let table: &'static Descrs = Box::leak(Box::new(table));
         let mut em = Emitter::new(&Trace::new(), table, true);
-        let resume = &parent.trace.resume;
-        let inputs: Vec<Arg> = resume.exits[exit].fail_types.iter().map(|t| Arg::Val(em.input(*t))).collect();
-        let rec = resume.record(exit);
+        let (fail_types, rec) =
+            parent.with_trace(from.0, |t| (t.resume.exits[from.1].fail_types.clone(), t.resume.record(from.1)));
+        let inputs: Vec<Arg> = fail_types.iter().map(|t| Arg::Val(em.input(*t))).collect();
         let [frame_rec] = &rec.frames[..] else { return Err("a bridge from an inlined frame".into()) };
         let mut vals = Vec::new();
         for (k, (slot, v)) in frame_rec.slots.iter().enumerate() {
@@ -275,7 +277,7 @@ impl Recorder {
             vals.push(av);
         }
         let entry = parent.entry.clone();
-        Ok(Recorder::with(frame, code, header, entry, vals, em, descrs, limit, Some((parent, exit, target))))
+        Ok(Recorder::with(frame, code, header, entry, vals, em, descrs, limit, Some((parent, from, target))))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -288,7 +290,7 @@ impl Recorder {
         em: Emitter<'static>,
         d: &'static super::VmDescrs,
         limit: usize,
-        bridge: Option<(Arc<Loop>, usize, DescrId)>,
+        bridge: Option<(Arc<Loop>, ExitId, DescrId)>,
     ) -> Recorder {
         let end = loop_end(code, start);
         let code = code as *const Code as usize;
@@ -797,6 +799,51 @@ impl Recorder {
             _ => return Err(format!("a call of {name}")),
         };
         self.vals.push(r);
+        Ok(())
+    }
+
+    /// `Call(2)` of `isinstance(x, C)` with a class `C` without a metaclass (none can hook the
+    /// check): the answer is a constant once the exact type of `x` is guarded (an int or a
+    /// float of the trace is one already; an instance's class is guarded by identity and
+    /// version, which covers its bases).
+    fn call_builtin2(&mut self, vm: &Vm, pc: usize, slots: &[Value]) -> Result<(), Abort> {
+        use crate::layout::{BI_ID, BI_SELF, CLS_META, CLS_VERSION, INST_CLASS};
+        let n = slots.len();
+        let (callee, nul, x, cls) = (slots[n - 4], slots[n - 3], slots[n - 2], slots[n - 1]);
+        let builtin = vm.tid_of(callee) == tid::BUILTIN && vm.ld(callee.as_obj(), BI_SELF).is_null();
+        if !builtin
+            || !nul.is_null()
+            || vm.rt.builtin_def(vm.ld(callee.as_obj(), BI_ID).as_int() as u32).name != "isinstance"
+        {
+            return Err("a call".into());
+        }
+        let t = vm.rt.types();
+        let meta = if vm.tid_of(cls) == tid::CLASS { vm.rd(cls.as_obj(), CLS_META) } else { Value::NONE };
+        if !(meta.is_null() || meta == Value::obj(t.type_)) {
+            return Err("isinstance of something else than a class without a metaclass".into());
+        }
+        let snap = self.snapshot(pc)?;
+        let ca = self.pop();
+        let xa = self.pop();
+        self.pop();
+        let (Av::Word(f), Av::Word(ca)) = (self.pop(), ca) else { return Err("a call".into()) };
+        self.guard(Opcode::GuardValue, vec![f, konst(callee)?], &snap)?;
+        self.guard(Opcode::GuardValue, vec![ca, konst(cls)?], &snap)?;
+        match xa {
+            Av::Int(_) | Av::Float { .. } => {}
+            Av::Word(w) if vm.tid_of(x) == tid::INSTANCE => {
+                let c = vm.ld(x.as_obj(), INST_CLASS);
+                let d = self.d;
+                self.guard(Opcode::GuardNonnullClass, vec![w, Arg::Int(tid::INSTANCE as i64)], &snap)?;
+                let wc = self.load(Opcode::GetfieldR, w, d.inst_class)?;
+                self.guard(Opcode::GuardValue, vec![wc, konst(c)?], &snap)?;
+                let v = self.load(Opcode::GetfieldI, wc, d.class_version)?;
+                self.guard(Opcode::GuardValue, vec![v, Arg::Int(vm.rd(c.as_obj(), CLS_VERSION).0 as i64)], &snap)?;
+            }
+            _ => return Err("isinstance of something else than a number or an instance".into()),
+        }
+        let r = vm.isinstance(x, cls.as_obj());
+        self.vals.push(Av::Word(Arg::Ref(Value::bool(r).0)));
         Ok(())
     }
 
@@ -1538,6 +1585,7 @@ impl Recorder {
                 self.instantiate(vm, pc, n as usize, slots)?
             }
             Op::Call(1) => self.call_builtin(vm, pc, slots)?,
+            Op::Call(2) => self.call_builtin2(vm, pc, slots)?,
             Op::Return if inlined => {
                 let v = self.pop();
                 if matches!(v, Av::Bool(_) | Av::Tuple(_)) {
@@ -1607,7 +1655,7 @@ impl Recorder {
         let opt = jit::opt::optimize(&trace, d).map_err(|e| e.to_string())?;
         let times = jit::log::Times { tracing: t0 - self.started, optimizing: t0.elapsed() };
         let kind = match &self.bridge {
-            Some((parent, exit, _)) => jit::TraceKind::Bridge { parent: parent.trace.id, exit: *exit as u32 },
+            Some((_, (id, exit), _)) => jit::TraceKind::Bridge { parent: *id, exit: *exit as u32 },
             None => jit::TraceKind::Loop,
         };
         let ct = jit.backend.compile(&opt, d, kind).map_err(|e| e.to_string())?;
@@ -1625,7 +1673,7 @@ impl Recorder {
             );
         }
         Ok(match self.bridge {
-            Some((parent, exit, _)) => Closed::Bridge { parent, exit, trace: ct },
+            Some((parent, from, _)) => Closed::Bridge { parent, from, trace: ct },
             None => Closed::Loop(Loop::new(ct, self.entry, self.start)),
         })
     }
@@ -1643,7 +1691,7 @@ impl Recorder {
     }
 
     /// The loop and exit a bridge recording starts from.
-    pub fn bridge_of(&self) -> Option<(&Arc<Loop>, usize)> {
+    pub fn bridge_of(&self) -> Option<(&Arc<Loop>, ExitId)> {
         self.bridge.as_ref().map(|(l, e, _)| (l, *e))
     }
 }
@@ -1651,5 +1699,5 @@ impl Recorder {
 /// What a finished recording gives.
 pub enum Closed {
     Loop(Loop),
-    Bridge { parent: Arc<Loop>, exit: usize, trace: jit::CompiledTrace },
+    Bridge { parent: Arc<Loop>, from: ExitId, trace: jit::CompiledTrace },
 }
