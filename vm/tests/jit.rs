@@ -1078,3 +1078,25 @@ except AssertionError:
 "#;
     assert_eq!(same_with_jit(src), "445200\n445200\n4500\nAssertionError\n");
 }
+
+#[test]
+fn a_guard_of_a_bridge_that_keeps_failing_gets_its_own_bridge() {
+    // Richards' scheduler loop dispatches on tasks of several classes: its bridges have guards
+    // that keep failing, and those get bridges of their own.
+    let dir = std::env::temp_dir().join(format!("pystm-bridge2-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = dir.join("jit.log");
+    let prog = concat!(env!("CARGO_MANIFEST_DIR"), "/../bench/programs/richards.py");
+    let (out, err, code) =
+        pystm(&["--jit", "trace_eagerness=20", "-X", &format!("jitlog={}", log.display()), prog, "1", "1"]);
+    let want = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../bench/programs/expected/richards.stdout"));
+    assert_eq!((out, code), (want.unwrap(), 0), "{err}");
+    let parsed = jit::log::reader::read(&std::fs::read_to_string(&log).unwrap()).unwrap();
+    let bridge_ids: Vec<u32> = parsed.traces.iter().filter(|t| t.kind == "bridge").map(|t| t.id).collect();
+    assert!(
+        parsed.traces.iter().any(|t| t.parent.is_some_and(|(p, _)| bridge_ids.contains(&p)) && t.entries > 0),
+        "no bridge attached to a bridge: {:?}",
+        parsed.traces.iter().map(|t| (t.id, &t.kind, t.parent)).collect::<Vec<_>>()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
