@@ -1089,7 +1089,8 @@ fn a_guard_of_a_bridge_that_keeps_failing_gets_its_own_bridge() {
     let prog = concat!(env!("CARGO_MANIFEST_DIR"), "/../bench/programs/richards.py");
     let (out, err, code) =
         pystm(&["--jit", "trace_eagerness=20", "-X", &format!("jitlog={}", log.display()), prog, "1", "1"]);
-    let want = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../bench/programs/expected/richards.stdout"));
+    let want =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../bench/programs/expected/richards.stdout"));
     assert_eq!((out, code), (want.unwrap(), 0), "{err}");
     let parsed = jit::log::reader::read(&std::fs::read_to_string(&log).unwrap()).unwrap();
     let bridge_ids: Vec<u32> = parsed.traces.iter().filter(|t| t.kind == "bridge").map(|t| t.id).collect();

@@ -291,16 +291,24 @@ impl Vm {
             let (pc, sp, inner) = self.rebuild_frame(frame, t, k, &buf, &jit.descrs.table);
             (pc, sp, inner, guard && t.failures(k) >= threshold)
         });
-        // A guard that keeps failing gets a bridge (recorded from the loop's own frame, not
-        // from inside an inlined call).
-        if hot && inner.is_none() {
+        // A guard that keeps failing gets a bridge.
+        if hot {
             let mut b = l.bridges.lock().unwrap();
             let from = (id, k);
             if !b.taken.contains(&from) && b.aborts.get(&from).copied().unwrap_or(0) < super::ABORTS_TO_BLACKLIST {
                 b.taken.push(from);
                 drop(b);
+                // The frames the exit made, outermost first.
+                let mut frames = vec![];
+                let mut f = inner.unwrap_or(frame);
+                while f != frame {
+                    frames.push(f);
+                    f = self.rd(f, F_BACK).as_obj();
+                }
+                frames.push(frame);
+                frames.reverse();
                 let limit = jit.options.trace_limit;
-                match Recorder::new_bridge(self, frame, code, l.header, l.clone(), from, limit) {
+                match Recorder::new_bridge(self, &frames, code, l.header, l.clone(), from, limit) {
                     Ok(r) => self.jit.rec = Some(Box::new(r)),
                     Err(reason) => self.bridge_abort(&l, from, reason),
                 }

@@ -215,12 +215,13 @@ impl Recorder {
     }
 
     /// Starts recording a bridge from exit `from` (of the trace of `parent`, the loop whose
-    /// header is `header`, or of one of its bridges): the frame was just rebuilt from that
-    /// exit, whose fail arguments are the bridge's inputs; the bridge ends by jumping to the
-    /// loop's start (or another compiled loop's).
+    /// header is `header`, or of one of its bridges): the frames were just rebuilt from that
+    /// exit (`frames`: their objects, outermost first — more than one when the exit was inside
+    /// inlined calls, which the bridge goes on inlining), whose fail arguments are the bridge's
+    /// inputs; the bridge ends by jumping to the loop's start (or another compiled loop's).
     pub fn new_bridge(
         vm: &Vm,
-        frame: ObjRef,
+        frames: &[ObjRef],
         code: &Code,
         header: u32,
         parent: Arc<Loop>,
@@ -243,41 +244,74 @@ impl Recorder {
         let (fail_types, rec) =
             parent.with_trace(from.0, |t| (t.resume.exits[from.1].fail_types.clone(), t.resume.record(from.1)));
         let inputs: Vec<Arg> = fail_types.iter().map(|t| Arg::Val(em.input(*t))).collect();
-        let [frame_rec] = &rec.frames[..] else { return Err("a bridge from an inlined frame".into()) };
-        let mut vals = Vec::new();
-        for (k, (slot, v)) in frame_rec.slots.iter().enumerate() {
-            if *slot as usize != k {
-                return Err("a bridge from an exit without every slot".into());
+        if rec.frames.len() != frames.len() {
+            return Err("a bridge from an exit whose frames were not all made".into());
+        }
+        let scalar = |v: &RVal| match *v {
+            RVal::FailArg(i) => Some(inputs[i as usize]),
+            RVal::Const(bits, Type::Int) => Some(Arg::Int(bits as i64)),
+            RVal::Const(bits, Type::Float) => Some(Arg::Float(f64::from_bits(bits))),
+            RVal::Const(bits, _) => Some(Arg::Ref(bits)),
+            RVal::Virtual(_) => None,
+        };
+        // Each frame's values, and (but the outermost's) the function and instance it names.
+        let mut frame_vals: Vec<(Vec<Av>, Option<Arg>, Option<Arg>)> = Vec::new();
+        for frame_rec in &rec.frames {
+            let (mut vals, mut func, mut init) = (Vec::new(), None, None);
+            for (slot, v) in &frame_rec.slots {
+                if matches!(*slot, FUNC_SLOT | INIT_SLOT) {
+                    let a = scalar(v).ok_or("a function or instance of a virtual")?;
+                    *(if *slot == FUNC_SLOT { &mut func } else { &mut init }) = Some(a);
+                    continue;
+                }
+                if *slot as usize != vals.len() {
+                    return Err("a bridge from an exit without every slot".into());
+                }
+                let av = match *v {
+                    RVal::Virtual(j) => {
+                        let virt = &rec.virtuals[j as usize];
+                        let [(fd, f)] = &virt.fields[..] else {
+                            return Err("a bridge from an exit with an object".into());
+                        };
+                        if virt.size != descrs.float || *fd != descrs.float_val {
+                            return Err("a bridge from an exit with an object".into());
+                        }
+                        Av::Float { f: Some(scalar(f).ok_or("a float of a virtual")?), boxed: None }
+                    }
+                    ref v => {
+                        let a = scalar(v).expect("not a virtual");
+                        match em.out.type_of(a) {
+                            Type::Int => Av::Int(a),
+                            Type::Ref => Av::Word(a),
+                            _ => return Err("a float outside a box".into()),
+                        }
+                    }
+                };
+                vals.push(av);
             }
-            let scalar = |v: &RVal| match *v {
-                RVal::FailArg(i) => Some(inputs[i as usize]),
-                RVal::Const(bits, Type::Int) => Some(Arg::Int(bits as i64)),
-                RVal::Const(bits, Type::Float) => Some(Arg::Float(f64::from_bits(bits))),
-                RVal::Const(bits, _) => Some(Arg::Ref(bits)),
-                RVal::Virtual(_) => None,
-            };
-            let av = match *v {
-                RVal::Virtual(j) => {
-                    let virt = &rec.virtuals[j as usize];
-                    let [(fd, f)] = &virt.fields[..] else { return Err("a bridge from an exit with an object".into()) };
-                    if virt.size != descrs.float || *fd != descrs.float_val {
-                        return Err("a bridge from an exit with an object".into());
-                    }
-                    Av::Float { f: Some(scalar(f).ok_or("a float of a virtual")?), boxed: None }
-                }
-                ref v => {
-                    let a = scalar(v).expect("not a virtual");
-                    match em.out.type_of(a) {
-                        Type::Int => Av::Int(a),
-                        Type::Ref => Av::Word(a),
-                        _ => return Err("a float outside a box".into()),
-                    }
-                }
-            };
-            vals.push(av);
+            frame_vals.push((vals, func, init));
         }
         let entry = parent.entry.clone();
-        Ok(Recorder::with(frame, code, header, entry, vals, em, descrs, limit, Some((parent, from, target))))
+        let mut frame_vals = frame_vals.into_iter();
+        let (outer, _, _) = frame_vals.next().expect("an exit has a frame");
+        let mut r =
+            Recorder::with(frames[0], code, header, entry, outer, em, descrs, limit, Some((parent, from, target)));
+        // The inlined calls the exit was in: each frame waits at its call as when recorded.
+        for (i, (vals, func, init)) in frame_vals.enumerate() {
+            let callee = crate::compile::code::from_addr_word(rec.frames[i + 1].code as i64);
+            let caller_vals = std::mem::replace(&mut r.vals, vals);
+            r.callers.push(Caller {
+                frame: r.frame,
+                code: r.code,
+                vals: caller_vals,
+                pc: rec.frames[i].pc as usize,
+                func: func.ok_or("an inlined frame without its function")?,
+                init,
+            });
+            r.frame = frames[i + 1];
+            r.code = callee as *const Code as usize;
+        }
+        Ok(r)
     }
 
     #[allow(clippy::too_many_arguments)]
