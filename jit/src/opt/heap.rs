@@ -135,7 +135,7 @@ impl Pass<'_> {
         let keep: Vec<(Key, Arg)> = std::mem::take(&mut self.known)
             .into_iter()
             .filter(|((o, dd, p), _)| {
-                !self.em.d.same_memory(*dd, descr) || !(self.may_alias(*o, obj) && Self::may_overlap(*p, part))
+                !(self.em.d.same_memory(*dd, descr) && self.may_alias(*o, obj) && Self::may_overlap(*p, part))
             })
             .collect();
         self.known = keep;

@@ -2,7 +2,8 @@
 //! every backward jump of its outermost loop (after the commit point). It counts the header,
 //! starts a recording when the loop is hot, or runs the compiled loop when the frame's values
 //! have the kinds the trace was compiled for; a guard exit writes the frame's slots back from
-//! the resume data (materializing virtual floats) and tells the interpreter where to go on.
+//! the resume data (materializing virtual objects, making the frames of inlined calls) and
+//! tells the interpreter where to go on, and starts a bridge from an exit that keeps failing.
 //! This file must never decide what a bytecode means (that is the recorder's and the
 //! interpreter's).
 

@@ -3,10 +3,10 @@
 //! code and resuming the interpreter from a guard exit in `exec.rs`. The trace IR, optimizer
 //! and backend are the `jit` crate's; this module must never emit machine code itself.
 //!
-//! What is traced today: loops of the outermost dispatch loop whose body uses locals, constants,
-//! small-int and float arithmetic and comparisons, and conditional jumps. Any other bytecode, a
-//! call, an exception, or a type-unstable loop aborts the recording; a loop whose recording
-//! aborted three times is blacklisted.
+//! What is traced: loops of the outermost dispatch loop (nested ones through bridges), with the
+//! bytecodes `recorder.rs` knows, calls of functions, methods and classes inlined; anything
+//! else aborts the recording. A loop whose recording aborted three times (or was retried twenty
+//! times) is blacklisted. `docs/architecture.md` ("Tracing Python") has the whole picture.
 
 pub mod exec;
 pub mod recorder;
