@@ -161,25 +161,24 @@ impl Vm {
                 let l = l.clone();
                 self.bridge_abort(&l, e, reason)
             }
-            None => {
-                // A constant still in the nursery: recorded again after a commit.
-                let young = reason == super::recorder::YOUNG_CONSTANT;
-                if young {
-                    self.m.th().hint_commit_soon();
-                }
-                self.jit_abort_at(rec.home, rec.start, reason, rec.left_loop || young)
-            }
+            None => self.jit_abort_at(rec.home, rec.start, reason, rec.left_loop),
         }
     }
 
-    /// A recording of the loop at `code@pc` given up; `retry`: not for the loop's sake (it
-    /// ended before it came round, as a loop entered often with few iterations does, or the
-    /// transaction was young): it is recorded again from its next back-edge (the counter is
-    /// not restarted, whose period could keep landing on the last iteration).
-    fn jit_abort_at(&mut self, code: usize, pc: u32, reason: String, retry: bool) {
+    /// A recording of the loop at `code@pc` given up; `left`: the loop ended before it came
+    /// round (as a loop entered often with few iterations does). Then, or when the recording
+    /// met a constant still in the nursery (a commit is asked for, after which every object is
+    /// old), it is not the loop's fault: the loop is recorded again from its next back-edge
+    /// (the counter is not restarted, whose period could keep landing on the last iteration).
+    fn jit_abort_at(&mut self, code: usize, pc: u32, reason: String, left: bool) {
         if super::debug() {
             eprintln!("jit: recording of the loop at pc {pc} of {code:#x} aborted: {reason}");
         }
+        let young = reason == super::recorder::YOUNG_CONSTANT;
+        if young {
+            self.m.th().hint_commit_soon();
+        }
+        let retry = left || young;
         let jit = self.rt.jit.as_ref().expect("a JIT");
         let blacklisted = jit.aborted(code, pc, retry);
         if retry && !blacklisted {

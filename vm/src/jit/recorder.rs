@@ -60,6 +60,8 @@ pub struct Recorder {
     /// The last backward jump to the header in the loop's code: the loop's body is
     /// `start..=end` (a `break` jumps past it).
     end: usize,
+    /// The loops of the loop's code: header and end (`loops_of`).
+    loops: Vec<(u32, usize)>,
     /// The recording stopped because the loop ended (or was left by `break` or `return`)
     /// before it came round: not the loop's fault, it is tried again at its next back-edge.
     pub left_loop: bool,
@@ -185,9 +187,19 @@ fn plain_value(vm: &Vm, v: Value) -> bool {
         || (v.is_ref() && matches!(vm.tid_of(v), tid::FLOAT | tid::STR | tid::TUPLE))
 }
 
-/// The last backward jump to `start` in `code` (the end of the loop whose header it is).
-pub fn loop_end(code: &Code, start: u32) -> usize {
-    code.ops.iter().rposition(|op| *op == Op::JumpBack(start)).unwrap_or(code.ops.len())
+/// The loops of `code`: each header (a backward jump's target) with its last backward jump
+/// (the loop's end).
+fn loops_of(code: &Code) -> Vec<(u32, usize)> {
+    let mut loops: Vec<(u32, usize)> = Vec::new();
+    for (pc, op) in code.ops.iter().enumerate() {
+        if let Op::JumpBack(t) = *op {
+            match loops.iter_mut().find(|l| l.0 == t) {
+                Some(l) => l.1 = pc,
+                None => loops.push((t, pc)),
+            }
+        }
+    }
+    loops
 }
 
 impl Recorder {
@@ -326,7 +338,8 @@ impl Recorder {
         limit: usize,
         bridge: Option<(Arc<Loop>, ExitId, DescrId)>,
     ) -> Recorder {
-        let end = loop_end(code, start);
+        let loops = loops_of(code);
+        let end = loops.iter().find(|l| l.0 == start).map_or(code.ops.len(), |l| l.1);
         let code = code as *const Code as usize;
         Recorder {
             frame,
@@ -344,6 +357,7 @@ impl Recorder {
             pending_method: None,
             started: std::time::Instant::now(),
             end,
+            loops,
             left_loop: false,
             recorded: 0,
             close_to: None,
@@ -588,51 +602,53 @@ impl Recorder {
     /// function) and it holds a value now.
     fn own_slot(&self, vm: &Vm, n: u32, o: Value) -> Option<u64> {
         use crate::layout::*;
-        if vm.tid_of(o) != tid::INSTANCE || vm.rd(o.as_obj(), INST_MAP).as_int() == DICT_MODE {
+        let (cls, slot, in_class) = self.attr_lookup(vm, n, o)?;
+        if vm.rd(cls, CLS_FLAGS).as_int() & CLSF_HAS_SETATTR != 0 {
             return None;
         }
-        let cls = vm.ld(o.as_obj(), INST_CLASS).as_obj();
-        if vm.rd(cls, CLS_FLAGS).as_int() & (CLSF_HAS_GETATTRIBUTE | CLSF_HAS_SETATTR) != 0 {
-            return None;
-        }
-        let key = vm.name_const(self.frame, n);
-        let map = vm.rd(o.as_obj(), INST_MAP).as_int() as u32;
-        let slot = vm.rt.map(map).names.iter().position(|&k| k == vm.name_id(key))? as u64;
-        if let Some(v) = class_attr(vm, cls, &vm.str_of(key))
-            && !(plain_value(vm, v) || vm.tid_of(v) == tid::FUNCTION)
-        {
+        let slot = slot?;
+        if in_class.is_some_and(|v| !(plain_value(vm, v) || vm.tid_of(v) == tid::FUNCTION)) {
             return None;
         }
         let held = vm.rd(vm.rd(o.as_obj(), INST_SLOTS).as_obj(), ARRAY_ITEMS + 8 * slot);
         (!held.is_null()).then_some(slot)
     }
 
-    /// `o.name` (name `n` of the frame's code) where `o` is an instance without that attribute
+    /// `o.name` (name `n` of the running code) where `o` is an instance without that attribute
     /// and its class (or a base) holds a plain value under it (an int, float, str, bool, None or
     /// tuple: no descriptor): that value, a constant under the class version and map guards.
     /// None when that is not the case.
     fn class_constant(&mut self, vm: &Vm, n: u32, oa: Av, o: Value, snap: &Snapshot) -> Result<Option<Av>, Abort> {
-        use crate::layout::*;
         let Av::Word(obj) = oa else { return Ok(None) };
-        if vm.tid_of(o) != tid::INSTANCE || vm.rd(o.as_obj(), INST_MAP).as_int() == DICT_MODE {
-            return Ok(None);
-        }
-        let cls = vm.ld(o.as_obj(), INST_CLASS).as_obj();
-        if vm.rd(cls, CLS_FLAGS).as_int() & CLSF_HAS_GETATTRIBUTE != 0 {
-            return Ok(None);
-        }
-        let key = vm.name_const(self.frame, n);
-        let map = vm.rd(o.as_obj(), INST_MAP).as_int() as u32;
-        if map != 0 && vm.rt.map(map).names.contains(&vm.name_id(key)) {
-            return Ok(None);
-        }
-        let name = vm.str_of(key);
-        let Some(v) = class_attr(vm, cls, &name) else { return Ok(None) };
+        let Some((_, None, Some(v))) = self.attr_lookup(vm, n, o) else { return Ok(None) };
         if !plain_value(vm, v) {
             return Ok(None);
         }
         self.guard_shape(vm, obj, o, snap)?;
         Ok(Some(const_av(vm, v)?))
+    }
+
+    /// What `o.name` (name `n` of the running code) can find, read without running anything,
+    /// when `o` is an instance with a map whose class has no `__getattribute__`: its class, the
+    /// slot of its own attribute of that name (if any) and what the class (or a base) holds
+    /// under the name (if anything).
+    fn attr_lookup(&self, vm: &Vm, n: u32, o: Value) -> Option<(ObjRef, Option<u64>, Option<Value>)> {
+        use crate::layout::*;
+        if vm.tid_of(o) != tid::INSTANCE || vm.rd(o.as_obj(), INST_MAP).as_int() == DICT_MODE {
+            return None;
+        }
+        let cls = vm.ld(o.as_obj(), INST_CLASS).as_obj();
+        if vm.rd(cls, CLS_FLAGS).as_int() & CLSF_HAS_GETATTRIBUTE != 0 {
+            return None;
+        }
+        let key = vm.name_const(self.frame, n);
+        let map = vm.rd(o.as_obj(), INST_MAP).as_int() as u32;
+        let slot = if map == 0 {
+            None
+        } else {
+            vm.rt.map(map).names.iter().position(|&k| k == vm.name_id(key)).map(|i| i as u64)
+        };
+        Some((cls, slot, class_attr(vm, cls, &vm.str_of(key))))
     }
 
     /// A store that adds an attribute, through the interpreter's transition entry (`map`: the
@@ -1307,8 +1323,9 @@ impl Recorder {
             if self.bridge.is_some() {
                 // A bridge goes on past the loop's end (through an outer loop, say) until it
                 // reaches the header of a compiled loop: its own loop's, or another's.
-                let end = loop_end(code, pc as u32);
-                if self.recorded > 0 && end < code.ops.len() {
+                if self.recorded > 0
+                    && let Some(&(_, end)) = self.loops.iter().find(|l| l.0 == pc as u32)
+                {
                     if pc == self.start as usize {
                         return Ok(Step::Close);
                     }
