@@ -172,6 +172,20 @@ impl Thread {
         f(unsafe { std::slice::from_raw_parts(self.base.add(off as usize), len as usize) })
     }
 
+    /// Lends the `words` 64-bit words at `off` to `f`, under the same rule as [`Thread::with_bytes`]
+    /// (one object nobody writes meanwhile): big int digits.
+    pub fn with_words<R>(&self, off: u64, words: u64, f: impl FnOnce(&[u64]) -> R) -> R {
+        if words == 0 {
+            return f(&[]);
+        }
+        assert!(off % 8 == 0, "unaligned words");
+        self.check_ref(ObjRef(off), 0);
+        self.check_ref(ObjRef(off), 8 * (words - 1));
+        // SAFETY: as in `with_bytes`; the segment base is page-aligned and `off` 8-aligned, so
+        // the words are aligned, and any bit pattern is a valid u64.
+        f(unsafe { std::slice::from_raw_parts(self.base.add(off as usize) as *const u64, words as usize) })
+    }
+
     /// Lends this segment's bytes `off..off + len` to `f` for writing: only for an object this
     /// transaction has just allocated (or write-barriered).
     pub fn with_bytes_mut<R>(&mut self, off: u64, len: u64, f: impl FnOnce(&mut [u8]) -> R) -> R {

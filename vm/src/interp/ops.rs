@@ -39,6 +39,9 @@ impl Vm {
             if k == binop::MATMUL {
                 return Ok(None);
             }
+            if let Some(r) = self.int_linear(a, b, k) {
+                return Ok(Some(r));
+            }
             let (x, y) = (self.to_big(a).unwrap(), self.to_big(b).unwrap());
             return Ok(Some(self.int_binop(x, y, k)?));
         }
@@ -324,7 +327,7 @@ impl Vm {
         if a_int && b_int {
             let o = match (self.small_int(a), self.small_int(b)) {
                 (Some(x), Some(y)) => x.cmp(&y),
-                _ => self.to_big(a).unwrap().cmp(&self.to_big(b).unwrap()),
+                _ => self.int_cmp(a, b).unwrap(),
             };
             return Ok(Some(ord_matches(k, o)));
         }

@@ -43,14 +43,16 @@ pub fn big_to_value(vm: &mut Vm, b: &BigInt) -> Value {
     {
         return Value::int(i);
     }
-    let (sign, digits) = b.to_u64_digits();
-    let o = vm.alloc(tid::BIGINT, big_size(digits.len()));
-    let n = digits.len() as i64 * if sign == Sign::Minus { -1 } else { 1 };
-    let th = vm.m.th();
-    th.store_u64(o, BIG_LEN, n as u64);
-    for (i, d) in digits.iter().enumerate() {
-        th.store_u64(o, BIG_DIGITS + 8 * i as u64, *d);
-    }
+    let n = b.magnitude().iter_u64_digits().len();
+    let o = vm.alloc(tid::BIGINT, big_size(n));
+    let signed = n as i64 * if b.sign() == Sign::Minus { -1 } else { 1 };
+    vm.m.th().store_u64(o, BIG_LEN, signed as u64);
+    // One pass over the digits straight into the fresh object (little-endian 64-bit words).
+    vm.m.thread().with_bytes_mut(o.0 + BIG_DIGITS, 8 * n as u64, |bytes| {
+        for (word, d) in bytes.chunks_exact_mut(8).zip(b.magnitude().iter_u64_digits()) {
+            word.copy_from_slice(&d.to_le_bytes());
+        }
+    });
     Value::obj(o)
 }
 
@@ -70,15 +72,15 @@ impl Vm {
         if self.tid_of(v) == tid::BIGINT {
             let o = v.as_obj();
             let n = self.raw(o, BIG_LEN) as i64;
-            // Little-endian 64-bit digits, as num-bigint's 32-bit ones (linear time).
-            let halves: Vec<u32> = (0..n.unsigned_abs())
-                .flat_map(|i| {
-                    let d = self.raw(o, BIG_DIGITS + 8 * i);
-                    [d as u32, (d >> 32) as u32]
-                })
-                .collect();
+            // The digits are little-endian 64-bit words, which is num-bigint's byte order; a big
+            // int never changes, so its bytes can be lent.
+            let mag = self.m.th().with_bytes(o.0 + BIG_DIGITS, 8 * n.unsigned_abs(), |bytes| {
+                // (`from_bytes_le` goes byte by byte; 32-bit halves copy at memory speed.)
+                let halves = bytes.chunks_exact(4).map(|h| u32::from_le_bytes([h[0], h[1], h[2], h[3]]));
+                num_bigint::BigUint::new(halves.collect())
+            });
             let sign = if n < 0 { Sign::Minus } else { Sign::Plus };
-            return Some(BigInt::from_biguint(sign, num_bigint::BigUint::new(halves)));
+            return Some(BigInt::from_biguint(sign, mag));
         }
         None
     }

@@ -7,6 +7,7 @@ pub mod exceptions;
 pub mod float;
 pub mod format;
 pub mod int;
+pub mod int_digits;
 pub mod iter;
 pub mod list;
 pub mod repr;
