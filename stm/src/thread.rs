@@ -178,7 +178,7 @@ impl Thread {
         if words == 0 {
             return f(&[]);
         }
-        assert!(off % 8 == 0, "unaligned words");
+        assert!(off.is_multiple_of(8), "unaligned words");
         self.check_ref(ObjRef(off), 0);
         self.check_ref(ObjRef(off), 8 * (words - 1));
         // SAFETY: as in `with_bytes`; the segment base is page-aligned and `off` 8-aligned, so

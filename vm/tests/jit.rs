@@ -257,7 +257,8 @@ fn the_trace_log_names_loops_and_aborts() {
     assert!(lp.entries >= 1, "entries are counted at exit");
     assert!(!lp.optimized.is_empty() && lp.rewritten.iter().any(|l| l.starts_with("break_check")));
     let a = parsed.aborts.iter().find(|a| a.location == format!("{file}:7 in g")).expect("the aborted loop");
-    assert!(a.reason.contains("method"), "{}", a.reason);
+    // (`dict.update` iterates its argument while it updates: no helper calls it.)
+    assert!(a.reason.contains("a call of dict.update"), "{}", a.reason);
     // `pystm jitlog FILE` summarizes it: the loop at its line, the aborted loop with its reason.
     let (sum, err, code) = pystm(&["jitlog", log.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
@@ -329,7 +330,7 @@ fn the_html_page_unfolds_a_line_in_headless_chromium() {
     }
     assert!(html.contains("<td class=\"text\">            t += i  # &lt;&amp;&#39;&gt;</td>"), "escaped source");
     assert!(html.contains("bridge of 1 exit"), "the bridge is in the summary");
-    assert!(html.contains("a method of something else than an instance"), "the abort is in the page");
+    assert!(html.contains("a call of dict.update"), "the abort is in the page");
     // A real browser: loads without errors, a click unfolds a line, a click on an op its code.
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/check_page.py");
     let r = std::process::Command::new("python3").arg(script).arg(&page).output().expect("python3 runs");
@@ -1100,4 +1101,129 @@ fn a_guard_of_a_bridge_that_keeps_failing_gets_its_own_bridge() {
         parsed.traces.iter().map(|t| (t.id, &t.kind, t.parent)).collect::<Vec<_>>()
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn operations_on_built_in_values_call_the_interpreter_from_compiled_code() {
+    // Dicts, strs, slices, `in`, built-in functions and methods, other built-in iterators and
+    // tuples stored in lists: compiled code calls the interpreter's own implementation (a
+    // helper). A user `__eq__` met by `in` leaves compiled code and runs once per comparison,
+    // as in CPython; exceptions raised in a helper are raised by the interpreter at their
+    // bytecode. Expected output from CPython 3.11.
+    let src = r#"
+class Key:
+    eqs = 0
+    def __init__(self, k):
+        self.k = k
+    def __eq__(self, other):
+        Key.eqs += 1
+        return isinstance(other, Key) and self.k == other.k
+    def __hash__(self):
+        return hash(self.k)
+
+def words(n):
+    counts = {}
+    text = "the quick brown fox jumps over the lazy dog the end"
+    for i in range(n):
+        for w in text.split():
+            counts[w] = counts.get(w, 0) + 1
+        if "fox" in counts and i % 7 == 0:
+            counts["fox"] -= 1
+    return sorted(counts.items())
+
+def slices(n):
+    xs = list(range(10))
+    acc = []
+    for i in range(n):
+        xs[:3] = xs[2::-1]
+        ys = xs[i % 5:] + [i]
+        acc.append((ys[-1], len(ys), xs[0], tuple(xs[1:3]) < (5, 5)))
+    return acc[-3:], xs
+
+def mixed(n):
+    out = []
+    names = ["a", "bb", "ccc"]
+    for i, name in enumerate(names * n):
+        s = name.upper() + str(i)
+        if s.startswith("B") or i % 4 == 0:
+            out.append(s[::-1])
+        out.append(max(len(s), i % 3) - min(i, 2))
+    return "".join(map(str, out[-8:])), len(out)
+
+def escapes(n):
+    keys = [Key(i) for i in range(5)]
+    found = 0
+    for i in range(n):
+        if Key(i % 7) in keys:
+            found += 1
+    return found, Key.eqs
+
+def errors(n):
+    d = {"a": 1}
+    caught = []
+    for i in range(n):
+        try:
+            caught.append(d["a" if i % 3 else "b"])
+        except KeyError as e:
+            caught.append(repr(e))
+        try:
+            caught.append("x" + (i if i % 5 == 0 else str(i)))
+        except TypeError as e:
+            caught.append(str(e)[:20])
+    return caught[-6:], len(caught)
+
+def iterators(n):
+    total = 0
+    pairs = []
+    for a, b in zip(range(n), reversed(range(n))):
+        total += a * b
+    for k, v in sorted({"x": 1, "y": 2, "z": 3}.items()):
+        pairs.append(k * v)
+    for c in "héllo":
+        pairs.append(ord(c))
+    return total, pairs
+
+print(words(30))
+print(slices(40))
+print(mixed(30))
+print(escapes(30))
+print(errors(30))
+print(iterators(50))
+"#;
+    let want = "\
+[('brown', 30), ('dog', 30), ('end', 30), ('fox', 25), ('jumps', 30), ('lazy', 30), ('over', 30), ('quick', 30), ('the', 90)]
+([(37, 9, 0, True), (38, 8, 2, True), (39, 7, 0, True)], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+('158BB23188BB23', 135)
+(22, 103)
+([\"KeyError('b')\", 'x27', 1, 'x28', 1, 'x29'], 60)
+(19600, ['x', 'yy', 'zzz', 104, 233, 108, 108, 111])
+";
+    assert_eq!(same_with_jit(src), want);
+    // Every function's loop compiles (only `words`' inner loop and the class attribute store
+    // in `__eq__` do not), and compiled code is entered and left.
+    let stats = stats_after(src);
+    let loops: u32 = stats.split(' ').next().and_then(|n| n.parse().ok()).expect("a count");
+    assert!(loops >= 7, "{stats}");
+    assert!(stats.ends_with("True True"), "{stats}");
+}
+
+#[test]
+fn threads_updating_one_dict_through_helpers_lose_nothing() {
+    // Four threads count words into one shared dict in compiled loops: the stores happen in
+    // the `setitem` helper, whose write barrier meets the other threads' conflicting writes
+    // (the transaction aborts and restarts); no count is lost or doubled.
+    let src = "
+import threading
+counts = {}
+def work(k):
+    for i in range(3000):
+        w = 'w' + str(i % 10)
+        counts[w] = counts.get(w, 0) + 1
+ts = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(sorted(counts.items()))
+";
+    let want: Vec<String> = (0..10).map(|i| format!("('w{i}', 1200)")).collect();
+    assert_eq!(same_with_jit(src), format!("[{}]\n", want.join(", ")));
 }

@@ -349,6 +349,7 @@ impl Trace {
             | FloatGe => want(&[Float, Float]),
             FloatNeg | FloatAbs | CastFloatToInt => want(&[Float]),
             PtrEq | PtrNe => want(&[Ref, Ref]),
+            CastPtrToInt => want(&[Ref]),
             GetfieldI | GetfieldR | GetfieldF => {
                 let f = field()?;
                 if f.kind != op.opcode.result() {

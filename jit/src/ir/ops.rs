@@ -127,6 +127,8 @@ ops! {
     FloatGe          "float_ge"          2   Int   [PURE];
     CastIntToFloat   "cast_int_to_float" 1   Float [PURE];
     CastFloatToInt   "cast_float_to_int" 1   Int   [PURE];
+    // A reference's bits as an int (a word a helper returned that may be a tagged int).
+    CastPtrToInt     "cast_ptr_to_int"   1   Int   [PURE];
     // references
     PtrEq            "ptr_eq"            2   Int   [PURE];
     PtrNe            "ptr_ne"            2   Int   [PURE];

@@ -526,7 +526,7 @@ impl Emitter<'_, '_> {
                 self.store_exit(ExitIndex::Static(k), &vals, false);
             }
             DebugMergePoint => {}
-            SameAsI | SameAsR | SameAsF => {
+            SameAsI | SameAsR | SameAsF | CastPtrToInt => {
                 let v = self.arg(a[0]);
                 self.set(op, v)
             }
@@ -714,6 +714,10 @@ impl Emitter<'_, '_> {
                 if c.result != Type::Void {
                     let r = self.b.inst_results(inst)[0];
                     self.set(op, r);
+                }
+                if c.with_ctx {
+                    // A helper given the context may have aborted the transaction.
+                    self.check_status();
                 }
             }
             GuardTrue | GuardFalse => {

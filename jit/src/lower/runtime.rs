@@ -30,6 +30,8 @@ pub struct JitCtx {
     pub mutator: *mut (),
     /// Why the transaction was aborted, after `EXIT_ABORTED`.
     pub abort: Option<stm::Abort>,
+    /// The embedding VM's own state, for its helpers (`with_ctx` calls); null unless it set it.
+    pub vm: *mut (),
 }
 
 pub const CTX_STATUS: i32 = offset_of!(JitCtx, status) as i32;
@@ -47,6 +49,7 @@ impl JitCtx {
             base: m.th().segment_base() as u64,
             mutator: m as *mut Mutator<M> as *mut (),
             abort: None,
+            vm: std::ptr::null_mut(),
         }
     }
 }

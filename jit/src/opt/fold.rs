@@ -156,6 +156,11 @@ pub fn fold(op: Opcode, args: &[Arg], bool_arg: impl Fn(Arg) -> bool) -> Fold {
             _ => {}
         }
     }
+    if op == CastPtrToInt
+        && let Some(Arg::Ref(r)) = x
+    {
+        return Fold::To(Arg::Int(r as i64));
+    }
     if let Some(f) = x.and_then(float) {
         if args.len() == 1 {
             match op {

@@ -5,6 +5,7 @@
 //! commit after an abort. This file owns control flow and the exception table walk; the
 //! semantics of each operation live in `ops.rs`, `call.rs` and `objects/`.
 
+use super::ops::Build;
 use super::{R, Unwind, Vm};
 use crate::compile::code::{self, Code, Op};
 use crate::layout::*;
@@ -80,6 +81,12 @@ impl Vm {
     /// Runs `f` (its F_ENTRY is ENTRY_RUST; F_BACK is set to the current frame here) until it
     /// returns or yields. `self.yielded` tells which.
     pub fn run_frame(&mut self, f: ObjRef) -> R<Value> {
+        if self.in_helper {
+            // Compiled code's helper reached Python code: it leaves the trace, and the
+            // interpreter runs the whole operation again (see `jit/helpers.rs`).
+            return Err(self.new_error("RuntimeError", "Python code reached from a JIT helper"));
+        }
+        self.frames_run += 1;
         let back = self.frame;
         self.st(f, F_BACK, Value::obj(back))?;
         let e = self.rd(f, F_ENTRY).as_int();
@@ -549,18 +556,13 @@ impl Vm {
                         let n = n as usize;
                         let items: Vec<Value> = (sp - n..sp).map(|i| slots.get(i)).collect();
                         sp -= n;
-                        let v = match op {
-                            Op::BuildTuple(_) => self.new_tuple(&items),
-                            Op::BuildList(_) => self.new_list(&items),
-                            Op::BuildSet(_) => {
-                                let s = self.new_set(false);
-                                for x in items {
-                                    tri!(self.set_add(s, x));
-                                }
-                                s
-                            }
-                            _ => tri!(self.concat_strs(&items)),
+                        let kind = match op {
+                            Op::BuildTuple(_) => Build::Tuple,
+                            Op::BuildList(_) => Build::List,
+                            Op::BuildSet(_) => Build::Set,
+                            _ => Build::String,
                         };
+                        let v = tri!(self.build(kind, &items));
                         push!(v)
                     }
                     Op::BuildMap(n) => {

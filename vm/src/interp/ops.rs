@@ -21,6 +21,15 @@ fn ord_matches(k: u8, o: Ordering) -> bool {
     }
 }
 
+/// The collections the `Build*` ops make.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Build {
+    Tuple,
+    List,
+    Set,
+    String,
+}
+
 impl Vm {
     /// Native arithmetic; None when these operand types have no native meaning.
     fn native_binop(&mut self, a: Value, b: Value, k: u8) -> R<Option<Value>> {
@@ -172,6 +181,22 @@ impl Vm {
             }
         }
         Ok(v)
+    }
+
+    /// What `BuildTuple`, `BuildList`, `BuildSet` and `BuildString` make of their items.
+    pub fn build(&mut self, kind: Build, items: &[Value]) -> R<Value> {
+        Ok(match kind {
+            Build::Tuple => self.new_tuple(items),
+            Build::List => self.new_list(items),
+            Build::Set => {
+                let s = self.new_set(false);
+                for x in items {
+                    self.set_add(s, *x)?;
+                }
+                s
+            }
+            Build::String => self.concat_strs(items)?,
+        })
     }
 
     pub fn binary_op(&mut self, a: Value, b: Value, k: u8, inplace: bool) -> R<Value> {

@@ -180,10 +180,12 @@ impl Vm {
         }
         let retry = left || young;
         let jit = self.rt.jit.as_ref().expect("a JIT");
-        let blacklisted = jit.aborted(code, pc, retry);
-        if retry && !blacklisted {
+        let count = jit.aborted(code, pc, retry);
+        let blacklisted = count.is_none();
+        if retry && let Some(n) = count {
             let c = crate::compile::code::from_addr_word(code as i64);
-            let hot = (jit.options.threshold as u64).saturating_sub(1);
+            let wait = 1u64 << n.saturating_sub(1).min(40);
+            let hot = (jit.options.threshold as u64).saturating_sub(wait);
             for (jb, op) in c.ops.iter().enumerate() {
                 if *op == Op::JumpBack(pc) && c.icache[2 * jb].load(Relaxed) & (COMPILED | BLACKLISTED) == 0 {
                     c.icache[2 * jb].store(hot, Relaxed);
@@ -267,6 +269,8 @@ impl Vm {
         let jit = self.rt.jit.clone().expect("a JIT");
         jit.stats.entries.fetch_add(1, Relaxed);
         let mut ctx = JitCtx::new(&mut self.m);
+        // For the helpers (`helpers.rs`): this VM is not used otherwise until the code returns.
+        ctx.vm = self as *mut Vm as *mut ();
         // SAFETY: the trace was compiled by this backend for the VM's descriptors and model;
         // this thread's mutator is in a transaction (the dispatch loop is between bytecodes);
         // `buf` holds the inputs of the kinds the trace was compiled for.
@@ -295,7 +299,10 @@ impl Vm {
         if hot {
             let mut b = l.bridges.lock().unwrap();
             let from = (id, k);
-            if !b.taken.contains(&from) && b.aborts.get(&from).copied().unwrap_or(0) < super::ABORTS_TO_BLACKLIST {
+            if !b.taken.contains(&from)
+                && b.aborts.get(&from).copied().unwrap_or(0) < super::ABORTS_TO_BLACKLIST
+                && b.taken.len() < super::MAX_BRIDGES
+            {
                 b.taken.push(from);
                 drop(b);
                 // The frames the exit made, outermost first.

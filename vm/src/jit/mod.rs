@@ -9,6 +9,7 @@
 //! times) is blacklisted. `docs/architecture.md` ("Tracing Python") has the whole picture.
 
 pub mod exec;
+pub mod helpers;
 pub mod recorder;
 
 use jit::ir::{ArrayDescr, Descr, DescrId, Descrs, FieldDescr, Type};
@@ -125,10 +126,14 @@ pub struct VmDescrs {
     pub cell_word: DescrId,
     pub cell_ref: DescrId,
     /// `pow(x, y)` of two floats, as the interpreter's `float ** float` computes it (pure).
+    /// Which built-in function a built-in function object is (a bound method's too).
+    pub builtin_id: DescrId,
     pub float_pow: DescrId,
     /// Functions of `math` from a float to a float, by their built-in's name (`math.sqrt`):
     /// pure calls.
     pub math: Vec<(&'static str, DescrId)>,
+    /// The helpers for operations not inlined (`helpers.rs`).
+    pub helpers: helpers::Helpers,
 }
 
 /// The functions of `math` compiled code calls, the same Rust functions as `math`'s own (the
@@ -211,6 +216,7 @@ impl VmDescrs {
         let fn_globals = field(&mut table, "function.globals", FN_GLOBALS, Type::Ref, true);
         let fn_defaults = field(&mut table, "function.defaults", FN_DEFAULTS, Type::Ref, true);
         let cell_word = field(&mut table, "cell.value", CELL_VAL, Type::Int, false);
+        let builtin_id = field(&mut table, "builtin.id", BI_ID, Type::Int, true);
         let cell_ref = field(&mut table, "cell.ref", CELL_VAL, Type::Ref, false);
         let pure = |addr: u64, args: Vec<Type>| {
             Descr::Call(jit::ir::CallDescr {
@@ -226,6 +232,7 @@ impl VmDescrs {
             .iter()
             .map(|(name, f)| (*name, table.add(name, pure(*f as *const () as u64, vec![Type::Float]))))
             .collect();
+        let helpers = helpers::Helpers::new(&mut table);
         VmDescrs {
             table,
             float,
@@ -256,8 +263,10 @@ impl VmDescrs {
             fn_defaults,
             cell_word,
             cell_ref,
+            builtin_id,
             float_pow,
             math,
+            helpers,
         }
     }
 }
@@ -326,10 +335,15 @@ pub enum Header {
 /// Recording aborts after which a loop is never traced again.
 pub const ABORTS_TO_BLACKLIST: u32 = 3;
 
+/// The most bridges one loop gets (with its bridges' bridges): a guard specialized on a value
+/// that changes every time round would otherwise grow a chain of bridges without end.
+pub const MAX_BRIDGES: usize = 64;
+
 /// Recordings given up to be tried again after which the loop is blacklisted all the same (a
 /// loop that never comes round while recorded, one iteration per entry, would otherwise be
-/// recorded at every entry).
-pub const RETRIES_TO_BLACKLIST: u32 = 20;
+/// recorded at every entry). Retry `n` waits `2^(n-1)` back-edges (at most the threshold): a
+/// loop whose first few thousand runs take one iteration (fannkuch's flips) still compiles.
+pub const RETRIES_TO_BLACKLIST: u32 = 40;
 
 /// The process's JIT: options, descriptors, backend and the compiled loops (shared by all
 /// threads; a thread compiling holds only the backend's own lock, never this cache's).
@@ -529,9 +543,9 @@ impl Jit {
         self.owners.lock().unwrap().get(&id).cloned()
     }
 
-    /// Counts an aborted recording of the loop at `code@pc` (`retry`: to be tried again); true
-    /// when that blacklisted it.
-    pub fn aborted(&self, code: usize, pc: u32, retry: bool) -> bool {
+    /// Counts an aborted recording of the loop at `code@pc` (`retry`: to be tried again): how
+    /// many of its kind there were, or None when that blacklisted it.
+    pub fn aborted(&self, code: usize, pc: u32, retry: bool) -> Option<u32> {
         self.stats.aborts.fetch_add(1, Ordering::Relaxed);
         let mut h = self.headers.lock().unwrap();
         // (A compiled header stays compiled: another thread's recording may still abort.)
@@ -542,10 +556,11 @@ impl Jit {
             if *n >= limit {
                 *e = Header::Blacklisted;
                 self.stats.blacklisted.fetch_add(1, Ordering::Relaxed);
-                return true;
+                return None;
             }
+            return Some(*n);
         }
-        false
+        Some(0)
     }
 }
 

@@ -45,6 +45,8 @@ pub struct Recorder {
     entry: Vec<Kind>,
     vals: Vec<Av>,
     tuples: Vec<Vec<Av>>,
+    /// The tuple object each of `tuples` became once something needed one (`as_word`).
+    tuple_objs: Vec<Option<Arg>>,
     em: Emitter<'static>,
     d: &'static super::VmDescrs,
     limit: usize,
@@ -55,6 +57,9 @@ pub struct Recorder {
     callers: Vec<Caller>,
     /// A `LoadMethod` was recorded (its receiver): what it pushed is read back at the next op.
     pending_method: Option<Arg>,
+    /// A helper call was recorded: its result, on top of the stack, is typed at the next op
+    /// (`type_result`). For a `for` over a built-in iterator, the loop's pc.
+    pending_result: Option<Pending>,
     /// When the recording started (for the trace log's `trace-us`).
     started: std::time::Instant,
     /// The last backward jump to the header in the loop's code: the loop's body is
@@ -70,6 +75,13 @@ pub struct Recorder {
     /// A bridge that reached the header of another compiled loop of its frame: it ends by
     /// jumping there.
     close_to: Option<Arc<Loop>>,
+}
+
+/// A helper call's result waiting to be typed (see `Recorder::type_result`).
+#[derive(Clone, Copy)]
+struct Pending {
+    /// The `ForIter` it advances, if it does: the loop may have ended instead.
+    for_pc: Option<usize>,
 }
 
 /// A frame waiting on an inlined call: its frame object (known once it ran), code, recorded
@@ -114,7 +126,7 @@ enum At {
 }
 
 /// Deepest nesting of inlined calls.
-const MAX_INLINE: usize = 4;
+const MAX_INLINE: usize = 8;
 
 /// Why a recording stops without a trace.
 pub type Abort = String;
@@ -185,6 +197,111 @@ fn plain_value(vm: &Vm, v: Value) -> bool {
     v.is_int()
         || matches!(v, Value::NONE | Value::TRUE | Value::FALSE)
         || (v.is_ref() && matches!(vm.tid_of(v), tid::FLOAT | tid::STR | tid::TUPLE))
+}
+
+/// Whether compiled code may call `callee` through the `call` helper (see `helpers.rs`): a
+/// built-in from the allowlist, or one of the plain value types.
+fn helper_callable(vm: &Vm, callee: Value) -> bool {
+    match vm.tid_of(callee) {
+        tid::BUILTIN => {
+            let name = vm.rt.builtin_def(vm.ld(callee.as_obj(), crate::layout::BI_ID).as_int() as u32).name;
+            helper_allowed(name)
+        }
+        tid::CLASS => {
+            let t = vm.rt.types();
+            let plain =
+                [t.int, t.bool_, t.float, t.str_, t.bytes, t.tuple, t.list, t.dict, t.set, t.frozenset, t.range];
+            plain.contains(&callee.as_obj())
+        }
+        _ => false,
+    }
+}
+
+/// The built-ins a helper may run: they run no Python code of their own (what they meet, a
+/// user `__eq__` say, makes the helper leave the trace), block on nothing, do no I/O, and
+/// change nothing before they can fail (so that the interpreter can run them again). Methods
+/// of the built-in value types qualify but those that mutate in steps while they iterate.
+fn helper_allowed(name: &str) -> bool {
+    const FUNCTIONS: &[&str] = &[
+        "len",
+        "abs",
+        "min",
+        "max",
+        "sum",
+        "sorted",
+        "reversed",
+        "enumerate",
+        "zip",
+        "repr",
+        "ascii",
+        "chr",
+        "ord",
+        "hash",
+        "divmod",
+        "round",
+        "pow",
+        "any",
+        "all",
+        "isinstance",
+        "issubclass",
+        "iter",
+        "next",
+        "hex",
+        "oct",
+        "bin",
+        "map",
+        "filter",
+        "id",
+        "callable",
+        "format",
+        "hasattr",
+        "getattr",
+    ];
+    const TYPES: &[&str] =
+        &["str.", "bytes.", "list.", "tuple.", "dict.", "set.", "frozenset.", "int.", "float.", "math."];
+    const IN_STEPS: &[&str] = &[
+        "list.extend",
+        "list.sort",
+        "list.__init__",
+        "dict.update",
+        "dict.__init__",
+        "set.update",
+        "set.__init__",
+        "set.intersection_update",
+        "set.difference_update",
+        "set.symmetric_difference_update",
+    ];
+    FUNCTIONS.contains(&name) || (TYPES.iter().any(|t| name.starts_with(t)) && !IN_STEPS.contains(&name))
+}
+
+/// A callee's name for an abort reason.
+fn callee_name(vm: &Vm, callee: Value) -> String {
+    match vm.tid_of(callee) {
+        tid::BUILTIN => vm.rt.builtin_def(vm.ld(callee.as_obj(), crate::layout::BI_ID).as_int() as u32).name.into(),
+        _ => vm.type_name(callee),
+    }
+}
+
+/// Whether `v` is an object of a built-in value type (whose methods never change).
+fn builtin_value(vm: &Vm, v: Value) -> bool {
+    v.is_ref()
+        && matches!(
+            vm.tid_of(v),
+            tid::LIST
+                | tid::STR
+                | tid::DICT
+                | tid::TUPLE
+                | tid::SET
+                | tid::FROZENSET
+                | tid::BYTES
+                | tid::FLOAT
+                | tid::BIGINT
+        )
+}
+
+/// Whether `o[i]` is a list indexed by an int inside it (what the trace reads inline).
+fn list_index_of(vm: &Vm, o: Value, i: Value) -> bool {
+    vm.tid_of(o) == tid::LIST && i.is_int() && (0..vm.list_len(o) as i64).contains(&i.as_int())
 }
 
 /// The loops of `code`: each header (a backward jump's target) with its last backward jump
@@ -349,12 +466,14 @@ impl Recorder {
             entry,
             vals,
             tuples: Vec::new(),
+            tuple_objs: Vec::new(),
             em,
             d,
             limit,
             bridge,
             callers: Vec::new(),
             pending_method: None,
+            pending_result: None,
             started: std::time::Instant::now(),
             end,
             loops,
@@ -410,9 +529,9 @@ impl Recorder {
                 let b = self.box_float(f)?;
                 *v = Av::Float { f: Some(f), boxed: Some(b) };
             }
-            match v {
+            match *v {
                 Av::Bool(_) => return Err("a comparison result is kept on the stack".into()),
-                Av::Tuple(_) => return Err("a tuple is kept on the stack".into()),
+                Av::Tuple(_) => *v = Av::Word(self.as_word(*v)?.0),
                 _ => {}
             }
         }
@@ -567,7 +686,28 @@ impl Recorder {
                 (b, self.d.array_refs)
             }
             Av::Word(w) => (w, self.d.array_refs),
-            _ => return Err("storing a comparison result or a tuple".into()),
+            Av::Tuple(k) => {
+                // A tuple built on the stack becomes a tuple object (virtual until it escapes),
+                // one per tuple: `t is t` stays true.
+                if let Some(t) = self.tuple_objs[k] {
+                    return Ok((t, self.d.array_refs));
+                }
+                let items = self.tuples[k].clone();
+                let d = self.d;
+                let t = self.val(Opcode::NewArray, vec![Arg::Int(items.len() as i64)], Some(d.tuple_refs))?;
+                for (i, item) in items.into_iter().enumerate() {
+                    let (w, descr) = self.as_word(item)?;
+                    let descr = if descr == d.array_words { d.tuple_words } else { d.tuple_refs };
+                    self.emit(Opcode::Setarrayitem, vec![t, Arg::Int(i as i64), w], Some(descr), None)?;
+                }
+                self.tuple_objs[k] = Some(t);
+                (t, d.array_refs)
+            }
+            Av::Bool(c) => {
+                // False and True are the words 4 and 6 (stored as words: they are no references).
+                let twice = self.val(Opcode::IntLshift, vec![c, Arg::Int(1)], None)?;
+                (self.val(Opcode::IntAdd, vec![twice, Arg::Int(Value::FALSE.0 as i64)], None)?, self.d.array_words)
+            }
         })
     }
 
@@ -777,6 +917,104 @@ impl Recorder {
 
     /// `Call(1)` of a built-in the trace knows: `len` of a list, `abs` of an int or a float,
     /// `float` of an int or a float. The callable is guarded to be that built-in.
+    /// A recorded value as the word the interpreter holds, typed as an int (what helpers take).
+    fn helper_word(&mut self, a: Av) -> Result<Arg, Abort> {
+        let w = self.as_word(a)?.0;
+        if self.em.out.type_of(w) == Type::Ref { self.val(Opcode::CastPtrToInt, vec![w], None) } else { Ok(w) }
+    }
+
+    /// A call of helper `h` (`helpers.rs`) on `words`, leaving the trace at `snap` (the start
+    /// of the bytecode, which the interpreter runs again) when it raised. `push`: the result
+    /// goes on the stack, typed at the next op by what the interpreter got.
+    fn residual(&mut self, h: DescrId, words: Vec<Arg>, snap: &Snapshot, push: bool) -> Result<Arg, Abort> {
+        let r = self.val(Opcode::CallR, words, Some(h))?;
+        self.guard(Opcode::GuardNoException, vec![], snap)?;
+        if push {
+            self.vals.push(Av::Word(r));
+            self.pending_result = Some(Pending { for_pc: None });
+        }
+        Ok(r)
+    }
+
+    /// Types the result of the helper call recorded at the previous op (on top of the
+    /// interpreter's stack at `pc`): the guards of its kind, as a load from the heap has them.
+    fn type_result(&mut self, vm: &Vm, pc: usize, slots: &[Value], p: Pending) -> Result<(), Abort> {
+        if slots.len() != self.vals.len() {
+            // The built-in iterator was exhausted: the `for` popped it and left the loop.
+            let for_pc = p.for_pc.expect("only a for loop pops what a helper pushed");
+            return Err(self.ended(for_pc));
+        }
+        let n = self.vals.len();
+        let Av::Word(w) = self.vals[n - 1] else { unreachable!("a helper's result is a word") };
+        let v = slots[n - 1];
+        let snap = self.snapshot(pc)?;
+        let av = match kind_of(vm, v) {
+            Kind::Int => {
+                let wi = self.val(Opcode::CastPtrToInt, vec![w], None)?;
+                let t = self.val(Opcode::IntAnd, vec![wi, Arg::Int(1)], None)?;
+                self.guard(Opcode::GuardTrue, vec![t], &snap)?;
+                Av::Int(self.untag(wi)?)
+            }
+            Kind::Float => {
+                self.guard(Opcode::GuardNonnullClass, vec![w, Arg::Int(tid::FLOAT as i64)], &snap)?;
+                Av::Float { f: None, boxed: Some(w) }
+            }
+            Kind::Word if v == Value::TRUE || v == Value::FALSE => {
+                // A bool: the word is 4 or 6, that is 6 once bit 1 is set.
+                let wi = self.val(Opcode::CastPtrToInt, vec![w], None)?;
+                let either = self.val(Opcode::IntOr, vec![wi, Arg::Int(2)], None)?;
+                let is_bool = self.val(Opcode::IntEq, vec![either, Arg::Int(Value::TRUE.0 as i64)], None)?;
+                self.guard(Opcode::GuardTrue, vec![is_bool], &snap)?;
+                Av::Bool(self.val(Opcode::IntEq, vec![wi, Arg::Int(Value::TRUE.0 as i64)], None)?)
+            }
+            Kind::Word if v.is_ref() => {
+                self.guard(Opcode::GuardNonnullClass, vec![w, Arg::Int(vm.tid_of(v) as i64)], &snap)?;
+                Av::Word(w)
+            }
+            Kind::Word => {
+                self.guard(Opcode::GuardValue, vec![w, Arg::Ref(v.0)], &snap)?;
+                Av::Word(Arg::Ref(v.0))
+            }
+        };
+        self.vals[n - 1] = av;
+        Ok(())
+    }
+
+    /// `Call(n)` of a built-in function or method, or of a built-in type, that compiled code
+    /// may call through the `call` helper (`helper_callable`): the callee is guarded by identity.
+    fn call_residual(&mut self, vm: &Vm, pc: usize, n: usize, slots: &[Value]) -> Result<(), Abort> {
+        let k = slots.len();
+        let (callee, me) = (slots[k - n - 2], slots[k - n - 1]);
+        if !helper_callable(vm, callee) {
+            return Err(format!("a call of {}", callee_name(vm, callee)));
+        }
+        let total = n + !me.is_null() as usize;
+        if total > super::helpers::MAX_CALL_ARGS {
+            return Err("a call of a built-in with many arguments".into());
+        }
+        let snap = self.snapshot(pc)?;
+        let args = self.vals.split_off(k - n);
+        let me_a = self.pop();
+        let Av::Word(f) = self.pop() else { return Err("a call of a number".into()) };
+        if vm.tid_of(callee) == tid::BUILTIN && !vm.ld(callee.as_obj(), crate::layout::BI_SELF).is_null() {
+            // A bound method (`getrandbits = self.getrandbits`) is made anew each time: the
+            // built-in it binds is guarded, not the object.
+            self.guard(Opcode::GuardNonnullClass, vec![f, Arg::Int(tid::BUILTIN as i64)], &snap)?;
+            let id = self.load(Opcode::GetfieldI, f, self.d.builtin_id)?;
+            let want = vm.ld(callee.as_obj(), crate::layout::BI_ID);
+            self.guard(Opcode::GuardValue, vec![id, Arg::Int(want.0 as i64)], &snap)?;
+        } else {
+            self.guard(Opcode::GuardValue, vec![f, konst(callee)?], &snap)?;
+        }
+        let mut words = vec![self.helper_word(Av::Word(f))?, Arg::Int(total as i64)];
+        for a in (!me.is_null()).then_some(me_a).into_iter().chain(args) {
+            words.push(self.helper_word(a)?);
+        }
+        words.resize(2 + super::helpers::MAX_CALL_ARGS, Arg::Int(0));
+        self.residual(self.d.helpers.call, words, &snap, true)?;
+        Ok(())
+    }
+
     fn call_builtin(&mut self, vm: &Vm, pc: usize, slots: &[Value]) -> Result<(), Abort> {
         use crate::layout::{BI_ID, BI_SELF};
         let n = slots.len();
@@ -786,13 +1024,13 @@ impl Recorder {
         } else if vm.tid_of(callee) == tid::BUILTIN && vm.ld(callee.as_obj(), BI_SELF).is_null() {
             vm.rt.builtin_def(vm.ld(callee.as_obj(), BI_ID).as_int() as u32).name
         } else {
-            return Err("a call".into());
+            return self.call_residual(vm, pc, 1, slots);
         };
         if !nul.is_null() {
             // `xs.append(v)` on a list (the list type's own method: it cannot change).
             let append = class_attr(vm, vm.rt.types().list, "append");
             if vm.tid_of(nul) != tid::LIST || append != Some(callee) {
-                return Err("a call".into());
+                return self.call_residual(vm, pc, 1, slots);
             }
             let snap = self.snapshot(pc)?;
             let v = self.pop();
@@ -801,6 +1039,17 @@ impl Recorder {
             self.list_append(list, v, &snap)?;
             self.vals.push(Av::Word(Arg::Ref(Value::NONE.0)));
             return Ok(());
+        }
+        // The calls inlined below; the others go through the `call` helper.
+        let a = *self.vals.last().expect("an argument");
+        let number = matches!(a, Av::Int(_) | Av::Float { .. });
+        let inline = match name {
+            "len" => matches!(a, Av::Word(_)) && vm.tid_of(arg) == tid::LIST,
+            "abs" | "float" => number,
+            _ => number && self.d.math.iter().any(|(n, _)| *n == name),
+        };
+        if !inline {
+            return self.call_residual(vm, pc, 1, slots);
         }
         let snap = self.snapshot(pc)?;
         let a = self.pop();
@@ -846,7 +1095,7 @@ impl Recorder {
                 self.guard(Opcode::GuardTrue, vec![finite], &snap)?;
                 Av::Float { f: Some(r), boxed: None }
             }
-            _ => return Err(format!("a call of {name}")),
+            _ => unreachable!("decided above"),
         };
         self.vals.push(r);
         Ok(())
@@ -865,12 +1114,21 @@ impl Recorder {
             || !nul.is_null()
             || vm.rt.builtin_def(vm.ld(callee.as_obj(), BI_ID).as_int() as u32).name != "isinstance"
         {
-            return Err("a call".into());
+            return self.call_residual(vm, pc, 2, slots);
         }
         let t = vm.rt.types();
         let meta = if vm.tid_of(cls) == tid::CLASS { vm.rd(cls.as_obj(), CLS_META) } else { Value::NONE };
         if !(meta.is_null() || meta == Value::obj(t.type_)) {
             return Err("isinstance of something else than a class without a metaclass".into());
+        }
+        // `isinstance` of anything else than a number or an instance: through the helper.
+        let inline = match self.vals[n - 2] {
+            Av::Int(_) | Av::Float { .. } => true,
+            Av::Word(_) => vm.tid_of(x) == tid::INSTANCE,
+            _ => false,
+        };
+        if !inline {
+            return self.call_residual(vm, pc, 2, slots);
         }
         let snap = self.snapshot(pc)?;
         let ca = self.pop();
@@ -890,7 +1148,7 @@ impl Recorder {
                 let v = self.load(Opcode::GetfieldI, wc, d.class_version)?;
                 self.guard(Opcode::GuardValue, vec![v, Arg::Int(vm.rd(c.as_obj(), CLS_VERSION).0 as i64)], &snap)?;
             }
-            _ => return Err("isinstance of something else than a number or an instance".into()),
+            _ => unreachable!("decided above"),
         }
         let r = vm.isinstance(x, cls.as_obj());
         self.vals.push(Av::Word(Arg::Ref(Value::bool(r).0)));
@@ -926,10 +1184,13 @@ impl Recorder {
     fn get_iter(&mut self, vm: &Vm, pc: usize, v: Value) -> Result<(), Abort> {
         use crate::objects::iter::LIST_ITER;
         let Some(Av::Word(l)) = self.vals.last().copied() else { return Err("iterating over a number".into()) };
-        if vm.tid_of(v) != tid::LIST {
-            return Err("iterating over something else than a list".into());
-        }
         let snap = self.snapshot(pc)?;
+        if vm.tid_of(v) != tid::LIST {
+            let v = self.pop();
+            let w = self.helper_word(v)?;
+            self.residual(self.d.helpers.iter, vec![w], &snap, true)?;
+            return Ok(());
+        }
         let d = self.d;
         self.guard(Opcode::GuardNonnullClass, vec![l, Arg::Int(tid::LIST as i64)], &snap)?;
         let it = self.val(Opcode::New, vec![], Some(d.iter))?;
@@ -1019,15 +1280,49 @@ impl Recorder {
                 self.store(ita, next, d.listiter_index)?;
                 item
             }
-            _ => return Err("iterating over a built-in iterator other than range or list".into()),
+            _ => {
+                // Any other built-in iterator advances in the `next` helper, which reports its
+                // exhaustion as an exception (the interpreter ends the loop then).
+                let w = self.helper_word(Av::Word(ita))?;
+                self.residual(self.d.helpers.next, vec![w], &snap, true)?;
+                self.pending_result = Some(Pending { for_pc: Some(pc) });
+                return Ok(());
+            }
         };
         self.vals.push(item);
         Ok(())
     }
 
-    fn binary(&mut self, k: u8, snap: &Snapshot) -> Result<(), Abort> {
+    /// `a k b`: inline for small ints and floats under the operators the interpreter's fast
+    /// paths take, else through the `binary` helper.
+    fn binary(&mut self, k: u8, inplace: bool, snap: &Snapshot) -> Result<(), Abort> {
         let b = self.pop();
         let a = self.pop();
+        let inline = match (a, b) {
+            (Av::Int(_), Av::Int(_)) => {
+                matches!(
+                    k,
+                    binop::ADD
+                        | binop::SUB
+                        | binop::MUL
+                        | binop::FLOORDIV
+                        | binop::MOD
+                        | binop::AND
+                        | binop::OR
+                        | binop::XOR
+                )
+            }
+            (Av::Float { .. } | Av::Int(_), Av::Float { .. } | Av::Int(_)) => {
+                matches!(k, binop::ADD | binop::SUB | binop::MUL | binop::TRUEDIV | binop::POW)
+            }
+            _ => false,
+        };
+        if !inline {
+            let flags = k as i64 | if inplace { super::helpers::INPLACE } else { 0 };
+            let words = vec![self.helper_word(a)?, self.helper_word(b)?, Arg::Int(flags)];
+            self.residual(self.d.helpers.binary, words, snap, true)?;
+            return Ok(());
+        }
         let r = match (a, b) {
             (Av::Int(x), Av::Int(y)) => {
                 let r = match k {
@@ -1087,7 +1382,23 @@ impl Recorder {
         Ok(())
     }
 
-    fn compare(&mut self, k: u8) -> Result<(), Abort> {
+    /// `a k b`: inline for two small ints or two floats, else through the `compare` helper.
+    fn compare(&mut self, pc: usize, k: u8) -> Result<(), Abort> {
+        let n = self.vals.len();
+        let inline = match (self.vals[n - 2], self.vals[n - 1]) {
+            (Av::Int(_), Av::Int(_)) | (Av::Float { .. }, Av::Float { .. }) => true,
+            // Mixed int/float comparisons are exact in Python; an int converted to f64 is exact
+            // only below 2**53, so such mixes are the interpreter's.
+            _ => false,
+        };
+        if !inline {
+            let snap = self.snapshot(pc)?;
+            let b = self.pop();
+            let a = self.pop();
+            let words = vec![self.helper_word(a)?, self.helper_word(b)?, Arg::Int(k as i64)];
+            self.residual(self.d.helpers.compare, words, &snap, true)?;
+            return Ok(());
+        }
         let b = self.pop();
         let a = self.pop();
         let int_ops = [Opcode::IntLt, Opcode::IntLe, Opcode::IntEq, Opcode::IntNe, Opcode::IntGt, Opcode::IntGe];
@@ -1305,13 +1616,16 @@ impl Recorder {
 
     /// Records `op` at `pc` (the frame holds `slots[0..sp]`); returns whether the loop closed.
     pub fn record(&mut self, vm: &Vm, code: &Code, pc: usize, op: Op, slots: &[Value]) -> Result<Step, Abort> {
+        if let Some(p) = self.pending_result.take() {
+            self.type_result(vm, pc, slots, p)?;
+        }
         debug_assert_eq!(slots.len(), self.vals.len());
         if let Some(recv) = self.pending_method.take() {
             // What `LoadMethod` pushed: a plain function of the class and the receiver (the
             // guards recorded with it keep that true), or else an attribute (not traced).
             let (f, me) = (slots[slots.len() - 2], slots[slots.len() - 1]);
-            let builtin_of_list = vm.tid_of(me) == tid::LIST && vm.tid_of(f) == tid::BUILTIN;
-            if me.is_null() || (vm.tid_of(f) != tid::FUNCTION && !builtin_of_list) {
+            let builtin_method = builtin_value(vm, me) && vm.tid_of(f) == tid::BUILTIN;
+            if me.is_null() || (vm.tid_of(f) != tid::FUNCTION && !builtin_method) {
                 return Err("a method call through something else than a plain function".into());
             }
             let n = self.vals.len();
@@ -1438,6 +1752,7 @@ impl Recorder {
                     return Err("a tuple of tuples".into());
                 }
                 self.tuples.push(items);
+                self.tuple_objs.push(None);
                 self.vals.push(Av::Tuple(self.tuples.len() - 1));
             }
             Op::UnpackSequence(n) => match self.pop() {
@@ -1507,7 +1822,7 @@ impl Recorder {
             }
             Op::Binary(k) | Op::InplaceBinary(k) => {
                 let snap = self.snapshot(pc)?;
-                self.binary(k, &snap)?;
+                self.binary(k, matches!(op, Op::InplaceBinary(_)), &snap)?;
             }
             Op::Unary(k) => {
                 let snap = self.snapshot(pc)?;
@@ -1528,7 +1843,39 @@ impl Recorder {
                 };
                 self.vals.push(r);
             }
-            Op::Compare(k) => self.compare(k)?,
+            Op::Compare(k) => self.compare(pc, k)?,
+            Op::In(negated) => {
+                let snap = self.snapshot(pc)?;
+                let container = self.pop();
+                let item = self.pop();
+                let words = vec![self.helper_word(container)?, self.helper_word(item)?, Arg::Int(negated as i64)];
+                self.residual(self.d.helpers.contains, words, &snap, true)?;
+            }
+            Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) if n as usize <= super::helpers::MAX_CALL_ARGS => {
+                use crate::interp::ops::Build;
+                let kind = match op {
+                    Op::BuildList(_) => Build::List,
+                    Op::BuildSet(_) => Build::Set,
+                    _ => Build::String,
+                };
+                let kind = super::helpers::BUILDS.iter().position(|b| *b == kind).expect("a helper's kind");
+                let snap = self.snapshot(pc)?;
+                let items = self.vals.split_off(self.vals.len() - n as usize);
+                let mut words = vec![Arg::Int(kind as i64), Arg::Int(n as i64)];
+                for a in items {
+                    words.push(self.helper_word(a)?);
+                }
+                words.resize(2 + super::helpers::MAX_CALL_ARGS, Arg::Int(0));
+                self.residual(self.d.helpers.build, words, &snap, true)?;
+            }
+            Op::BuildSlice(n) => {
+                let snap = self.snapshot(pc)?;
+                let step = if n == 3 { self.pop() } else { Av::Word(Arg::Ref(Value::NONE.0)) };
+                let stop = self.pop();
+                let start = self.pop();
+                let words = vec![self.helper_word(start)?, self.helper_word(stop)?, self.helper_word(step)?];
+                self.residual(self.d.helpers.slice, words, &snap, true)?;
+            }
             Op::Is(negated) => {
                 let b = self.pop();
                 let a = self.pop();
@@ -1561,6 +1908,11 @@ impl Recorder {
                 let snap = self.snapshot(pc)?;
                 let ia = self.pop();
                 let oa = self.pop();
+                if !list_index_of(vm, o, i) {
+                    let words = vec![self.helper_word(oa)?, self.helper_word(ia)?];
+                    self.residual(self.d.helpers.getitem, words, &snap, true)?;
+                    return Ok(Step::Go);
+                }
                 let (arr, idx) = self.list_index(vm, oa, o, ia, i, &snap)?;
                 let runtime = vm.list_get(o, i.as_int() as usize);
                 let item = self.array_item(vm, arr, idx, runtime, &snap)?;
@@ -1572,6 +1924,11 @@ impl Recorder {
                 let ia = self.pop();
                 let oa = self.pop();
                 let va = self.pop();
+                if !list_index_of(vm, o, i) {
+                    let words = vec![self.helper_word(oa)?, self.helper_word(ia)?, self.helper_word(va)?];
+                    self.residual(self.d.helpers.setitem, words, &snap, false)?;
+                    return Ok(Step::Go);
+                }
                 let (arr, idx) = self.list_index(vm, oa, o, ia, i, &snap)?;
                 let (word, descr) = self.as_word(va)?;
                 self.emit(Opcode::Setarrayitem, vec![arr, idx, word], Some(descr), None)?;
@@ -1582,15 +1939,15 @@ impl Recorder {
                 // bases) and on the instance not having an attribute of that name (its map).
                 use crate::layout::*;
                 let o = slots[slots.len() - 1];
-                let list = vm.tid_of(o) == tid::LIST;
-                if !list && (vm.tid_of(o) != tid::INSTANCE || vm.rd(o.as_obj(), INST_MAP).as_int() == DICT_MODE) {
-                    return Err("a method of something else than an instance or a list".into());
+                let builtin = builtin_value(vm, o);
+                if !builtin && (vm.tid_of(o) != tid::INSTANCE || vm.rd(o.as_obj(), INST_MAP).as_int() == DICT_MODE) {
+                    return Err("a method of something else than an instance or a built-in value".into());
                 }
                 let snap = self.snapshot(pc)?;
                 let Av::Word(recv) = self.pop() else { return Err("a method of a number".into()) };
-                if list {
-                    // The list type's methods never change.
-                    self.guard(Opcode::GuardNonnullClass, vec![recv, Arg::Int(tid::LIST as i64)], &snap)?;
+                if builtin {
+                    // The built-in types' methods never change.
+                    self.guard(Opcode::GuardNonnullClass, vec![recv, Arg::Int(vm.tid_of(o) as i64)], &snap)?;
                 } else {
                     self.guard_shape(vm, recv, o, &snap)?;
                 }
@@ -1632,16 +1989,19 @@ impl Recorder {
             Op::Call(n) if vm.tid_of(slots[slots.len() - n as usize - 2]) == tid::FUNCTION => {
                 self.inline_call(vm, pc, n as usize, slots)?
             }
-            Op::Call(n) if vm.tid_of(slots[slots.len() - n as usize - 2]) == tid::CLASS => {
+            Op::Call(n)
+                if vm.tid_of(slots[slots.len() - n as usize - 2]) == tid::CLASS
+                    && !helper_callable(vm, slots[slots.len() - n as usize - 2]) =>
+            {
                 self.instantiate(vm, pc, n as usize, slots)?
             }
             Op::Call(1) => self.call_builtin(vm, pc, slots)?,
             Op::Call(2) => self.call_builtin2(vm, pc, slots)?,
+            Op::Call(n) => self.call_residual(vm, pc, n as usize, slots)?,
             Op::Return if inlined => {
+                // (A comparison result or a tuple built on the stack goes to the caller's stack
+                // as it is: SSA values and `tuples` belong to the whole trace.)
                 let v = self.pop();
-                if matches!(v, Av::Bool(_) | Av::Tuple(_)) {
-                    return Err("a comparison result or a tuple returned".into());
-                }
                 let c = self.callers.pop().expect("inlined");
                 // `__init__` returns None (else a TypeError); the call gives the instance.
                 let v = match c.init {

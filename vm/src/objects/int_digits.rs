@@ -34,8 +34,8 @@ impl Vm {
     /// `a k b` for two ints when a linear path applies (see the file's doc); None sends the
     /// caller to num-bigint (which also raises ZeroDivisionError).
     pub fn int_linear(&mut self, a: Value, b: Value, k: u8) -> Option<Value> {
-        let (neg, words) = self
-            .with_int_words(a, |an, aw| self.with_int_words(b, |bn, bw| linear(an, aw, bn, bw, k)))???;
+        let (neg, words) =
+            self.with_int_words(a, |an, aw| self.with_int_words(b, |bn, bw| linear(an, aw, bn, bw, k)))???;
         Some(self.int_from_words(neg, &words))
     }
 
