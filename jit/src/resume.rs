@@ -68,6 +68,20 @@ pub struct ExitResume {
 pub struct ResumeCode {
     pub bytes: Vec<u8>,
     pub exits: Vec<ExitResume>,
+    /// Each exit's record, decoded the first time the exit is taken: an exit taken at every
+    /// iteration (a generator's trace ends at its `yield`) must not decode and allocate anew.
+    decoded: Decoded,
+}
+
+/// The decoded-record cache of a `ResumeCode` (not part of its value: equal codes compare equal
+/// whatever was decoded).
+#[derive(Clone, Debug, Default)]
+struct Decoded(Vec<std::sync::OnceLock<Record>>);
+
+impl PartialEq for Decoded {
+    fn eq(&self, _: &Decoded) -> bool {
+        true
+    }
 }
 
 fn put(out: &mut Vec<u8>, mut v: u64) {
@@ -244,6 +258,7 @@ pub fn encode(t: &Trace, exits: &[u32]) -> ResumeCode {
             prev = Some((s, code.exits.len() as u32 - 1, 0));
         }
     }
+    code.decoded = Decoded(code.exits.iter().map(|_| std::sync::OnceLock::new()).collect());
     code
 }
 
@@ -310,9 +325,14 @@ impl ResumeCode {
         }
     }
 
-    /// The decoded record of exit `e`.
-    pub fn record(&self, e: usize) -> Record {
-        self.decode(self.exits[e].offset)
+    /// The decoded record of exit `e` (decoded once).
+    pub fn record(&self, e: usize) -> std::borrow::Cow<'_, Record> {
+        let decode = || self.decode(self.exits[e].offset);
+        match self.decoded.0.get(e) {
+            Some(cell) => std::borrow::Cow::Borrowed(cell.get_or_init(decode)),
+            // (Only a code built by hand lacks the cache: `encode` sizes it.)
+            None => std::borrow::Cow::Owned(decode()),
+        }
     }
 }
 

@@ -101,16 +101,18 @@ impl Vm {
         let slots: Vec<Value> = (0..sp).map(|i| self.slot(frame, i)).collect();
         match rec.record(self, code, pc, op, &slots) {
             Ok(Step::Go) => self.jit.rec = Some(rec),
-            Ok(Step::Close) => {
+            Ok(step @ (Step::Close | Step::Yield)) => {
                 let (c, start) = (rec.home, rec.start);
                 let bridge = rec.bridge_of().map(|(l, e)| (l.clone(), e));
-                match rec.close(self, pc) {
+                let at_yield = matches!(step, Step::Yield);
+                match rec.close(self, pc, at_yield) {
                     Ok(Closed::Loop(l)) => {
                         let jit = self.rt.jit.as_ref().expect("a JIT");
                         jit.install(c, start, l);
                         // The back-edge that closed the loop enters it from now on (not after
-                        // counting to the threshold again).
-                        if let Some(l) = jit.header(c, start) {
+                        // counting to the threshold again); a trace ending at a `yield` is
+                        // entered from its back-edge once that counts to the threshold.
+                        if !at_yield && let Some(l) = jit.header(c, start) {
                             code.icache[2 * pc + 1].store(Arc::as_ptr(&l) as u64, Relaxed);
                             code.icache[2 * pc].store(COMPILED, Relaxed);
                         }
@@ -258,12 +260,14 @@ impl Vm {
         if sp != l.entry.len() {
             return Ok(None);
         }
-        let mut buf = [0u64; MAX_EXIT_VALUES];
         for (k, kind) in l.entry.iter().enumerate() {
-            let v = self.slot(frame, k);
-            if super::recorder::kind_of(self, v) != *kind {
+            if super::recorder::kind_of(self, self.slot(frame, k)) != *kind {
                 return Ok(None);
             }
+        }
+        let mut buf = self.jit.buf.take().unwrap_or_else(|| Box::new([0u64; MAX_EXIT_VALUES]));
+        for (k, kind) in l.entry.iter().enumerate() {
+            let v = self.slot(frame, k);
             buf[k] = if *kind == Kind::Int { v.as_int() as u64 } else { v.0 };
         }
         let jit = self.rt.jit.clone().expect("a JIT");
@@ -276,6 +280,7 @@ impl Vm {
         // `buf` holds the inputs of the kinds the trace was compiled for.
         let exit = unsafe { jit.backend.run(&l.trace, &mut ctx, &mut buf) };
         if exit == EXIT_ABORTED {
+            self.jit.buf = Some(buf);
             return Err(Unwind::Abort);
         }
         if exit == EXIT_OUT_OF_MEMORY {
@@ -288,13 +293,15 @@ impl Vm {
         let l = if id == l.trace.id { l } else { jit.owner(id).expect("an exit of a compiled trace") };
         let threshold = jit.options.bridge_threshold as u64;
         let (pc, sp, inner, hot) = l.with_trace(id, |t| {
-            let guard = t.exits[k].opcode != Opcode::BreakCheck;
+            // (A break check and the `exit` that ends a trace at a `yield` are no guards.)
+            let guard = !matches!(t.exits[k].opcode, Opcode::BreakCheck | Opcode::Exit);
             if guard {
                 jit.stats.guard_exits.fetch_add(1, Relaxed);
             }
-            let (pc, sp, inner) = self.rebuild_frame(frame, t, k, &buf, &jit.descrs.table);
+            let (pc, sp, inner) = self.rebuild_frame(frame, t, k, &buf[..], &jit.descrs.table);
             (pc, sp, inner, guard && t.failures(k) >= threshold)
         });
+        self.jit.buf = Some(buf);
         // A guard that keeps failing gets a bridge.
         if hot {
             let mut b = l.bridges.lock().unwrap();

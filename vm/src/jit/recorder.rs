@@ -136,6 +136,9 @@ pub enum Step {
     Go,
     /// The loop is closed: compile it.
     Close,
+    /// A generator's loop reached its `yield`: compile the trace ending there with an exit
+    /// to the interpreter, which yields (see `Recorder::close`).
+    Yield,
 }
 
 /// Why a recording stopped on a constant still in the nursery.
@@ -370,8 +373,8 @@ impl Recorder {
         // Kept for as long as the bridge lives: with the process (bridges are never freed).
         let table: &'static Descrs = Box::leak(Box::new(table));
         let mut em = Emitter::new(&Trace::new(), table, true);
-        let (fail_types, rec) =
-            parent.with_trace(from.0, |t| (t.resume.exits[from.1].fail_types.clone(), t.resume.record(from.1)));
+        let (fail_types, rec) = parent
+            .with_trace(from.0, |t| (t.resume.exits[from.1].fail_types.clone(), t.resume.record(from.1).into_owned()));
         let inputs: Vec<Arg> = fail_types.iter().map(|t| Arg::Val(em.input(*t))).collect();
         if rec.frames.len() != frames.len() {
             return Err("a bridge from an exit whose frames were not all made".into());
@@ -2015,6 +2018,10 @@ impl Recorder {
                 self.vals.push(v);
             }
             Op::Return => return Err(self.leave()),
+            // A generator's loop is compiled up to its `yield`, which the interpreter does: the
+            // value leaves through an exit, and the back-edge after the generator is resumed
+            // enters the trace again.
+            Op::Yield if !inlined => return Ok(Step::Yield),
             op => return Err(format!("{op:?} is not traced yet")),
         }
         Ok(Step::Go)
@@ -2022,7 +2029,7 @@ impl Recorder {
 
     /// Ends the trace at the loop's back-edge (`pc`: the backward jump); returns the optimized,
     /// compiled loop, or for a bridge the compiled bridge (attached by the caller).
-    pub fn close(mut self, vm: &Vm, pc: usize) -> Result<Closed, Abort> {
+    pub fn close(mut self, vm: &Vm, pc: usize, at_yield: bool) -> Result<Closed, Abort> {
         // A bridge to another loop jumps there (through a jump target added to its own
         // descriptors; the ids it recorded with stay valid).
         let mut d = self.em.d;
@@ -2038,10 +2045,14 @@ impl Recorder {
             d = Box::leak(Box::new(table));
             self.entry = l.entry.clone();
         }
+        let snap = self.snapshot(pc)?;
+        if at_yield {
+            self.emit(Opcode::Exit, vec![], None, Some(snap))?;
+            return self.compile(vm, d);
+        }
         if self.vals.len() != self.entry.len() {
             return Err("the stack depth differs at the back-edge".into());
         }
-        let snap = self.snapshot(pc)?;
         let mut args = Vec::new();
         for k in 0..self.entry.len() {
             let a = match (self.entry[k], self.vals[k]) {
@@ -2060,6 +2071,11 @@ impl Recorder {
             args.push(a);
         }
         self.emit(Opcode::Jump, args, target, None)?;
+        self.compile(vm, d)
+    }
+
+    /// Optimizes, compiles and logs the finished trace (`d`: its descriptors).
+    fn compile(self, vm: &Vm, d: &'static Descrs) -> Result<Closed, Abort> {
         let jit = vm.rt.jit.as_ref().expect("recording with a JIT");
         let trace = self.em.finish();
         let t0 = std::time::Instant::now();
