@@ -1183,7 +1183,16 @@ def iterators(n):
         pairs.append(ord(c))
     return total, pairs
 
-print(words(30))
+def maps(n):
+    out = []
+    for i in range(n):
+        d = {"i": i, i: "x"}
+        e = {}
+        e[i % 3] = d
+        out.append(len(d) + len(e) + (i in d))
+    return sum(out)
+
+print(words(30), maps(100))
 print(slices(40))
 print(mixed(30))
 print(escapes(30))
@@ -1191,7 +1200,7 @@ print(errors(30))
 print(iterators(50))
 "#;
     let want = "\
-[('brown', 30), ('dog', 30), ('end', 30), ('fox', 25), ('jumps', 30), ('lazy', 30), ('over', 30), ('quick', 30), ('the', 90)]
+[('brown', 30), ('dog', 30), ('end', 30), ('fox', 25), ('jumps', 30), ('lazy', 30), ('over', 30), ('quick', 30), ('the', 90)] 400
 ([(37, 9, 0, True), (38, 8, 2, True), (39, 7, 0, True)], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
 ('158BB23188BB23', 135)
 (22, 103)
@@ -1203,7 +1212,7 @@ print(iterators(50))
     // in `__eq__` do not), and compiled code is entered and left.
     let stats = stats_after(src);
     let loops: u32 = stats.split(' ').next().and_then(|n| n.parse().ok()).expect("a count");
-    assert!(loops >= 7, "{stats}");
+    assert!(loops >= 8, "{stats}");
     assert!(stats.ends_with("True True"), "{stats}");
 }
 

@@ -350,6 +350,7 @@ impl Trace {
             FloatNeg | FloatAbs | CastFloatToInt => want(&[Float]),
             PtrEq | PtrNe => want(&[Ref, Ref]),
             CastPtrToInt => want(&[Ref]),
+            CastIntToPtr => want(&[Int]),
             GetfieldI | GetfieldR | GetfieldF => {
                 let f = field()?;
                 if f.kind != op.opcode.result() {

@@ -129,6 +129,8 @@ ops! {
     CastFloatToInt   "cast_float_to_int" 1   Int   [PURE];
     // A reference's bits as an int (a word a helper returned that may be a tagged int).
     CastPtrToInt     "cast_ptr_to_int"   1   Int   [PURE];
+    // An int's bits as a reference (a word that is no pointer: a VM's immediate constant).
+    CastIntToPtr     "cast_int_to_ptr"   1   Ref   [PURE];
     // references
     PtrEq            "ptr_eq"            2   Int   [PURE];
     PtrNe            "ptr_ne"            2   Int   [PURE];

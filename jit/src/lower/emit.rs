@@ -526,7 +526,7 @@ impl Emitter<'_, '_> {
                 self.store_exit(ExitIndex::Static(k), &vals, false);
             }
             DebugMergePoint => {}
-            SameAsI | SameAsR | SameAsF | CastPtrToInt => {
+            SameAsI | SameAsR | SameAsF | CastPtrToInt | CastIntToPtr => {
                 let v = self.arg(a[0]);
                 self.set(op, v)
             }

@@ -156,10 +156,10 @@ pub fn fold(op: Opcode, args: &[Arg], bool_arg: impl Fn(Arg) -> bool) -> Fold {
             _ => {}
         }
     }
-    if op == CastPtrToInt
-        && let Some(Arg::Ref(r)) = x
-    {
-        return Fold::To(Arg::Int(r as i64));
+    match (op, x) {
+        (CastPtrToInt, Some(Arg::Ref(r))) => return Fold::To(Arg::Int(r as i64)),
+        (CastIntToPtr, Some(Arg::Int(i))) => return Fold::To(Arg::Ref(i as u64)),
+        _ => {}
     }
     if let Some(f) = x.and_then(float) {
         if args.len() == 1 {

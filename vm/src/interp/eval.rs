@@ -569,10 +569,7 @@ impl Vm {
                         let n = n as usize;
                         let items: Vec<Value> = (sp - 2 * n..sp).map(|i| slots.get(i)).collect();
                         sp -= 2 * n;
-                        let d = self.new_dict();
-                        for kv in items.chunks(2) {
-                            tri!(self.dict_set(d, kv[0], kv[1]));
-                        }
+                        let d = tri!(self.build(Build::Map, &items));
                         push!(d)
                     }
                     Op::ListAppend(d) => {

@@ -28,6 +28,7 @@ pub enum Build {
     List,
     Set,
     String,
+    Map,
 }
 
 impl Vm {
@@ -183,7 +184,8 @@ impl Vm {
         Ok(v)
     }
 
-    /// What `BuildTuple`, `BuildList`, `BuildSet` and `BuildString` make of their items.
+    /// What `BuildTuple`, `BuildList`, `BuildSet`, `BuildString` and `BuildMap` (keys and values
+    /// alternating) make of their items.
     pub fn build(&mut self, kind: Build, items: &[Value]) -> R<Value> {
         Ok(match kind {
             Build::Tuple => self.new_tuple(items),
@@ -196,6 +198,13 @@ impl Vm {
                 s
             }
             Build::String => self.concat_strs(items)?,
+            Build::Map => {
+                let d = self.new_dict();
+                for kv in items.chunks(2) {
+                    self.dict_set(d, kv[0], kv[1])?;
+                }
+                d
+            }
         })
     }
 

@@ -125,14 +125,15 @@ extern "C" fn call(ctx: *mut JitCtx, f: u64, n: u64, a0: u64, a1: u64, a2: u64, 
     helper(ctx, |vm| vm.call_value(Value(f), &args[..n as usize], &[]))
 }
 
-/// A list, set or string of `n` items (`BUILDS[kind]`), as the `Build*` ops make it.
+/// A list, set, string or dict of `n` items (`BUILDS[kind]`; a dict's keys and values
+/// alternate), as the `Build*` ops make it.
 extern "C" fn build(ctx: *mut JitCtx, kind: u64, n: u64, a0: u64, a1: u64, a2: u64, a3: u64) -> u64 {
     let items = [Value(a0), Value(a1), Value(a2), Value(a3)];
     helper(ctx, |vm| vm.build(BUILDS[kind as usize], &items[..n as usize]))
 }
 
 /// The collections the `build` helper makes, by index.
-pub const BUILDS: [Build; 3] = [Build::List, Build::Set, Build::String];
+pub const BUILDS: [Build; 4] = [Build::List, Build::Set, Build::String, Build::Map];
 
 /// `iter(v)`, as `GetIter` makes it.
 extern "C" fn iter(ctx: *mut JitCtx, v: u64) -> u64 {

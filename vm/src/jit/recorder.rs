@@ -533,7 +533,11 @@ impl Recorder {
                 *v = Av::Float { f: Some(f), boxed: Some(b) };
             }
             match *v {
-                Av::Bool(_) => return Err("a comparison result is kept on the stack".into()),
+                // A comparison result kept on the stack becomes the bool object's word.
+                Av::Bool(_) => {
+                    let w = self.as_word(*v)?.0;
+                    *v = Av::Word(self.val(Opcode::CastIntToPtr, vec![w], None)?);
+                }
                 Av::Tuple(_) => *v = Av::Word(self.as_word(*v)?.0),
                 _ => {}
             }
@@ -1854,12 +1858,15 @@ impl Recorder {
                 let words = vec![self.helper_word(container)?, self.helper_word(item)?, Arg::Int(negated as i64)];
                 self.residual(self.d.helpers.contains, words, &snap, true)?;
             }
-            Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) if n as usize <= super::helpers::MAX_CALL_ARGS => {
+            Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) | Op::BuildMap(n)
+                if n as usize * (1 + matches!(op, Op::BuildMap(_)) as usize) <= super::helpers::MAX_CALL_ARGS =>
+            {
                 use crate::interp::ops::Build;
-                let kind = match op {
-                    Op::BuildList(_) => Build::List,
-                    Op::BuildSet(_) => Build::Set,
-                    _ => Build::String,
+                let (kind, n) = match op {
+                    Op::BuildList(_) => (Build::List, n),
+                    Op::BuildSet(_) => (Build::Set, n),
+                    Op::BuildMap(_) => (Build::Map, 2 * n),
+                    _ => (Build::String, n),
                 };
                 let kind = super::helpers::BUILDS.iter().position(|b| *b == kind).expect("a helper's kind");
                 let snap = self.snapshot(pc)?;
