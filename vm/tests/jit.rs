@@ -508,8 +508,10 @@ fn perf_map_names_every_compiled_trace_and_sys_jit() {
     for t in &logged.traces {
         let e = entries.iter().find(|e| e.0 == t.code_addr).unwrap_or_else(|| panic!("trace {} not in {map}", t.id));
         assert_eq!(e.1, t.code_size);
-        assert!(e.2.starts_with(&format!("py::trace_{}:<string>:", t.id)), "{}", e.2);
+        assert!(e.2.starts_with(&format!("py::trace_{}:", t.id)), "{}", e.2);
     }
+    // (Loops of modules imported at start-up may compile too: `<frozen abc>`.)
+    assert!(entries.iter().filter(|e| e.2.contains(":<string>:")).count() >= 2, "the loop and its bridge: {map}");
     let (out, _, _) = pystm(&["--jit", "off", "-c", "import sys; print(sys._jit.is_enabled())"]);
     assert_eq!(out, "False\n");
     let _ = std::fs::remove_dir_all(&dir);

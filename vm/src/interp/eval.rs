@@ -271,11 +271,9 @@ impl Vm {
                     eprintln!("  pc={pc} sp={sp} {op:?}");
                 }
                 if self.jit.rec.is_some() {
-                    if outermost {
-                        self.jit_record(frame, code, pc, op, sp);
-                    } else {
-                        self.jit_cancel("a nested dispatch loop");
-                    }
+                    // (A recording follows one frame: ops of any other, in this loop or a nested
+                    // one, end it.)
+                    self.jit_record(frame, code, pc, op, sp);
                 }
                 match op {
                     Op::Nop => {}
@@ -640,19 +638,6 @@ impl Vm {
                             slots = self.frame_slots(frame);
                             self.frame = frame;
                             consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
-                            if let Some(r) = tri!(self.jit_loop_header(frame, code, jb, pc, sp)) {
-                                match r.frame {
-                                    // The exit was inside inlined calls: their frames were made.
-                                    Some(f) => {
-                                        frame = f;
-                                        reload!();
-                                    }
-                                    None => {
-                                        pc = r.pc;
-                                        sp = r.sp;
-                                    }
-                                }
-                            }
                         } else {
                             if self.m.th().segment_info().signal.load(std::sync::atomic::Ordering::Relaxed) != 0 {
                                 // A nested loop answers pause requests but never commits or collects.
@@ -662,6 +647,21 @@ impl Vm {
                             }
                             if self.rt.gc.stm().segment_wanted() && self.nested_loop_should_yield() {
                                 break 'op Unwind::Abort;
+                            }
+                        }
+                        // Compiled code runs in nested loops too (a generator driven by a
+                        // built-in such as `enumerate`): it never commits nor collects.
+                        if let Some(r) = tri!(self.jit_loop_header(frame, code, jb, pc, sp)) {
+                            match r.frame {
+                                // The exit was inside inlined calls: their frames were made.
+                                Some(f) => {
+                                    frame = f;
+                                    reload!();
+                                }
+                                None => {
+                                    pc = r.pc;
+                                    sp = r.sp;
+                                }
                             }
                         }
                         continue 'dispatch;

@@ -182,8 +182,10 @@ impl Vm {
                 self.new_bytes(&r)
             }
             tid::LIST => {
-                let items = self.list_items(o);
-                let r: Vec<Value> = idx.map(|i| items[i]).collect();
+                // Only the items taken are read (not a copy of the whole list first).
+                let arr = self.rd(o.as_obj(), LIST_ITEMS).as_obj();
+                self.m.th().read(arr);
+                let r: Vec<Value> = idx.map(|i| self.ld(arr, ARRAY_ITEMS + 8 * i as u64)).collect();
                 self.new_list(&r)
             }
             tid::TUPLE => {
@@ -206,6 +208,13 @@ impl Vm {
         let items = self.list_items(l);
         let (start, _, step, len) = self.slice_indices(s, items.len())?;
         let new = if v == l { items.clone() } else { self.iter_collect(v)? };
+        if step == 1 && new.len() == len {
+            // As many items as it replaces: stored in place.
+            for (i, x) in new.into_iter().enumerate() {
+                self.list_set(l, start as usize + i, x)?;
+            }
+            return Ok(());
+        }
         if step == 1 {
             let start = start as usize;
             let mut out = items[..start].to_vec();
