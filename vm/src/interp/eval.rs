@@ -86,7 +86,6 @@ impl Vm {
             // interpreter runs the whole operation again (see `jit/helpers.rs`).
             return Err(self.new_error("RuntimeError", "Python code reached from a JIT helper"));
         }
-        self.frames_run += 1;
         let back = self.frame;
         self.st(f, F_BACK, Value::obj(back))?;
         let e = self.rd(f, F_ENTRY).as_int();

@@ -38,9 +38,6 @@ pub struct Vm {
     pub nesting: u32,
     /// Python frames on the chain.
     pub call_depth: u32,
-    /// Frames run by `run_frame` so far (the JIT's recorder checks that an operation it
-    /// records as a helper call ran none).
-    pub frames_run: u64,
     /// While compiled code's helper runs: Python code must not (see `jit/helpers.rs`).
     pub in_helper: bool,
     pub recursion_limit: u32,
@@ -139,7 +136,6 @@ impl Vm {
             frame: ObjRef(0),
             nesting: 0,
             call_depth: 0,
-            frames_run: 0,
             in_helper: false,
             recursion_limit: 1000,
             yielded: false,
