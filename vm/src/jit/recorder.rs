@@ -209,7 +209,7 @@ fn plain_value(vm: &Vm, v: Value) -> bool {
 }
 
 /// Whether compiled code may call `callee` through the `call` helper (see `helpers.rs`): a
-/// built-in from the allowlist, or one of the plain value types.
+/// built-in from the allowlist, or one of the plain value or built-in iterator types.
 fn helper_callable(vm: &Vm, callee: Value) -> bool {
     match vm.tid_of(callee) {
         tid::BUILTIN => {
@@ -220,7 +220,8 @@ fn helper_callable(vm: &Vm, callee: Value) -> bool {
             let t = vm.rt.types();
             let plain =
                 [t.int, t.bool_, t.float, t.str_, t.bytes, t.tuple, t.list, t.dict, t.set, t.frozenset, t.range];
-            plain.contains(&callee.as_obj())
+            // (and the iterator types: `enumerate`, `zip`, `map`, `filter`, `reversed`, ...)
+            plain.contains(&callee.as_obj()) || t.iters.contains(&callee.as_obj())
         }
         _ => false,
     }
