@@ -314,7 +314,7 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
-        let mut word = |r: u64| match r % 4 {
+        let word = |r: u64| match r % 4 {
             0 => 0,
             1 => u64::MAX,
             _ => r.rotate_left(17) ^ r,
