@@ -260,14 +260,13 @@ impl Vm {
         if sp != l.entry.len() {
             return Ok(None);
         }
-        for (k, kind) in l.entry.iter().enumerate() {
-            if super::recorder::kind_of(self, self.slot(frame, k)) != *kind {
-                return Ok(None);
-            }
-        }
         let mut buf = self.jit.buf.take().unwrap_or_else(|| Box::new([0u64; MAX_EXIT_VALUES]));
         for (k, kind) in l.entry.iter().enumerate() {
             let v = self.slot(frame, k);
+            if super::recorder::kind_of(self, v) != *kind {
+                self.jit.buf = Some(buf);
+                return Ok(None);
+            }
             buf[k] = if *kind == Kind::Int { v.as_int() as u64 } else { v.0 };
         }
         let jit = self.rt.jit.clone().expect("a JIT");

@@ -125,9 +125,9 @@ pub struct VmDescrs {
     /// A cell's value, read as an int (to test the small-int tag) or as a reference.
     pub cell_word: DescrId,
     pub cell_ref: DescrId,
-    /// `pow(x, y)` of two floats, as the interpreter's `float ** float` computes it (pure).
     /// Which built-in function a built-in function object is (a bound method's too).
     pub builtin_id: DescrId,
+    /// `pow(x, y)` of two floats, as the interpreter's `float ** float` computes it (pure).
     pub float_pow: DescrId,
     /// Functions of `math` from a float to a float, by their built-in's name (`math.sqrt`):
     /// pure calls.

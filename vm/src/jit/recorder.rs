@@ -208,14 +208,16 @@ fn plain_value(vm: &Vm, v: Value) -> bool {
         || (v.is_ref() && matches!(vm.tid_of(v), tid::FLOAT | tid::STR | tid::TUPLE))
 }
 
+/// The registered name of a built-in function object (`len`, `str.join`).
+fn builtin_name(vm: &Vm, f: Value) -> &'static str {
+    vm.rt.builtin_def(vm.ld(f.as_obj(), crate::layout::BI_ID).as_int() as u32).name
+}
+
 /// Whether compiled code may call `callee` through the `call` helper (see `helpers.rs`): a
 /// built-in from the allowlist, or one of the plain value or built-in iterator types.
 fn helper_callable(vm: &Vm, callee: Value) -> bool {
     match vm.tid_of(callee) {
-        tid::BUILTIN => {
-            let name = vm.rt.builtin_def(vm.ld(callee.as_obj(), crate::layout::BI_ID).as_int() as u32).name;
-            helper_allowed(name)
-        }
+        tid::BUILTIN => helper_allowed(builtin_name(vm, callee)),
         tid::CLASS => {
             let t = vm.rt.types();
             let plain =
@@ -287,7 +289,7 @@ fn helper_allowed(name: &str) -> bool {
 /// A callee's name for an abort reason.
 fn callee_name(vm: &Vm, callee: Value) -> String {
     match vm.tid_of(callee) {
-        tid::BUILTIN => vm.rt.builtin_def(vm.ld(callee.as_obj(), crate::layout::BI_ID).as_int() as u32).name.into(),
+        tid::BUILTIN => builtin_name(vm, callee).into(),
         _ => vm.type_name(callee),
     }
 }
@@ -929,12 +931,18 @@ impl Recorder {
         self.store(list, n1, d.list_len)
     }
 
-    /// `Call(1)` of a built-in the trace knows: `len` of a list, `abs` of an int or a float,
-    /// `float` of an int or a float. The callable is guarded to be that built-in.
-    /// A recorded value as the word the interpreter holds, typed as an int (what helpers take).
-    fn helper_word(&mut self, a: Av) -> Result<Arg, Abort> {
-        let w = self.as_word(a)?.0;
-        if self.em.out.type_of(w) == Type::Ref { self.val(Opcode::CastPtrToInt, vec![w], None) } else { Ok(w) }
+    /// Recorded values as the words the interpreter holds, typed as ints (what helpers take).
+    fn helper_words(&mut self, avs: impl IntoIterator<Item = Av>) -> Result<Vec<Arg>, Abort> {
+        let mut words = Vec::new();
+        for a in avs {
+            let w = self.as_word(a)?.0;
+            words.push(if self.em.out.type_of(w) == Type::Ref {
+                self.val(Opcode::CastPtrToInt, vec![w], None)?
+            } else {
+                w
+            });
+        }
+        Ok(words)
     }
 
     /// A call of helper `h` (`helpers.rs`) on `words`, leaving the trace at `snap` (the start
@@ -1020,23 +1028,25 @@ impl Recorder {
         } else {
             self.guard(Opcode::GuardValue, vec![f, konst(callee)?], &snap)?;
         }
-        let mut words = vec![self.helper_word(Av::Word(f))?, Arg::Int(total as i64)];
-        for a in (!me.is_null()).then_some(me_a).into_iter().chain(args) {
-            words.push(self.helper_word(a)?);
-        }
+        let mut words = self.helper_words([Av::Word(f)])?;
+        words.push(Arg::Int(total as i64));
+        words.extend(self.helper_words((!me.is_null()).then_some(me_a).into_iter().chain(args))?);
         words.resize(2 + super::helpers::MAX_CALL_ARGS, Arg::Int(0));
         self.residual(self.d.helpers.call, words, &snap, true)?;
         Ok(())
     }
 
+    /// `Call(1)` of a built-in the trace knows: `len` of a list, `abs` of an int or a float,
+    /// `float` of an int or a float, a function of `math` of a number, `list.append`; the
+    /// callable is guarded to be that built-in. Any other goes to `call_residual`.
     fn call_builtin(&mut self, vm: &Vm, pc: usize, slots: &[Value]) -> Result<(), Abort> {
-        use crate::layout::{BI_ID, BI_SELF};
+        use crate::layout::BI_SELF;
         let n = slots.len();
         let (callee, nul, arg) = (slots[n - 3], slots[n - 2], slots[n - 1]);
         let name = if callee == Value::obj(vm.rt.types().float) {
             "float"
         } else if vm.tid_of(callee) == tid::BUILTIN && vm.ld(callee.as_obj(), BI_SELF).is_null() {
-            vm.rt.builtin_def(vm.ld(callee.as_obj(), BI_ID).as_int() as u32).name
+            builtin_name(vm, callee)
         } else {
             return self.call_residual(vm, pc, 1, slots);
         };
@@ -1120,14 +1130,11 @@ impl Recorder {
     /// float of the trace is one already; an instance's class is guarded by identity and
     /// version, which covers its bases).
     fn call_builtin2(&mut self, vm: &Vm, pc: usize, slots: &[Value]) -> Result<(), Abort> {
-        use crate::layout::{BI_ID, BI_SELF, CLS_META, CLS_VERSION, INST_CLASS};
+        use crate::layout::{BI_SELF, CLS_META, CLS_VERSION, INST_CLASS};
         let n = slots.len();
         let (callee, nul, x, cls) = (slots[n - 4], slots[n - 3], slots[n - 2], slots[n - 1]);
         let builtin = vm.tid_of(callee) == tid::BUILTIN && vm.ld(callee.as_obj(), BI_SELF).is_null();
-        if !builtin
-            || !nul.is_null()
-            || vm.rt.builtin_def(vm.ld(callee.as_obj(), BI_ID).as_int() as u32).name != "isinstance"
-        {
+        if !builtin || !nul.is_null() || builtin_name(vm, callee) != "isinstance" {
             return self.call_residual(vm, pc, 2, slots);
         }
         let t = vm.rt.types();
@@ -1201,8 +1208,8 @@ impl Recorder {
         let snap = self.snapshot(pc)?;
         if vm.tid_of(v) != tid::LIST {
             let v = self.pop();
-            let w = self.helper_word(v)?;
-            self.residual(self.d.helpers.iter, vec![w], &snap, true)?;
+            let words = self.helper_words([v])?;
+            self.residual(self.d.helpers.iter, words, &snap, true)?;
             return Ok(());
         }
         let d = self.d;
@@ -1297,8 +1304,8 @@ impl Recorder {
             _ => {
                 // Any other built-in iterator advances in the `next` helper, which reports its
                 // exhaustion as an exception (the interpreter ends the loop then).
-                let w = self.helper_word(Av::Word(ita))?;
-                self.residual(self.d.helpers.next, vec![w], &snap, true)?;
+                let words = self.helper_words([Av::Word(ita)])?;
+                self.residual(self.d.helpers.next, words, &snap, true)?;
                 self.pending_result = Some(Pending { for_pc: Some(pc) });
                 return Ok(());
             }
@@ -1333,7 +1340,8 @@ impl Recorder {
         };
         if !inline {
             let flags = k as i64 | if inplace { super::helpers::INPLACE } else { 0 };
-            let words = vec![self.helper_word(a)?, self.helper_word(b)?, Arg::Int(flags)];
+            let mut words = self.helper_words([a, b])?;
+            words.push(Arg::Int(flags));
             self.residual(self.d.helpers.binary, words, snap, true)?;
             return Ok(());
         }
@@ -1409,7 +1417,8 @@ impl Recorder {
             let snap = self.snapshot(pc)?;
             let b = self.pop();
             let a = self.pop();
-            let words = vec![self.helper_word(a)?, self.helper_word(b)?, Arg::Int(k as i64)];
+            let mut words = self.helper_words([a, b])?;
+            words.push(Arg::Int(k as i64));
             self.residual(self.d.helpers.compare, words, &snap, true)?;
             return Ok(());
         }
@@ -1862,7 +1871,8 @@ impl Recorder {
                 let snap = self.snapshot(pc)?;
                 let container = self.pop();
                 let item = self.pop();
-                let words = vec![self.helper_word(container)?, self.helper_word(item)?, Arg::Int(negated as i64)];
+                let mut words = self.helper_words([container, item])?;
+                words.push(Arg::Int(negated as i64));
                 self.residual(self.d.helpers.contains, words, &snap, true)?;
             }
             Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) | Op::BuildMap(n)
@@ -1879,9 +1889,7 @@ impl Recorder {
                 let snap = self.snapshot(pc)?;
                 let items = self.vals.split_off(self.vals.len() - n as usize);
                 let mut words = vec![Arg::Int(kind as i64), Arg::Int(n as i64)];
-                for a in items {
-                    words.push(self.helper_word(a)?);
-                }
+                words.extend(self.helper_words(items)?);
                 words.resize(2 + super::helpers::MAX_CALL_ARGS, Arg::Int(0));
                 self.residual(self.d.helpers.build, words, &snap, true)?;
             }
@@ -1890,7 +1898,7 @@ impl Recorder {
                 let step = if n == 3 { self.pop() } else { Av::Word(Arg::Ref(Value::NONE.0)) };
                 let stop = self.pop();
                 let start = self.pop();
-                let words = vec![self.helper_word(start)?, self.helper_word(stop)?, self.helper_word(step)?];
+                let words = self.helper_words([start, stop, step])?;
                 self.residual(self.d.helpers.slice, words, &snap, true)?;
             }
             Op::Is(negated) => {
@@ -1926,7 +1934,7 @@ impl Recorder {
                 let ia = self.pop();
                 let oa = self.pop();
                 if !list_index_of(vm, o, i) {
-                    let words = vec![self.helper_word(oa)?, self.helper_word(ia)?];
+                    let words = self.helper_words([oa, ia])?;
                     self.residual(self.d.helpers.getitem, words, &snap, true)?;
                     return Ok(Step::Go);
                 }
@@ -1942,7 +1950,7 @@ impl Recorder {
                 let oa = self.pop();
                 let va = self.pop();
                 if !list_index_of(vm, o, i) {
-                    let words = vec![self.helper_word(oa)?, self.helper_word(ia)?, self.helper_word(va)?];
+                    let words = self.helper_words([oa, ia, va])?;
                     self.residual(self.d.helpers.setitem, words, &snap, false)?;
                     return Ok(Step::Go);
                 }

@@ -43,20 +43,24 @@ pub fn big_to_value(vm: &mut Vm, b: &BigInt) -> Value {
     {
         return Value::int(i);
     }
-    let n = b.magnitude().iter_u64_digits().len();
-    let o = vm.alloc(tid::BIGINT, big_size(n));
-    let signed = n as i64 * if b.sign() == Sign::Minus { -1 } else { 1 };
-    vm.m.th().store_u64(o, BIG_LEN, signed as u64);
-    // One pass over the digits straight into the fresh object (little-endian 64-bit words).
-    vm.m.thread().with_bytes_mut(o.0 + BIG_DIGITS, 8 * n as u64, |bytes| {
-        for (word, d) in bytes.chunks_exact_mut(8).zip(b.magnitude().iter_u64_digits()) {
-            word.copy_from_slice(&d.to_le_bytes());
-        }
-    });
-    Value::obj(o)
+    vm.new_big(b.sign() == Sign::Minus, b.magnitude().iter_u64_digits())
 }
 
 impl Vm {
+    /// A new heap big int of sign `neg` and magnitude `words` (least significant first, the
+    /// top one non-zero; the caller made sure it is not a small int), written in one pass.
+    pub fn new_big(&mut self, neg: bool, words: impl ExactSizeIterator<Item = u64>) -> Value {
+        let n = words.len();
+        let o = self.alloc(tid::BIGINT, big_size(n));
+        self.m.th().store_u64(o, BIG_LEN, (if neg { -(n as i64) } else { n as i64 }) as u64);
+        self.m.thread().with_bytes_mut(o.0 + BIG_DIGITS, 8 * n as u64, |bytes| {
+            for (dst, w) in bytes.chunks_exact_mut(8).zip(words) {
+                dst.copy_from_slice(&w.to_le_bytes());
+            }
+        });
+        Value::obj(o)
+    }
+
     pub fn is_int_like(&self, v: Value) -> bool {
         v.is_int() || v.is_bool() || self.tid_of(v) == tid::BIGINT
     }

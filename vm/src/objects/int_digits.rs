@@ -41,14 +41,7 @@ impl Vm {
 
     /// The order of two ints (None when either is not an int).
     pub fn int_cmp(&self, a: Value, b: Value) -> Option<Ordering> {
-        self.with_int_words(a, |an, aw| {
-            self.with_int_words(b, |bn, bw| match (an, bn) {
-                (true, false) => Ordering::Less,
-                (false, true) => Ordering::Greater,
-                (false, false) => cmp_mag(aw, bw),
-                (true, true) => cmp_mag(bw, aw),
-            })
-        })?
+        self.with_int_words(a, |an, aw| self.with_int_words(b, |bn, bw| signed_cmp(an, aw, bn, bw)))?
     }
 
     /// An int from sign and magnitude: small when it fits, else a new heap big int.
@@ -65,14 +58,7 @@ impl Vm {
             }
             _ => {}
         }
-        let o = self.alloc(tid::BIGINT, big_size(n));
-        self.m.th().store_u64(o, BIG_LEN, (if neg { -(n as i64) } else { n as i64 }) as u64);
-        self.m.thread().with_bytes_mut(o.0 + BIG_DIGITS, 8 * n as u64, |bytes| {
-            for (dst, w) in bytes.chunks_exact_mut(8).zip(words) {
-                dst.copy_from_slice(&w.to_le_bytes());
-            }
-        });
-        Value::obj(o)
+        self.new_big(neg, words.iter().copied())
     }
 }
 
@@ -105,6 +91,16 @@ fn signed_add(an: bool, aw: &[u64], bn: bool, bw: &[u64]) -> Signed {
         Ordering::Greater => (an, sub_mag(aw, bw)),
         Ordering::Less => (bn, sub_mag(bw, aw)),
         Ordering::Equal => (false, Vec::new()),
+    }
+}
+
+/// Compares signed ints given as sign and normalized magnitude.
+fn signed_cmp(an: bool, aw: &[u64], bn: bool, bw: &[u64]) -> Ordering {
+    match (an, bn) {
+        (true, false) => Ordering::Less,
+        (false, true) => Ordering::Greater,
+        (false, false) => cmp_mag(aw, bw),
+        (true, true) => cmp_mag(bw, aw),
     }
 }
 
@@ -289,13 +285,7 @@ mod tests {
                             assert_eq!(big(neg, &w), want, "{x} op{k} {y}");
                             checked += 1;
                         }
-                        let o = match (an, bn) {
-                            (true, false) => Ordering::Less,
-                            (false, true) => Ordering::Greater,
-                            (false, false) => cmp_mag(aw, bw),
-                            (true, true) => cmp_mag(bw, aw),
-                        };
-                        assert_eq!(o, x.cmp(&y), "{x} cmp {y}");
+                        assert_eq!(signed_cmp(an, aw, bn, bw), x.cmp(&y), "{x} cmp {y}");
                     }
                 }
             }
