@@ -43,7 +43,16 @@ pub mod tid {
     pub const CLASSMETHOD: u32 = 27;
     pub const SUPER: u32 = 28;
     pub const TRACEBACK: u32 = 29;
-    pub const COUNT: usize = 30;
+    /// Coroutines and async generators have the generator's layout.
+    pub const COROUTINE: u32 = 30;
+    pub const ASYNC_GENERATOR: u32 = 31;
+    /// What `coroutine.__await__()`, `agen.asend()` and `agen.athrow()`/`aclose()` return.
+    pub const CORO_WRAPPER: u32 = 32;
+    pub const AG_ASEND: u32 = 33;
+    pub const AG_ATHROW: u32 = 34;
+    /// A value yielded by an async generator's `yield` (never seen by Python code).
+    pub const AG_WRAPPED: u32 = 35;
+    pub const COUNT: usize = 36;
 }
 
 /// Fixed sizes of the layouts that are not variable-sized (0: variable).
@@ -78,6 +87,12 @@ const FIXED_SIZE: [usize; tid::COUNT] = [
     16,  // CLASSMETHOD
     32,  // SUPER
     48,  // TRACEBACK
+    48,  // COROUTINE
+    48,  // ASYNC_GENERATOR
+    48,  // CORO_WRAPPER
+    48,  // AG_ASEND
+    48,  // AG_ATHROW
+    16,  // AG_WRAPPED
 ];
 
 // Float: raw bits.
@@ -211,6 +226,17 @@ pub const GEN_FRAME: u64 = 8;
 pub const GEN_STATE: u64 = 16;
 pub const GEN_NAME: u64 = 24;
 pub const GEN_QUALNAME: u64 = 32;
+/// Async generators: tagged 1 while an `asend`/`athrow` awaitable is driving it.
+pub const AG_RUNNING: u64 = 40;
+// Awaitables of coroutines and async generators: the coroutine or generator, the value to send
+// first (asend) or the exception to throw (athrow; NULL for aclose), tagged state (AW_INIT...).
+pub const AW_TARGET: u64 = 8;
+pub const AW_ARG: u64 = 16;
+pub const AW_STATE: u64 = 24;
+pub const AW_INIT: i64 = 0;
+pub const AW_ITER: i64 = 1;
+pub const AW_CLOSED: i64 = 2;
+pub const WRAPPED_VALUE: u64 = 8;
 // Module.
 pub const MOD_NAME: u64 = 8;
 pub const MOD_DICT: u64 = 16;

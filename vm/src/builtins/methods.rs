@@ -1611,43 +1611,15 @@ fn gen_send(vm: &mut Vm, a: A, _: K) -> R<Value> {
     }
 }
 fn gen_throw(vm: &mut Vm, a: A, _: K) -> R<Value> {
-    vm.nargs("throw", &a[1..], 1, 3)?;
-    let mut e = a[1];
-    // throw(type, value): the value itself when it is an instance of the type, else the type
-    // called with the value (a tuple gives the arguments), as CPython.
-    if a.len() > 2 && a[2] != Value::NONE && vm.tid_of(e) == tid::CLASS {
-        e = if vm.isinstance(a[2], e.as_obj()) {
-            a[2]
-        } else if vm.tid_of(a[2]) == tid::TUPLE {
-            let args = vm.tuple_items(a[2].as_obj());
-            vm.call_value(e, &args, &[])?
-        } else {
-            vm.call_value(e, &[a[2]], &[])?
-        };
-    }
-    let e = vm.make_raisable(e, None)?;
+    let e = crate::builtins::coroutines::thrown(vm, &a[1..])?;
     match vm.gen_resume(a[0], Value::NONE, Some(e))? {
         GenResult::Yielded(v) => Ok(v),
         GenResult::Returned(v) => Err(vm.stop_iteration(v)),
     }
 }
 fn gen_close(vm: &mut Vm, a: A, _: K) -> R<Value> {
-    let st = vm.rd(a[0].as_obj(), GEN_STATE).as_int();
-    if st == crate::interp::call::GEN_DONE || st == crate::interp::call::GEN_CREATED {
-        vm.st(a[0].as_obj(), GEN_STATE, Value::int(crate::interp::call::GEN_DONE))?;
-        vm.st(a[0].as_obj(), GEN_FRAME, Value::NULL)?;
-        return Ok(Value::NONE);
-    }
-    let ge = vm.exc_type("GeneratorExit");
-    let e = vm.call_value(Value::obj(ge), &[], &[])?;
-    match vm.gen_resume(a[0], Value::NONE, Some(e)) {
-        Ok(GenResult::Yielded(_)) => Err(vm.new_error("RuntimeError", "generator ignored GeneratorExit")),
-        Ok(GenResult::Returned(_)) => Ok(Value::NONE),
-        Err(Unwind::Exc(x)) if vm.isinstance_name(x, "GeneratorExit") || vm.isinstance_name(x, "StopIteration") => {
-            Ok(Value::NONE)
-        }
-        Err(e) => Err(e),
-    }
+    vm.gen_close(a[0])?;
+    Ok(Value::NONE)
 }
 
 fn enumerate_new(vm: &mut Vm, a: A, kw: K) -> R<Value> {

@@ -4,6 +4,7 @@
 
 pub mod bytes;
 pub mod concurrency;
+pub mod coroutines;
 pub mod functions;
 pub mod methods;
 pub mod modules;
@@ -123,6 +124,11 @@ impl Vm {
         }
     }
 
+    /// The registered name of built-in function object `f` (`"str.join"`).
+    pub fn builtin_name(&self, f: Value) -> &'static str {
+        self.rt.builtin_def(self.ld(f.as_obj(), BI_ID).as_int() as u32).name
+    }
+
     pub fn def_method(&mut self, cls: ObjRef, name: &'static str, f: BuiltinFn) {
         let d = self.ld(cls, CLS_DICT);
         self.def_builtin(d, name, f);
@@ -196,6 +202,7 @@ pub fn init(vm: &mut Vm) {
     bytes::install(vm, &types);
     methods::install_native_dunders(vm, &types);
     functions::install(vm, &types, builtins);
+    coroutines::install(vm, &types, builtins);
     let sys = modules::install(vm, &mut types, builtins, modules);
     posix::install(vm, modules);
     concurrency::install(vm, &mut types, modules);

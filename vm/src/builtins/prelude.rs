@@ -3,7 +3,7 @@
 //! a generator. The Rust version would run the generator in nested dispatch loops, where no
 //! collection may happen, so memory would grow with everything the generator allocates; these
 //! run in the caller's loop, which commits and collects between items. Compiled and committed
-//! once at start-up, after the other built-ins.
+//! once at start-up, after the other built-ins. Also `anext(iterator, default)`'s coroutine.
 
 use crate::interp::Vm;
 use crate::layout::*;
@@ -61,6 +61,12 @@ def join(sep, iterable):
     for x in iterable:
         r.append(x)
     return sep.join(r)
+
+async def anext_default(iterator, default):
+    try:
+        return await type(iterator).__anext__(iterator)
+    except StopAsyncIteration:
+        return default
 "#;
 
 /// The built-ins (by registered name) that have a Python version here, and its name.
@@ -94,7 +100,7 @@ pub fn install(vm: &mut Vm) {
     if let Err(e) = vm.exec_code(id, g, g) {
         panic!("the prelude failed: {e:?}");
     }
-    let names = ["list", "tuple", "set", "sum", "any", "all", "sorted", "join"];
+    let names = ["list", "tuple", "set", "sum", "any", "all", "sorted", "join", "anext_default"];
     let mut words = Vec::new();
     for n in names {
         let k = vm.new_str(n);
@@ -117,6 +123,11 @@ pub fn install(vm: &mut Vm) {
 }
 
 impl Vm {
+    /// A function of the prelude by name.
+    pub fn prelude_function(&self, name: &str) -> Value {
+        Value::obj(self.rt.prelude.get().expect("the prelude is installed")[name])
+    }
+
     /// The Python version of built-in `name` if `args` make it worth using (a generator
     /// argument).
     pub fn prelude_redirect(&self, name: &str, args: &[Value]) -> Option<Value> {

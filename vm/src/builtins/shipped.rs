@@ -42,6 +42,7 @@ const SHIPPED: &[(&str, &str, bool)] = &[
     ("optparse", include_str!("../../lib/optparse.py"), false),
     ("linecache", include_str!("../../lib/linecache.py"), false),
     ("stat", include_str!("../../lib/stat.py"), false),
+    ("asyncio", include_str!("../../lib/asyncio/__init__.py"), true),
 ];
 
 /// The source of shipped module `name` and whether it is a package.

@@ -50,6 +50,12 @@ pub fn create(vm: &mut Vm) -> Types {
     let code = class(vm, "code", &o, tid::CODE, 0);
     let tb = class(vm, "traceback", &o, tid::TRACEBACK, 0);
     let frame = class(vm, "frame", &o, tid::FRAME, 0);
+    let coroutine = class(vm, "coroutine", &o, tid::COROUTINE, 0);
+    let async_generator = class(vm, "async_generator", &o, tid::ASYNC_GENERATOR, 0);
+    let coro_wrapper = class(vm, "coroutine_wrapper", &o, tid::CORO_WRAPPER, 0);
+    let asend = class(vm, "async_generator_asend", &o, tid::AG_ASEND, 0);
+    let athrow = class(vm, "async_generator_athrow", &o, tid::AG_ATHROW, 0);
+    let wrapped = class(vm, "async_generator_wrapped_value", &o, tid::AG_WRAPPED, 0);
     let mut by_tid = vec![object; tid::COUNT];
     by_tid[tid::FLOAT as usize] = t.float;
     by_tid[tid::BIGINT as usize] = t.int;
@@ -76,6 +82,12 @@ pub fn create(vm: &mut Vm) -> Types {
     by_tid[tid::CLASSMETHOD as usize] = t.classmethod;
     by_tid[tid::SUPER as usize] = t.super_;
     by_tid[tid::TRACEBACK as usize] = tb;
+    by_tid[tid::COROUTINE as usize] = coroutine;
+    by_tid[tid::ASYNC_GENERATOR as usize] = async_generator;
+    by_tid[tid::CORO_WRAPPER as usize] = coro_wrapper;
+    by_tid[tid::AG_ASEND as usize] = asend;
+    by_tid[tid::AG_ATHROW as usize] = athrow;
+    by_tid[tid::AG_WRAPPED as usize] = wrapped;
     t.by_tid = by_tid;
     t.iters = (0..KIND_COUNT).map(|k| class(vm, KIND_NAMES[k], &o, tid::ITER, 0)).collect();
     let mut exc: HashMap<&'static str, ObjRef> = HashMap::new();

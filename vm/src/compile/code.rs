@@ -95,6 +95,21 @@ pub enum Op {
     /// Delegates to the sub-iterator below TOS (TOS: the value to send).
     YieldFrom,
     GetYieldFromIter,
+    /// `await`: TOS -> its iterator for `YieldFrom` (a coroutine itself, else `__await__()`);
+    /// the argument says what is awaited, for error messages (`awaited::*`).
+    GetAwaitable(u32),
+    /// `async for`: TOS -> `TOS.__aiter__()`.
+    GetAIter,
+    /// `async for`: pushes the awaitable `TOS.__anext__()` (the async iterator stays).
+    GetANext,
+    /// Handler of `async for`: exc (TOS) and the async iterator below it are popped when exc is
+    /// a StopAsyncIteration (the loop ends); any other exception is re-raised.
+    EndAsyncFor,
+    /// Stack: cm -> bound __aexit__, __aenter__, self-or-NULL (a `Call(0)` and an await follow).
+    BeforeAsyncWith,
+    /// In an async generator, before `Yield`: wraps TOS so that `asend` tells it from the values
+    /// that `await` passes up to the event loop.
+    AsyncGenWrap,
     /// 0: re-raise the handled exception, 1: raise TOS, 2: raise TOS1 from TOS.
     Raise(u32),
     /// Re-raises TOS (keeping its traceback).
@@ -122,6 +137,13 @@ pub enum Op {
     SetClassCell(u32),
     /// Creates `__annotations__` in the locals dict unless it exists.
     SetupAnnotations,
+}
+
+/// What `GetAwaitable` awaits.
+pub mod awaited {
+    pub const AWAIT: u32 = 0;
+    pub const AENTER: u32 = 1;
+    pub const AEXIT: u32 = 2;
 }
 
 /// Binary operators (also used by the in-place forms).
@@ -229,6 +251,10 @@ pub const CO_VARKEYWORDS: u32 = 2;
 pub const CO_GENERATOR: u32 = 4;
 /// Locals live in a dict (module and class bodies).
 pub const CO_DICT_LOCALS: u32 = 8;
+/// `async def` (also flagged `CO_GENERATOR`: its frame is resumable like a generator's).
+pub const CO_COROUTINE: u32 = 16;
+/// `async def` with `yield` (also `CO_GENERATOR`).
+pub const CO_ASYNC_GENERATOR: u32 = 32;
 
 /// One entry of the exception table: instructions covered jump to `target` with the stack cut
 /// to `depth` and the exception pushed.
@@ -309,6 +335,7 @@ impl Code {
     pub fn nslots(&self) -> usize {
         self.nfixed() + self.stacksize as usize
     }
+    /// A generator, coroutine or async generator: calling it makes a resumable frame.
     pub fn is_generator(&self) -> bool {
         self.flags & CO_GENERATOR != 0
     }

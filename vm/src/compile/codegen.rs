@@ -3,7 +3,7 @@
 //! stack depth. Control flow out of `try`/`with`/`except` blocks (`break`, `continue`,
 //! `return`) runs the cleanup code inline, as CPython does. This file never touches the heap.
 
-use super::code::{self, Code, Const, Handler, Op, Pos, Source, binop, cmpop, unop};
+use super::code::{self, Code, Const, Handler, Op, Pos, Source, awaited, binop, cmpop, unop};
 use super::mangle_private;
 use super::symtable::{Kind, Resolved, SymTable};
 use num_traits::ToPrimitive;
@@ -23,12 +23,18 @@ fn err<T>(msg: impl Into<String>, at: ast::TextSize) -> R<T> {
     Err(CompileError { msg: msg.into(), offset: at.to_u32() })
 }
 
+/// A comprehension's loop: its `ForIter`, or its `async for` handler and the iterator's depth.
+enum Loop {
+    Sync(usize),
+    Async(u32, i32),
+}
+
 #[derive(Clone)]
 enum Block<'a> {
     Loop { start: u32, is_for: bool, breaks: Vec<usize> },
     ExceptBody,
     Finally { body: &'a [Stmt], handlers: usize },
-    With { handlers: usize },
+    With { handlers: usize, is_async: bool },
 }
 
 struct Unit<'a> {
@@ -165,17 +171,17 @@ fn stack_effect(op: Op) -> i32 {
     use Op::*;
     match op {
         Nop | Rot2 | Rot3 | Rot4 | Unary(_) | Not | LoadAttr(_) | ListToTuple | Jump(_) | JumpBack(_) | GetIter
-        | Yield | GetYieldFromIter | CheckExcMatch | SetClassCell(_) | SetupAnnotations | DeleteFast(_)
+        | Yield | GetYieldFromIter | GetAwaitable(_) | GetAIter | AsyncGenWrap | CheckExcMatch | SetClassCell(_) | SetupAnnotations | DeleteFast(_)
         | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) => 0,
         LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(..) | LoadName(_)
         | LoadGlobal(_) | LoadMethod(_) | Dup | PushNull | PushExcInfo | WithExceptStart | ImportFrom(_)
-        | LoadBuildClass | LoadAssertionError | ForIter(_) => 1,
-        Dup2 | BeforeWith => 2,
+        | LoadBuildClass | LoadAssertionError | ForIter(_) | GetANext => 1,
+        Dup2 | BeforeWith | BeforeAsyncWith => 2,
         StoreFast(_) | StoreDeref(_) | StoreName(_) | StoreGlobal(_) | Pop | Binary(_) | InplaceBinary(_)
         | Compare(_) | Is(_) | In(_) | Subscr | DeleteAttr(_) | ListAppend(_) | SetAdd(_) | ListExtend(_)
         | SetUpdate(_) | DictUpdate(_) | DictMerge(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) | JumpIfFalseOrPop(_)
         | JumpIfTrueOrPop(_) | Return | YieldFrom | Reraise | PopExcept | ImportName(_) | ImportStar | PrintExpr => -1,
-        StoreAttr(_) | DeleteSubscr | MapAdd(_) | PopExceptReraise => -2,
+        StoreAttr(_) | DeleteSubscr | MapAdd(_) | PopExceptReraise | EndAsyncFor => -2,
         StoreSubscr => -3,
         BuildSlice(n) | BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) => 1 - n as i32,
         BuildMap(n) => 1 - 2 * n as i32,
@@ -225,6 +231,9 @@ impl<'a> Compiler<'a> {
         let mut flags = 0;
         if s.is_generator {
             flags |= code::CO_GENERATOR;
+        }
+        if s.is_async {
+            flags |= code::CO_GENERATOR | if s.is_generator { code::CO_ASYNC_GENERATOR } else { code::CO_COROUTINE };
         }
         self.units.push(Unit {
             scope,
@@ -387,15 +396,52 @@ impl<'a> Compiler<'a> {
     }
 
     /// Leaving a `with` block normally: `exit(None, None, None)` as a plain call in this dispatch
-    /// loop (stack: [exit] -> []).
-    fn with_exit_normal(&mut self) {
+    /// loop, awaited for `async with` (stack: [exit] -> []).
+    fn with_exit_normal(&mut self, is_async: bool) {
         self.emit(Op::PushNull);
         let none = self.konst(Const::None);
         for _ in 0..3 {
             self.emit(Op::LoadConst(none));
         }
         self.emit(Op::Call(3));
+        if is_async {
+            self.await_(awaited::AEXIT);
+        }
         self.emit(Op::Pop);
+    }
+
+    /// `await TOS`: its awaitable's iterator, driven by `YieldFrom` (TOS -> the result).
+    fn await_(&mut self, what: u32) {
+        self.emit(Op::GetAwaitable(what));
+        let none = self.konst(Const::None);
+        self.emit(Op::LoadConst(none));
+        self.emit(Op::YieldFrom);
+    }
+
+    /// The head of an `async for` loop over the async iterator on TOS: the next item, awaited,
+    /// under a handler that ends the loop at StopAsyncIteration. Returns the loop's start and
+    /// the handler (placed by `async_for_end`).
+    fn async_for_next(&mut self) -> (u32, u32) {
+        let d = self.unit().depth;
+        let start = self.here();
+        let h = self.new_handler(d);
+        self.unit().handler_stack.push(h);
+        // (GetANext pushes the awaitable's iterator already.)
+        self.emit(Op::GetANext);
+        let none = self.konst(Const::None);
+        self.emit(Op::LoadConst(none));
+        self.emit(Op::YieldFrom);
+        self.unit().handler_stack.pop();
+        (start, h)
+    }
+
+    /// After the loop's back-edge: the handler of `async_for_next`, which pops the iterator when
+    /// the loop ends (depth: the iterator's, before it).
+    fn async_for_end(&mut self, h: u32, d: i32) {
+        self.handler_here(h);
+        self.unit().depth = d + 1;
+        self.emit(Op::EndAsyncFor);
+        self.unit().depth = d - 1;
     }
 
     fn konst(&mut self, c: Const) -> u32 {
@@ -591,6 +637,22 @@ impl<'a> Compiler<'a> {
                     self.patch(b);
                 }
             }
+            Stmt::AsyncFor(f) => {
+                self.expr(&f.iter)?;
+                self.emit(Op::GetAIter);
+                let d = self.unit().depth;
+                let (start, h) = self.async_for_next();
+                self.store_target(&f.target)?;
+                self.unit().blocks.push(Block::Loop { start, is_for: true, breaks: vec![] });
+                self.body(&f.body)?;
+                let Some(Block::Loop { breaks, .. }) = self.unit().blocks.pop() else { unreachable!() };
+                self.emit(Op::JumpBack(start));
+                self.async_for_end(h, d);
+                self.body(&f.orelse)?;
+                for b in breaks {
+                    self.patch(b);
+                }
+            }
             Stmt::Break(b) => {
                 let Some(li) = self.unit().blocks.iter().rposition(|b| matches!(b, Block::Loop { .. })) else {
                     return err("'break' outside loop", b.range.start());
@@ -625,14 +687,22 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::LoadConst(k));
                     }
                 }
-                if self.st.scopes[self.units.last().unwrap().scope].is_generator && r.value.is_some() {
-                    // Fine: the value becomes StopIteration.value.
+                if self.unit().flags & code::CO_ASYNC_GENERATOR != 0 && r.value.is_some() {
+                    return err("'return' with value in async generator", r.range.start());
                 }
                 self.unwind(0, true)?;
                 self.emit(Op::Return);
                 self.unit().depth = depth;
             }
             Stmt::FunctionDef(f) => {
+                self.decorators(&f.decorator_list)?;
+                self.function(f, &f.name, &f.args, FnBody::Stmts(&f.body), f.returns.as_deref(), f.range.start())?;
+                for _ in &f.decorator_list {
+                    self.emit(Op::Call(1));
+                }
+                self.store_name(&f.name);
+            }
+            Stmt::AsyncFunctionDef(f) => {
                 self.decorators(&f.decorator_list)?;
                 self.function(f, &f.name, &f.args, FnBody::Stmts(&f.body), f.returns.as_deref(), f.range.start())?;
                 for _ in &f.decorator_list {
@@ -677,7 +747,8 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Raise(1));
                 self.patch(j);
             }
-            Stmt::With(w) => self.with(&w.items, &w.body)?,
+            Stmt::With(w) => self.with(&w.items, &w.body, false)?,
+            Stmt::AsyncWith(w) => self.with(&w.items, &w.body, true)?,
             Stmt::Import(i) => {
                 for a in &i.names {
                     let z = self.konst(Const::Int(0));
@@ -748,13 +819,13 @@ impl<'a> Compiler<'a> {
                     }
                     self.emit(Op::PopExcept);
                 }
-                Block::With { handlers } => {
+                Block::With { handlers, is_async } => {
                     if keep_tos {
                         self.emit(Op::Rot2);
                     }
                     let saved = std::mem::take(&mut self.unit().handler_stack);
                     self.unit().handler_stack = saved[..handlers].to_vec();
-                    self.with_exit_normal();
+                    self.with_exit_normal(is_async);
                     self.unit().handler_stack = saved;
                 }
                 Block::Finally { body, handlers } => {
@@ -871,14 +942,17 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn with(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt]) -> R<()> {
+    fn with(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt], is_async: bool) -> R<()> {
         let Some((first, rest)) = items.split_first() else { return self.body(body) };
         let d = self.unit().depth;
         self.expr(&first.context_expr)?;
         // [cm] -> [exit, enter, self-or-NULL], then a plain call: `__enter__` runs in this
         // dispatch loop (a Python one gets a frame here; a blocking built-in can commit).
-        self.emit(Op::BeforeWith);
+        self.emit(if is_async { Op::BeforeAsyncWith } else { Op::BeforeWith });
         self.emit(Op::Call(0));
+        if is_async {
+            self.await_(awaited::AENTER);
+        }
         match &first.optional_vars {
             Some(t) => self.store_target(t)?,
             None => {
@@ -888,11 +962,11 @@ impl<'a> Compiler<'a> {
         let h = self.new_handler(d + 1);
         self.unit().handler_stack.push(h);
         let handlers = self.unit().handler_stack.len() - 1;
-        self.unit().blocks.push(Block::With { handlers });
-        self.with(rest, body)?;
+        self.unit().blocks.push(Block::With { handlers, is_async });
+        self.with(rest, body, is_async)?;
         self.unit().blocks.pop();
         self.unit().handler_stack.pop();
-        self.with_exit_normal();
+        self.with_exit_normal(is_async);
         let end = self.emit(Op::Jump(0));
         self.handler_here(h);
         self.unit().depth = d + 2;
@@ -900,6 +974,9 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_handler(d + 2);
         self.unit().handler_stack.push(cleanup);
         self.emit(Op::WithExceptStart);
+        if is_async {
+            self.await_(awaited::AEXIT);
+        }
         let sup = self.emit(Op::PopJumpIfTrue(0));
         self.unit().handler_stack.pop();
         self.emit(Op::PopExceptReraise);
@@ -1298,10 +1375,15 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::LoadFast(0));
             } else {
                 self.expr(&g.iter)?;
-                self.emit(Op::GetIter);
+                self.emit(if g.is_async { Op::GetAIter } else { Op::GetIter });
             }
-            let start = self.here();
-            let fi = self.emit(Op::ForIter(0));
+            let (start, fi) = if g.is_async {
+                let d = self.unit().depth;
+                let (start, h) = self.async_for_next();
+                (start, Loop::Async(h, d))
+            } else {
+                (self.here(), Loop::Sync(self.emit(Op::ForIter(0))))
+            };
             self.store_target(&g.target)?;
             let mut skips = Vec::new();
             for c in &g.ifs {
@@ -1327,6 +1409,9 @@ impl<'a> Compiler<'a> {
             }
             CompKind::Gen(e) => {
                 self.expr(e)?;
+                if self.unit().flags & code::CO_ASYNC_GENERATOR != 0 {
+                    self.emit(Op::AsyncGenWrap);
+                }
                 self.emit(Op::Yield);
                 self.emit(Op::Pop);
             }
@@ -1336,9 +1421,15 @@ impl<'a> Compiler<'a> {
                 self.patch_to(s, start);
             }
             self.emit(Op::JumpBack(start));
-            self.patch(fi);
-            self.unit().depth -= 1;
+            match fi {
+                Loop::Sync(fi) => {
+                    self.patch(fi);
+                    self.unit().depth -= 1;
+                }
+                Loop::Async(h, d) => self.async_for_end(h, d),
+            }
         }
+        let unit_flags = self.unit().flags;
         if let CompKind::Gen(_) = kind {
             let none = self.konst(Const::None);
             self.emit(Op::LoadConst(none));
@@ -1352,8 +1443,12 @@ impl<'a> Compiler<'a> {
         self.emit(Op::MakeFunction(flags));
         self.emit(Op::PushNull);
         self.expr(&gens[0].iter)?;
-        self.emit(Op::GetIter);
+        self.emit(if gens[0].is_async { Op::GetAIter } else { Op::GetIter });
         self.emit(Op::Call(1));
+        if unit_flags & code::CO_COROUTINE != 0 {
+            // An asynchronous list, set or dict comprehension is awaited where it stands.
+            self.await_(awaited::AWAIT);
+        }
         Ok(())
     }
 
@@ -1551,6 +1646,9 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::LoadConst(k));
                     }
                 }
+                if self.unit().flags & code::CO_ASYNC_GENERATOR != 0 {
+                    self.emit(Op::AsyncGenWrap);
+                }
                 self.emit(Op::Yield);
             }
             Expr::YieldFrom(y) => {
@@ -1592,7 +1690,10 @@ impl<'a> Compiler<'a> {
                 self.store_target(&n.target)?;
             }
             Expr::Starred(s) => return err("can't use starred expression here", s.range.start()),
-            Expr::Await(a) => return err("'await' is not supported yet", a.range.start()),
+            Expr::Await(a) => {
+                self.expr(&a.value)?;
+                self.await_(awaited::AWAIT);
+            }
         }
         Ok(())
     }

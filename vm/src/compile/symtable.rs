@@ -40,6 +40,10 @@ pub struct Scope {
     pub params: Vec<String>,
     pub children: Vec<usize>,
     pub is_generator: bool,
+    /// `async def`, or a comprehension that awaits or uses `async for` (a coroutine; an async
+    /// generator when it is also a generator).
+    pub is_async: bool,
+    pub is_comprehension: bool,
     pub resolved: HashMap<String, Resolved>,
     /// Free variables in a stable order, and cells.
     pub frees: Vec<String>,
@@ -268,21 +272,13 @@ impl Builder {
         use ast::Ranged;
         match s {
             Stmt::FunctionDef(f) => {
-                for d in &f.decorator_list {
-                    self.expr(d);
-                }
-                self.arg_defaults(&f.args);
-                if let Some(r) = &f.returns {
-                    self.expr(r);
-                }
-                self.bind(&f.name);
-                let saved = self.cur;
-                self.cur = self.new_scope(f, Kind::Function);
-                self.args(&f.args);
-                self.body(&f.body);
-                self.cur = saved;
+                self.def_head(&f.decorator_list, &f.args, f.returns.as_deref(), &f.name);
+                self.function(f, &f.args, &f.body, false)
             }
-            Stmt::AsyncFunctionDef(f) => self.err("async functions are not supported yet".into(), f.range().start()),
+            Stmt::AsyncFunctionDef(f) => {
+                self.def_head(&f.decorator_list, &f.args, f.returns.as_deref(), &f.name);
+                self.function(f, &f.args, &f.body, true)
+            }
             Stmt::ClassDef(c) => {
                 for d in &c.decorator_list {
                     self.expr(d);
@@ -340,6 +336,13 @@ impl Builder {
                 self.body(&f.body);
                 self.body(&f.orelse);
             }
+            Stmt::AsyncFor(f) => {
+                self.require_async("'async for' outside async function", f.range.start());
+                self.target(&f.target);
+                self.expr(&f.iter);
+                self.body(&f.body);
+                self.body(&f.orelse);
+            }
             Stmt::While(w) => {
                 self.expr(&w.test);
                 self.body(&w.body);
@@ -350,14 +353,17 @@ impl Builder {
                 self.body(&i.body);
                 self.body(&i.orelse);
             }
-            Stmt::With(w) => {
-                for it in &w.items {
+            Stmt::With(ast::StmtWith { items, body, .. }) | Stmt::AsyncWith(ast::StmtAsyncWith { items, body, .. }) => {
+                if let Stmt::AsyncWith(w) = s {
+                    self.require_async("'async with' outside async function", w.range.start());
+                }
+                for it in items {
                     self.expr(&it.context_expr);
                     if let Some(v) = &it.optional_vars {
                         self.target(v);
                     }
                 }
-                self.body(&w.body);
+                self.body(body);
             }
             Stmt::Raise(r) => {
                 if let Some(e) = &r.exc {
@@ -448,7 +454,11 @@ impl Builder {
         self.scopes[self.cur].params.push(".0".into());
         self.bind(".0");
         self.scopes[self.cur].is_generator = is_gen;
+        self.scopes[self.cur].is_comprehension = true;
         for (i, g) in gens.iter().enumerate() {
+            if g.is_async {
+                self.scopes[self.cur].is_async = true;
+            }
             if i > 0 {
                 self.expr(&g.iter);
             }
@@ -460,7 +470,50 @@ impl Builder {
         for e in elts {
             self.expr(e);
         }
+        // An asynchronous comprehension runs as a coroutine (an async generator for a generator
+        // expression) and, but for a generator expression, is awaited where it stands.
+        let comp = self.cur;
         self.cur = saved;
+        if self.scopes[comp].is_async && !is_gen {
+            let outer = &mut self.scopes[saved];
+            if outer.is_comprehension {
+                outer.is_async = true;
+            } else if !outer.is_async || outer.kind != Some(Kind::Function) {
+                self.err("asynchronous comprehension outside of an asynchronous function".into(), ast::Ranged::range(&gens[0].iter).start());
+            }
+        }
+    }
+
+    /// What a `def` evaluates and binds in the enclosing scope.
+    fn def_head(&mut self, decorators: &[Expr], args: &ast::Arguments, returns: Option<&Expr>, name: &str) {
+        for d in decorators {
+            self.expr(d);
+        }
+        self.arg_defaults(args);
+        if let Some(r) = returns {
+            self.expr(r);
+        }
+        self.bind(name);
+    }
+
+    fn function<T>(&mut self, node: &T, args: &ast::Arguments, body: &[Stmt], is_async: bool) {
+        let saved = self.cur;
+        self.cur = self.new_scope(node, Kind::Function);
+        self.scopes[self.cur].is_async = is_async;
+        self.args(args);
+        self.body(body);
+        self.cur = saved;
+    }
+
+    /// `await`, `async for` and `async with` belong in an `async def` (or in a comprehension,
+    /// which becomes asynchronous).
+    fn require_async(&mut self, msg: &str, at: ast::TextSize) {
+        let s = &mut self.scopes[self.cur];
+        if s.is_comprehension {
+            s.is_async = true;
+        } else if !s.is_async || s.kind != Some(Kind::Function) {
+            self.err(msg.into(), at);
+        }
     }
 
     fn expr(&mut self, e: &Expr) {
@@ -501,7 +554,14 @@ impl Builder {
             Expr::SetComp(c) => self.comprehension(c, &c.generators, &[&c.elt], false),
             Expr::DictComp(c) => self.comprehension(c, &c.generators, &[&c.key, &c.value], false),
             Expr::GeneratorExp(c) => self.comprehension(c, &c.generators, &[&c.elt], true),
-            Expr::Await(a) => self.err("'await' is not supported yet".into(), a.range.start()),
+            Expr::Await(a) => {
+                if self.scopes[self.cur].kind == Some(Kind::Function) {
+                    self.require_async("'await' outside async function", a.range.start());
+                } else {
+                    self.err("'await' outside function".into(), a.range.start());
+                }
+                self.expr(&a.value)
+            }
             Expr::Yield(y) => {
                 self.mark_generator(y.range.start());
                 if let Some(v) = &y.value {
@@ -509,6 +569,9 @@ impl Builder {
                 }
             }
             Expr::YieldFrom(y) => {
+                if self.scopes[self.cur].is_async {
+                    self.err("'yield from' inside async function".into(), y.range.start());
+                }
                 self.mark_generator(y.range.start());
                 self.expr(&y.value)
             }

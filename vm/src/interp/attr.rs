@@ -579,8 +579,8 @@ impl Vm {
             }
             (tid::MODULE, "__dict__") => self.ld(ob, MOD_DICT),
             (tid::MODULE, "__name__") => self.ld(ob, MOD_NAME),
-            (tid::GENERATOR, "__name__") => self.rd(ob, GEN_NAME),
-            (tid::GENERATOR, "__qualname__") => self.rd(ob, GEN_QUALNAME),
+            (tid::GENERATOR | tid::COROUTINE | tid::ASYNC_GENERATOR, "__name__") => self.rd(ob, GEN_NAME),
+            (tid::GENERATOR | tid::COROUTINE | tid::ASYNC_GENERATOR, "__qualname__") => self.rd(ob, GEN_QUALNAME),
             (tid::RANGE | tid::SLICE, "start") => self.ld(ob, R_START),
             (tid::RANGE | tid::SLICE, "stop") => self.ld(ob, R_STOP),
             (tid::RANGE | tid::SLICE, "step") => self.ld(ob, R_STEP),
@@ -594,6 +594,21 @@ impl Vm {
             (tid::CODE, "co_filename") => {
                 let c = crate::compile::code::get(self.ld(ob, CODE_ID).as_int() as u32);
                 self.new_str(c.filename())
+            }
+            (tid::CODE, "co_flags") => {
+                use crate::compile::code::*;
+                let c = get(self.ld(ob, CODE_ID).as_int() as u32);
+                // CPython's values: CO_OPTIMIZED | CO_NEWLOCALS for functions, then the kinds.
+                let mut f = if c.flags & CO_DICT_LOCALS == 0 { 0x3 } else { 0 };
+                for (ours, theirs) in [(CO_VARARGS, 0x4), (CO_VARKEYWORDS, 0x8), (CO_COROUTINE, 0x80), (CO_ASYNC_GENERATOR, 0x200)] {
+                    if c.flags & ours != 0 {
+                        f |= theirs;
+                    }
+                }
+                if c.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) == CO_GENERATOR {
+                    f |= 0x20;
+                }
+                Value::int(f)
             }
             (tid::CODE, "co_argcount") => {
                 let c = crate::compile::code::get(self.ld(ob, CODE_ID).as_int() as u32);

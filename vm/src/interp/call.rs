@@ -500,26 +500,35 @@ impl Vm {
     // ---- generators ---------------------------------------------------------------------
 
     fn new_generator(&mut self, frame: ObjRef, func: ObjRef) -> Value {
+        use crate::compile::code::{CO_ASYNC_GENERATOR, CO_COROUTINE};
         let name = self.ld(func, FN_NAME);
         let qual = self.ld(func, FN_QUALNAME);
-        let g = self.new_fixed(tid::GENERATOR, 48, &[Value::obj(frame), Value::int(GEN_CREATED), name, qual]);
+        let flags = self.func_code(func).flags;
+        let kind = if flags & CO_COROUTINE != 0 {
+            tid::COROUTINE
+        } else if flags & CO_ASYNC_GENERATOR != 0 {
+            tid::ASYNC_GENERATOR
+        } else {
+            tid::GENERATOR
+        };
+        let g = self.new_fixed(kind, 48, &[Value::obj(frame), Value::int(GEN_CREATED), name, qual, Value::int(0)]);
         self.init(frame, F_GEN, g);
         g
     }
 
-    /// Starts resuming generator `g` with None, for a frame switch in the dispatch loop: its
+    /// Starts resuming generator `g` with `v`, for a frame switch in the dispatch loop: its
     /// frame, marked running, or None if it cannot be resumed that way (running, finished), in
     /// which case `gen_resume` gives the right answer.
-    pub fn gen_enter(&mut self, g: Value) -> R<Option<ObjRef>> {
+    pub fn gen_enter(&mut self, g: Value, v: Value) -> R<Option<ObjRef>> {
         let go = g.as_obj();
         let state = self.rd(go, GEN_STATE).as_int();
-        if state != GEN_CREATED && state != GEN_SUSPENDED {
+        if !(state == GEN_SUSPENDED || state == GEN_CREATED && v == Value::NONE) {
             return Ok(None);
         }
         let f = self.rd(go, GEN_FRAME).as_obj();
         if state == GEN_SUSPENDED {
             let sp = self.rd(f, F_SP).as_int() as usize;
-            self.set_slot(f, sp, Value::NONE)?;
+            self.set_slot(f, sp, v)?;
             self.st(f, F_SP, Value::int(sp as i64 + 1))?;
         }
         self.st(go, GEN_STATE, Value::int(GEN_RUNNING))?;
@@ -537,9 +546,18 @@ impl Vm {
         }
     }
 
-    /// The RuntimeError that replaces a StopIteration raised inside a generator.
-    pub fn stop_iteration_in_generator(&mut self, e: Value) -> R<Value> {
-        let ne = self.new_error("RuntimeError", "generator raised StopIteration");
+    /// "generator", "coroutine" or "async generator", for messages.
+    pub fn gen_kind_name(&self, g: Value) -> &'static str {
+        match self.tid_of(g) {
+            tid::COROUTINE => "coroutine",
+            tid::ASYNC_GENERATOR => "async generator",
+            _ => "generator",
+        }
+    }
+
+    /// The RuntimeError (message `msg`) that replaces StopIteration `e` escaping a generator.
+    pub fn escaped_stop(&mut self, e: Value, msg: &str) -> R<Value> {
+        let ne = self.new_error("RuntimeError", msg);
         match ne {
             Unwind::Exc(n) => {
                 self.set_attr_str(n, "__cause__", e)?;
@@ -550,14 +568,36 @@ impl Vm {
         }
     }
 
-    /// Resumes a generator with `v` (or with an exception thrown in).
+    /// Ends generator `g` with exception `e` escaping its frame: a StopIteration (and, from an
+    /// async generator, a StopAsyncIteration) becomes a RuntimeError, as in CPython.
+    fn gen_failed(&mut self, g: Value, e: Value) -> R<GenResult> {
+        let go = g.as_obj();
+        self.st(go, GEN_STATE, Value::int(GEN_DONE))?;
+        self.st(go, GEN_FRAME, Value::NULL)?;
+        let kind = self.gen_kind_name(g);
+        if self.isinstance_name(e, "StopIteration") {
+            return Err(Unwind::Exc(self.escaped_stop(e, &format!("{kind} raised StopIteration"))?));
+        }
+        if self.tid_of(g) == tid::ASYNC_GENERATOR && self.isinstance_name(e, "StopAsyncIteration") {
+            return Err(Unwind::Exc(self.escaped_stop(e, "async generator raised StopAsyncIteration")?));
+        }
+        Err(Unwind::Exc(e))
+    }
+
+    /// Resumes a generator (or coroutine, or async generator) with `v`, or with an exception
+    /// thrown in. A frame suspended in `yield from`/`await` passes a thrown exception on to
+    /// the iterator it delegates to first, as CPython does (a GeneratorExit closes it instead).
     pub fn gen_resume(&mut self, g: Value, v: Value, throw: Option<Value>) -> R<GenResult> {
         let go = g.as_obj();
         let state = self.rd(go, GEN_STATE).as_int();
+        let kind = self.gen_kind_name(g);
         if state == GEN_RUNNING {
-            return Err(self.new_error("ValueError", "generator already executing"));
+            return Err(self.new_error("ValueError", &format!("{kind} already executing")));
         }
         if state == GEN_DONE {
+            if self.tid_of(g) == tid::COROUTINE {
+                return Err(self.new_error("RuntimeError", "cannot reuse already awaited coroutine"));
+            }
             if let Some(e) = throw {
                 return Err(Unwind::Exc(e));
             }
@@ -569,16 +609,32 @@ impl Vm {
         {
             // Thrown in before the body started: it is raised where the body would begin,
             // outside every `try`, and the generator is finished.
-            self.st(go, GEN_STATE, Value::int(GEN_DONE))?;
-            self.st(go, GEN_FRAME, Value::NULL)?;
-            if self.isinstance_name(e, "StopIteration") {
-                return Err(Unwind::Exc(self.stop_iteration_in_generator(e)?));
-            }
-            return Err(Unwind::Exc(e));
+            return self.gen_failed(g, e);
         }
+        let mut throw = throw;
         if state == GEN_CREATED {
-            if throw.is_none() && v != Value::NONE {
-                return Err(self.new_error("TypeError", "can't send non-None value to a just-started generator"));
+            if v != Value::NONE {
+                return Err(self.new_error("TypeError", &format!("can't send non-None value to a just-started {kind}")));
+            }
+        } else if let Some(e) = throw
+            && let Some(sub) = self.awaiting(g)
+        {
+            self.st(go, GEN_STATE, Value::int(GEN_RUNNING))?;
+            let r = self.throw_into_delegate(sub, e);
+            self.st(go, GEN_STATE, Value::int(GEN_SUSPENDED))?;
+            match r {
+                Ok(Some(GenResult::Yielded(y))) => return Ok(GenResult::Yielded(y)),
+                Ok(Some(GenResult::Returned(r))) => {
+                    // The delegate finished: `yield from` evaluates to its value.
+                    let sp = self.rd(f, F_SP).as_int() as usize;
+                    self.set_slot(f, sp - 1, r)?;
+                    let pc = self.rd(f, F_PC).as_int();
+                    self.st(f, F_PC, Value::int(pc + 1))?;
+                    throw = None;
+                }
+                Ok(None) => {}
+                Err(Unwind::Exc(e2)) => throw = Some(e2),
+                Err(Unwind::Abort) => return Err(Unwind::Abort),
             }
         } else if throw.is_none() {
             let sp = self.rd(f, F_SP).as_int() as usize;
@@ -599,22 +655,100 @@ impl Vm {
                 self.st(go, GEN_FRAME, Value::NULL)?;
                 Ok(GenResult::Returned(v))
             }
-            Err(Unwind::Exc(e)) => {
-                self.st(go, GEN_STATE, Value::int(GEN_DONE))?;
-                self.st(go, GEN_FRAME, Value::NULL)?;
-                if self.isinstance_name(e, "StopIteration") {
-                    return Err(Unwind::Exc(self.stop_iteration_in_generator(e)?));
-                }
-                Err(Unwind::Exc(e))
-            }
+            Err(Unwind::Exc(e)) => self.gen_failed(g, e),
             Err(a) => Err(a),
+        }
+    }
+
+    /// The iterator a suspended generator's `yield from` (or coroutine's `await`) delegates to.
+    pub fn awaiting(&self, g: Value) -> Option<Value> {
+        let go = g.as_obj();
+        if self.rd(go, GEN_STATE).as_int() != GEN_SUSPENDED {
+            return None;
+        }
+        let f = self.rd(go, GEN_FRAME).as_obj();
+        let pc = self.rd(f, F_PC).as_int() as usize;
+        if !matches!(self.frame_code(f).ops[pc], code::Op::YieldFrom) {
+            return None;
+        }
+        Some(self.slot(f, self.rd(f, F_SP).as_int() as usize - 1))
+    }
+
+    /// Throws `e` into the iterator `sub` that a suspended frame delegates to: its step, or
+    /// None when `e` is to be raised in the frame itself (a GeneratorExit, after closing
+    /// `sub`; an iterator without `throw`).
+    fn throw_into_delegate(&mut self, sub: Value, e: Value) -> R<Option<GenResult>> {
+        if self.isinstance_name(e, "GeneratorExit") {
+            self.close_iter(sub)?;
+            return Ok(None);
+        }
+        match self.tid_of(sub) {
+            tid::GENERATOR | tid::COROUTINE => self.gen_resume(sub, Value::NONE, Some(e)).map(Some),
+            tid::CORO_WRAPPER | tid::AG_ASEND | tid::AG_ATHROW => {
+                self.awaitable_send(sub, Value::NONE, Some(e)).map(Some)
+            }
+            _ => {
+                let Some(m) = self.lookup_type_attr(sub, "throw")? else { return Ok(None) };
+                match self.call_value(m, &[sub, e], &[]) {
+                    Ok(y) => Ok(Some(GenResult::Yielded(y))),
+                    Err(Unwind::Exc(x)) if self.isinstance_name(x, "StopIteration") => {
+                        Ok(Some(GenResult::Returned(self.stop_iteration_value(x)?)))
+                    }
+                    Err(x) => Err(x),
+                }
+            }
+        }
+    }
+
+    /// Closes an iterator that a closing generator delegated to (`close()` if it has one).
+    fn close_iter(&mut self, sub: Value) -> R<()> {
+        match self.tid_of(sub) {
+            tid::GENERATOR | tid::COROUTINE => self.gen_close(sub),
+            tid::CORO_WRAPPER | tid::AG_ASEND | tid::AG_ATHROW => self.awaitable_close(sub),
+            _ => {
+                if let Some(m) = self.lookup_type_attr(sub, "close")? {
+                    self.call_value(m, &[sub], &[])?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// `generator.close()` (and a coroutine's): GeneratorExit thrown in must end it.
+    pub fn gen_close(&mut self, g: Value) -> R<()> {
+        let go = g.as_obj();
+        let st = self.rd(go, GEN_STATE).as_int();
+        if st == GEN_DONE || st == GEN_CREATED {
+            self.st(go, GEN_STATE, Value::int(GEN_DONE))?;
+            self.st(go, GEN_FRAME, Value::NULL)?;
+            return Ok(());
+        }
+        let ge = self.exc_type("GeneratorExit");
+        let e = self.call_value(Value::obj(ge), &[], &[])?;
+        match self.gen_resume(g, Value::NONE, Some(e)) {
+            Ok(GenResult::Yielded(_)) => {
+                let kind = self.gen_kind_name(g);
+                Err(self.new_error("RuntimeError", &format!("{kind} ignored GeneratorExit")))
+            }
+            Ok(GenResult::Returned(_)) => Ok(()),
+            Err(Unwind::Exc(x))
+                if self.isinstance_name(x, "GeneratorExit") || self.isinstance_name(x, "StopIteration") =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(e),
         }
     }
 
     /// One step of `yield from`: Ok(yielded value) or Err(the sub-iterator's return value).
     pub fn delegate(&mut self, sub: Value, sent: Value) -> R<Result<Value, Value>> {
-        if self.tid_of(sub) == tid::GENERATOR {
-            return Ok(match self.gen_resume(sub, sent, None)? {
+        let step = match self.tid_of(sub) {
+            tid::GENERATOR | tid::COROUTINE => Some(self.gen_resume(sub, sent, None)?),
+            tid::CORO_WRAPPER | tid::AG_ASEND | tid::AG_ATHROW => Some(self.awaitable_send(sub, sent, None)?),
+            _ => None,
+        };
+        if let Some(step) = step {
+            return Ok(match step {
                 GenResult::Yielded(v) => Ok(v),
                 GenResult::Returned(v) => Err(v),
             });

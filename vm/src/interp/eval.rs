@@ -50,6 +50,15 @@ pub const ENTRY_INIT: i64 = 2;
 /// A generator frame resumed by the caller's `ForIter` in the same loop: a yield pushes the
 /// value in the caller and goes on after its `ForIter`; a return ends the caller's loop.
 pub const ENTRY_FORITER: i64 = 4;
+/// A generator or coroutine frame resumed by the caller's `YieldFrom` (`yield from`, `await`)
+/// in the same loop: a yield suspends the caller too and passes the value on from there; a
+/// return gives the caller the `yield from`'s value.
+pub const ENTRY_AWAIT: i64 = 8;
+/// A generator or coroutine frame resumed by the caller's call of its `send` method in the same
+/// loop: a yield is the call's result; a return raises StopIteration in the caller.
+pub const ENTRY_SEND: i64 = 16;
+/// The entries of a generator frame resumed in its caller's loop.
+pub const ENTRY_SWITCHED: i64 = ENTRY_FORITER | ENTRY_AWAIT | ENTRY_SEND;
 
 impl Vm {
     /// The running frame's slots (locals, cells, stack) as a raw word array.
@@ -188,13 +197,32 @@ impl Vm {
         true
     }
 
-    /// A generator frame resumed by `ForIter` yields: it is suspended and the caller (`back`)
-    /// runs on (returned).
-    fn foriter_yield(&mut self, f: ObjRef, entry: i64, back: ObjRef) -> R<ObjRef> {
+    /// A generator frame resumed in its caller's loop (`ENTRY_SWITCHED`) yields (`suspended`)
+    /// or ends: its generator is left so, and the caller runs on.
+    fn switched_leave(&mut self, f: ObjRef, entry: i64, suspended: bool) -> R<()> {
         let g = self.rd(f, F_GEN);
-        self.st(f, F_ENTRY, Value::int(entry & !ENTRY_FORITER))?;
-        self.gen_leave(g, true)?;
-        Ok(back)
+        self.st(f, F_ENTRY, Value::int(entry & !ENTRY_SWITCHED))?;
+        self.gen_leave(g, suspended)
+    }
+
+    /// Resumes generator `g` with `v` in the running loop, entered as `how` (`ENTRY_SWITCHED`)
+    /// from `frame`, which was flushed: its frame, or None when it cannot be resumed so (the
+    /// slow path gives the answer). Like a call: its body reaches this loop's commit points.
+    fn switch_into(&mut self, g: Value, v: Value, how: i64, frame: ObjRef) -> R<Option<ObjRef>> {
+        if self.pending_throw.is_some() {
+            return Ok(None);
+        }
+        let Some(gf) = self.gen_enter(g, v)? else { return Ok(None) };
+        self.call_depth += 1;
+        if self.call_depth > self.recursion_limit {
+            self.call_depth -= 1;
+            self.gen_leave(g, false)?;
+            return Err(self.new_error("RecursionError", "maximum recursion depth exceeded"));
+        }
+        let e = self.rd(gf, F_ENTRY).as_int();
+        self.st(gf, F_ENTRY, Value::int((e & !ENTRY_RUST) | how))?;
+        self.st(gf, F_BACK, Value::obj(frame))?;
+        Ok(Some(gf))
     }
 
     pub fn dispatch(&mut self) -> R<Value> {
@@ -258,6 +286,20 @@ impl Vm {
                     ($n:expr) => {
                         slots.get(sp - $n)
                     };
+                }
+                // Goes on in generator frame `gf` resumed by `switch_into`: like a call, a
+                // commit point of the outermost loop.
+                macro_rules! enter_switched {
+                    ($gf:expr) => {{
+                        frame = $gf;
+                        if outermost {
+                            let (p, s) =
+                                (self.rd(frame, F_PC).as_int() as usize, self.rd(frame, F_SP).as_int() as usize);
+                            frame = tri!(self.commit_point(frame, p, s, false));
+                        }
+                        reload!();
+                        continue 'dispatch;
+                    }};
                 }
                 // Where the STM records this thread's writes (and reports its conflicts).
                 macro_rules! mark {
@@ -695,25 +737,11 @@ impl Vm {
                     }
                     Op::ForIter(t) => {
                         let it = top!();
-                        if self.tid_of(it) == crate::layout::tid::GENERATOR
-                            && self.pending_throw.is_none()
-                            && let Some(gf) = tri!(self.gen_enter(it))
-                        {
-                            // Run the generator's frame in this loop, like a call: its body
-                            // reaches this loop's commit points (and blocking operations).
+                        if self.tid_of(it) == crate::layout::tid::GENERATOR {
                             tri!(self.flush(frame, pc, sp));
-                            self.call_depth += 1;
-                            if self.call_depth > self.recursion_limit {
-                                self.call_depth -= 1;
-                                tri!(self.gen_leave(it, false));
-                                break 'op self.new_error("RecursionError", "maximum recursion depth exceeded");
+                            if let Some(gf) = tri!(self.switch_into(it, Value::NONE, ENTRY_FORITER, frame)) {
+                                enter_switched!(gf);
                             }
-                            let e = self.rd(gf, F_ENTRY).as_int();
-                            tri!(self.st(gf, F_ENTRY, Value::int((e & !ENTRY_RUST) | ENTRY_FORITER)));
-                            tri!(self.st(gf, F_BACK, Value::obj(frame)));
-                            frame = gf;
-                            reload!();
-                            continue 'dispatch;
                         }
                         match tri!(self.iter_next(it)) {
                             Some(v) => push!(v),
@@ -780,6 +808,22 @@ impl Vm {
                             }
                         }
                         sp = base;
+                        // `send` of a generator or coroutine resumes its frame in this loop.
+                        if args.len() == 2
+                            && kw.is_empty()
+                            && matches!(self.tid_of(args[0]), crate::layout::tid::GENERATOR | crate::layout::tid::COROUTINE)
+                            && self.tid_of(callable) == crate::layout::tid::BUILTIN
+                            && matches!(self.builtin_name(callable), "generator.send" | "coroutine.send")
+                        {
+                            tri!(self.flush(frame, pc, sp));
+                            let g = args[0];
+                            let sent = args[1];
+                            self.argbuf = args;
+                            if let Some(gf) = tri!(self.switch_into(g, sent, ENTRY_SEND, frame)) {
+                                enter_switched!(gf);
+                            }
+                            args = std::mem::take(&mut self.argbuf);
+                        }
                         // Python functions (and classes with a Python __init__) get a frame in
                         // this loop.
                         self.direct_call = outermost;
@@ -852,16 +896,25 @@ impl Vm {
                             self.yielded = false;
                             return Ok(v);
                         }
-                        if entry & ENTRY_FORITER != 0 {
-                            // The generator is exhausted: the caller's loop ends.
-                            let g = self.rd(frame, F_GEN);
-                            tri!(self.st(frame, F_ENTRY, Value::int(entry & !ENTRY_FORITER)));
-                            tri!(self.gen_leave(g, false));
+                        if entry & ENTRY_SWITCHED != 0 {
+                            tri!(self.switched_leave(frame, entry, false));
                             frame = back;
                             reload!();
-                            let Op::ForIter(t) = code.ops[pc] else { unreachable!("a generator resumed by ForIter") };
+                            if entry & ENTRY_FORITER != 0 {
+                                // The generator is exhausted: the caller's loop ends.
+                                let Op::ForIter(t) = code.ops[pc] else { unreachable!("a generator resumed by ForIter") };
+                                sp -= 1;
+                                pc = t as usize;
+                                continue 'dispatch;
+                            }
+                            if entry & ENTRY_SEND != 0 {
+                                // `send` raises StopIteration(value) in the caller.
+                                break 'op self.stop_iteration(v);
+                            }
+                            // `yield from` evaluates to the value (in place of the iterator).
                             sp -= 1;
-                            pc = t as usize;
+                            push!(v);
+                            pc += 1;
                             continue 'dispatch;
                         }
                         frame = back;
@@ -871,57 +924,83 @@ impl Vm {
                         let _ = (pc, sp);
                         continue 'dispatch;
                     }
-                    Op::Yield => {
-                        let v = pop!();
-                        tri!(self.flush(frame, pc + 1, sp));
-                        let back = self.rd(frame, F_BACK).as_obj();
-                        self.call_depth -= 1;
-                        let entry = self.rd(frame, F_ENTRY).as_int();
-                        if entry & ENTRY_FORITER != 0 {
-                            frame = tri!(self.foriter_yield(frame, entry, back));
+                    Op::Yield | Op::YieldFrom => {
+                        let (y, mut resume) = if let Op::Yield = op {
+                            (pop!(), pc + 1)
+                        } else {
+                            let sent = pop!();
+                            let sub = top!();
+                            let k = self.tid_of(sub);
+                            if k == crate::layout::tid::GENERATOR || k == crate::layout::tid::COROUTINE {
+                                // Run the delegate's frame in this loop (see ENTRY_AWAIT).
+                                tri!(self.flush(frame, pc, sp));
+                                if let Some(gf) = tri!(self.switch_into(sub, sent, ENTRY_AWAIT, frame)) {
+                                    enter_switched!(gf);
+                                }
+                            }
+                            match tri!(self.delegate(sub, sent)) {
+                                // Yield y; when resumed, the sent value goes on top and this
+                                // instruction runs again.
+                                Ok(y) => (y, pc),
+                                Err(result) => {
+                                    slots.set(sp - 1, result);
+                                    pc += 1;
+                                    continue 'dispatch;
+                                }
+                            }
+                        };
+                        // The frame yields y; a frame it was delegating for (ENTRY_AWAIT)
+                        // yields it in turn, up to a frame resumed by `for`, `send` or Rust.
+                        loop {
+                            tri!(self.flush(frame, resume, sp));
+                            let back = self.rd(frame, F_BACK).as_obj();
+                            self.call_depth -= 1;
+                            let entry = self.rd(frame, F_ENTRY).as_int();
+                            if entry & ENTRY_SWITCHED == 0 {
+                                self.frame = back;
+                                self.yielded = true;
+                                return Ok(y);
+                            }
+                            tri!(self.switched_leave(frame, entry, true));
+                            frame = back;
                             reload!();
-                            push!(v);
-                            pc += 1;
-                            continue 'dispatch;
+                            if entry & ENTRY_AWAIT == 0 {
+                                push!(y);
+                                pc += 1;
+                                continue 'dispatch;
+                            }
+                            resume = pc;
                         }
-                        self.frame = back;
-                        self.yielded = true;
-                        return Ok(v);
+                    }
+                    Op::GetAwaitable(what) => {
+                        let it = tri!(self.get_awaitable(top!(), what));
+                        slots.set(sp - 1, it);
+                    }
+                    Op::GetAIter => {
+                        let it = tri!(self.get_aiter(top!()));
+                        slots.set(sp - 1, it);
+                    }
+                    Op::GetANext => {
+                        let aw = tri!(self.get_anext(top!()));
+                        push!(aw);
+                    }
+                    Op::EndAsyncFor => {
+                        let e = pop!();
+                        if !self.isinstance_name(e, "StopAsyncIteration") {
+                            self.reraise = true;
+                            break 'op Unwind::Exc(e);
+                        }
+                        sp -= 1;
+                    }
+                    Op::AsyncGenWrap => {
+                        let w = self.new_fixed(crate::layout::tid::AG_WRAPPED, 16, &[top!()]);
+                        slots.set(sp - 1, w);
                     }
                     Op::GetYieldFromIter => {
                         let v = top!();
                         if self.tid_of(v) != crate::layout::tid::GENERATOR {
                             let it = tri!(self.get_iter(v));
                             slots.set(sp - 1, it);
-                        }
-                    }
-                    Op::YieldFrom => {
-                        let sent = top!();
-                        let sub = peek!(2);
-                        match tri!(self.delegate(sub, sent)) {
-                            Ok(y) => {
-                                // Yield y; when resumed, the sent value replaces TOS and this
-                                // instruction runs again.
-                                sp -= 1;
-                                tri!(self.flush(frame, pc, sp));
-                                let back = self.rd(frame, F_BACK).as_obj();
-                                self.call_depth -= 1;
-                                let entry = self.rd(frame, F_ENTRY).as_int();
-                                if entry & ENTRY_FORITER != 0 {
-                                    frame = tri!(self.foriter_yield(frame, entry, back));
-                                    reload!();
-                                    push!(y);
-                                    pc += 1;
-                                    continue 'dispatch;
-                                }
-                                self.frame = back;
-                                self.yielded = true;
-                                return Ok(y);
-                            }
-                            Err(result) => {
-                                sp -= 2;
-                                push!(result);
-                            }
                         }
                     }
                     Op::Raise(n) => {
@@ -974,9 +1053,9 @@ impl Vm {
                         let m = tri!(self.exception_matches(e, ty));
                         push!(Value::bool(m));
                     }
-                    Op::BeforeWith => {
+                    Op::BeforeWith | Op::BeforeAsyncWith => {
                         let cm = pop!();
-                        let (exit, enter, selfv) = tri!(self.enter_context(cm));
+                        let (exit, enter, selfv) = tri!(self.enter_context(cm, matches!(op, Op::BeforeAsyncWith)));
                         push!(exit);
                         push!(enter);
                         push!(selfv);
@@ -1075,14 +1154,15 @@ impl Vm {
                             self.frame = back;
                             return Err(Unwind::Exc(e));
                         }
-                        if entry & ENTRY_FORITER != 0 {
+                        if entry & ENTRY_SWITCHED != 0 {
                             // An exception ends the generator and goes on in the caller's
-                            // `for` (StopIteration becomes RuntimeError, as in gen_resume).
+                            // `for`, `yield from` or `send` (StopIteration becomes RuntimeError,
+                            // as in gen_resume).
                             let g = self.rd(fr, F_GEN);
-                            self.st(fr, F_ENTRY, Value::int(entry & !ENTRY_FORITER))?;
-                            self.gen_leave(g, false)?;
+                            self.switched_leave(fr, entry, false)?;
                             if self.isinstance_name(e, "StopIteration") {
-                                e = self.stop_iteration_in_generator(e)?;
+                                let kind = self.gen_kind_name(g);
+                                e = self.escaped_stop(e, &format!("{kind} raised StopIteration"))?;
                             }
                         }
                         fr = back;

@@ -6,6 +6,7 @@
 pub mod attr;
 pub mod blocking;
 pub mod call;
+pub mod coro;
 pub mod eval;
 pub mod import;
 pub mod inline_cache;

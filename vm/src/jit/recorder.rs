@@ -209,15 +209,11 @@ fn plain_value(vm: &Vm, v: Value) -> bool {
 }
 
 /// The registered name of a built-in function object (`len`, `str.join`).
-fn builtin_name(vm: &Vm, f: Value) -> &'static str {
-    vm.rt.builtin_def(vm.ld(f.as_obj(), crate::layout::BI_ID).as_int() as u32).name
-}
-
 /// Whether compiled code may call `callee` through the `call` helper (see `helpers.rs`): a
 /// built-in from the allowlist, or one of the plain value or built-in iterator types.
 fn helper_callable(vm: &Vm, callee: Value) -> bool {
     match vm.tid_of(callee) {
-        tid::BUILTIN => helper_allowed(builtin_name(vm, callee)),
+        tid::BUILTIN => helper_allowed(vm.builtin_name(callee)),
         tid::CLASS => {
             let t = vm.rt.types();
             let plain =
@@ -289,7 +285,7 @@ fn helper_allowed(name: &str) -> bool {
 /// A callee's name for an abort reason.
 fn callee_name(vm: &Vm, callee: Value) -> String {
     match vm.tid_of(callee) {
-        tid::BUILTIN => builtin_name(vm, callee).into(),
+        tid::BUILTIN => vm.builtin_name(callee).into(),
         _ => vm.type_name(callee),
     }
 }
@@ -1046,7 +1042,7 @@ impl Recorder {
         let name = if callee == Value::obj(vm.rt.types().float) {
             "float"
         } else if vm.tid_of(callee) == tid::BUILTIN && vm.ld(callee.as_obj(), BI_SELF).is_null() {
-            builtin_name(vm, callee)
+            vm.builtin_name(callee)
         } else {
             return self.call_residual(vm, pc, 1, slots);
         };
@@ -1134,7 +1130,7 @@ impl Recorder {
         let n = slots.len();
         let (callee, nul, x, cls) = (slots[n - 4], slots[n - 3], slots[n - 2], slots[n - 1]);
         let builtin = vm.tid_of(callee) == tid::BUILTIN && vm.ld(callee.as_obj(), BI_SELF).is_null();
-        if !builtin || !nul.is_null() || builtin_name(vm, callee) != "isinstance" {
+        if !builtin || !nul.is_null() || vm.builtin_name(callee) != "isinstance" {
             return self.call_residual(vm, pc, 2, slots);
         }
         let t = vm.rt.types();

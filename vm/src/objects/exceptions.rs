@@ -191,16 +191,18 @@ impl Vm {
 
     /// `with` statement entry: (bound `__exit__`, `__enter__`, self or NULL) for the call that
     /// follows.
-    pub fn enter_context(&mut self, cm: Value) -> R<(Value, Value, Value)> {
+    pub fn enter_context(&mut self, cm: Value, is_async: bool) -> R<(Value, Value, Value)> {
         let t = self.type_of(cm);
-        let enter = self.class_lookup(t, "__enter__")?;
-        let exit = self.class_lookup(t, "__exit__")?;
+        let (enter_name, exit_name) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+        let enter = self.class_lookup(t, enter_name)?;
+        let exit = self.class_lookup(t, exit_name)?;
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let tn = self.class_name(t);
-            let missing = if self.class_lookup(t, "__enter__")?.is_none() { "" } else { " (missed __exit__ method)" };
+            let missing = if enter.is_none() { String::new() } else { format!(" (missed {exit_name} method)") };
+            let protocol = if is_async { "asynchronous context manager" } else { "context manager" };
             return Err(self.new_error(
                 "TypeError",
-                &format!("'{tn}' object does not support the context manager protocol{missing}"),
+                &format!("'{tn}' object does not support the {protocol} protocol{missing}"),
             ));
         };
         let exit = self.bind(exit, cm, t)?;

@@ -172,10 +172,11 @@ impl Vm {
                 let n = self.str_of(self.ld(o, MOD_NAME));
                 format!("<module '{n}'>")
             }
-            tid::GENERATOR => {
+            tid::GENERATOR | tid::COROUTINE | tid::ASYNC_GENERATOR => {
                 let q = self.str_of(self.rd(o, GEN_QUALNAME));
                 let id = self.id_of(v)?;
-                format!("<generator object {q} at {id:#x}>")
+                let kind = self.type_name(v);
+                format!("<{kind} object {q} at {id:#x}>")
             }
             tid::CELL => {
                 let id = self.id_of(v)?;
