@@ -11,7 +11,7 @@ async def worker(name, delay, result):
 
 async def main():
     # gather keeps the order of its arguments; sleeps end in the order of their delays.
-    r = await asyncio.gather(worker("a", 0.03, 1), worker("b", 0.01, 2), worker("c", 0.02, 3))
+    r = await asyncio.gather(worker("a", 0.09, 1), worker("b", 0.01, 2), worker("c", 0.05, 3))
     print(r, log)
     log.clear()
 
@@ -126,7 +126,7 @@ async def main():
 
     # as_completed, wait, shield.
     order = []
-    for fut in asyncio.as_completed([worker("p", 0.02, "slow"), worker("q", 0.01, "quick")]):
+    for fut in asyncio.as_completed([worker("p", 0.06, "slow"), worker("q", 0.01, "quick")]):
         order.append(await fut)
     print(order)
     t1 = asyncio.create_task(asyncio.sleep(0.01, "first"))

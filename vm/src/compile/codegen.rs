@@ -171,8 +171,8 @@ fn stack_effect(op: Op) -> i32 {
     use Op::*;
     match op {
         Nop | Rot2 | Rot3 | Rot4 | Unary(_) | Not | LoadAttr(_) | ListToTuple | Jump(_) | JumpBack(_) | GetIter
-        | Yield | GetYieldFromIter | GetAwaitable(_) | GetAIter | AsyncGenWrap | CheckExcMatch | SetClassCell(_) | SetupAnnotations | DeleteFast(_)
-        | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) => 0,
+        | Yield | GetYieldFromIter | GetAwaitable(_) | GetAIter | AsyncGenWrap | CheckExcMatch | SetClassCell(_)
+        | SetupAnnotations | DeleteFast(_) | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) => 0,
         LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(..) | LoadName(_)
         | LoadGlobal(_) | LoadMethod(_) | Dup | PushNull | PushExcInfo | WithExceptStart | ImportFrom(_)
         | LoadBuildClass | LoadAssertionError | ForIter(_) | GetANext => 1,

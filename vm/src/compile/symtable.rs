@@ -479,7 +479,10 @@ impl Builder {
             if outer.is_comprehension {
                 outer.is_async = true;
             } else if !outer.is_async || outer.kind != Some(Kind::Function) {
-                self.err("asynchronous comprehension outside of an asynchronous function".into(), ast::Ranged::range(&gens[0].iter).start());
+                self.err(
+                    "asynchronous comprehension outside of an asynchronous function".into(),
+                    ast::Ranged::range(&gens[0].iter).start(),
+                );
             }
         }
     }

@@ -600,7 +600,9 @@ impl Vm {
                 let c = get(self.ld(ob, CODE_ID).as_int() as u32);
                 // CPython's values: CO_OPTIMIZED | CO_NEWLOCALS for functions, then the kinds.
                 let mut f = if c.flags & CO_DICT_LOCALS == 0 { 0x3 } else { 0 };
-                for (ours, theirs) in [(CO_VARARGS, 0x4), (CO_VARKEYWORDS, 0x8), (CO_COROUTINE, 0x80), (CO_ASYNC_GENERATOR, 0x200)] {
+                for (ours, theirs) in
+                    [(CO_VARARGS, 0x4), (CO_VARKEYWORDS, 0x8), (CO_COROUTINE, 0x80), (CO_ASYNC_GENERATOR, 0x200)]
+                {
                     if c.flags & ours != 0 {
                         f |= theirs;
                     }

@@ -57,10 +57,9 @@ impl Vm {
         }
         let Some(m) = self.lookup_type_attr(v, "__aiter__")? else {
             let tn = self.type_name(v);
-            return Err(self.new_error(
-                "TypeError",
-                &format!("'async for' requires an object with __aiter__ method, got {tn}"),
-            ));
+            return Err(
+                self.new_error("TypeError", &format!("'async for' requires an object with __aiter__ method, got {tn}"))
+            );
         };
         let it = self.call_value(m, &[v], &[])?;
         if self.tid_of(it) != tid::ASYNC_GENERATOR && self.lookup_type_attr(it, "__anext__")?.is_none() {
@@ -80,16 +79,15 @@ impl Vm {
         }
         let Some(m) = self.lookup_type_attr(it, "__anext__")? else {
             let tn = self.type_name(it);
-            return Err(self.new_error(
-                "TypeError",
-                &format!("'async for' requires an iterator with __anext__ method, got {tn}"),
-            ));
+            return Err(self
+                .new_error("TypeError", &format!("'async for' requires an iterator with __anext__ method, got {tn}")));
         };
         let aw = self.call_value(m, &[it], &[])?;
         match self.get_awaitable(aw, awaited::AWAIT) {
             Err(Unwind::Exc(e)) if self.isinstance_name(e, "TypeError") && self.tid_of(aw) != tid::COROUTINE => {
                 let tn = self.type_name(aw);
-                Err(self.new_error("TypeError", &format!("'async for' received an invalid object from __anext__: {tn}")))
+                Err(self
+                    .new_error("TypeError", &format!("'async for' received an invalid object from __anext__: {tn}")))
             }
             r => r,
         }
@@ -125,8 +123,16 @@ impl Vm {
         if state == AW_INIT {
             if self.rd(g, AG_RUNNING).as_int() != 0 {
                 self.st(o, AW_STATE, Value::int(AW_CLOSED))?;
-                let what = if kind == tid::AG_ASEND { "anext()" } else if closing { "aclose()" } else { "athrow()" };
-                return Err(self.new_error("RuntimeError", &format!("{what}: asynchronous generator is already running")));
+                let what = if kind == tid::AG_ASEND {
+                    "anext()"
+                } else if closing {
+                    "aclose()"
+                } else {
+                    "athrow()"
+                };
+                return Err(
+                    self.new_error("RuntimeError", &format!("{what}: asynchronous generator is already running"))
+                );
             }
             if kind == tid::AG_ASEND {
                 if throw.is_none() && v == Value::NONE {
@@ -134,9 +140,7 @@ impl Vm {
                 }
             } else {
                 if throw.is_none() && v != Value::NONE {
-                    return Err(
-                        self.new_error("RuntimeError", "can't send non-None value to a just-started coroutine")
-                    );
+                    return Err(self.new_error("RuntimeError", "can't send non-None value to a just-started coroutine"));
                 }
                 throw = Some(if closing {
                     let ge = self.exc_type("GeneratorExit");

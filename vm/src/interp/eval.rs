@@ -811,7 +811,10 @@ impl Vm {
                         // `send` of a generator or coroutine resumes its frame in this loop.
                         if args.len() == 2
                             && kw.is_empty()
-                            && matches!(self.tid_of(args[0]), crate::layout::tid::GENERATOR | crate::layout::tid::COROUTINE)
+                            && matches!(
+                                self.tid_of(args[0]),
+                                crate::layout::tid::GENERATOR | crate::layout::tid::COROUTINE
+                            )
                             && self.tid_of(callable) == crate::layout::tid::BUILTIN
                             && matches!(self.builtin_name(callable), "generator.send" | "coroutine.send")
                         {
@@ -902,7 +905,9 @@ impl Vm {
                             reload!();
                             if entry & ENTRY_FORITER != 0 {
                                 // The generator is exhausted: the caller's loop ends.
-                                let Op::ForIter(t) = code.ops[pc] else { unreachable!("a generator resumed by ForIter") };
+                                let Op::ForIter(t) = code.ops[pc] else {
+                                    unreachable!("a generator resumed by ForIter")
+                                };
                                 sp -= 1;
                                 pc = t as usize;
                                 continue 'dispatch;

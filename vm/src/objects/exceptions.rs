@@ -200,10 +200,8 @@ impl Vm {
             let tn = self.class_name(t);
             let missing = if enter.is_none() { String::new() } else { format!(" (missed {exit_name} method)") };
             let protocol = if is_async { "asynchronous context manager" } else { "context manager" };
-            return Err(self.new_error(
-                "TypeError",
-                &format!("'{tn}' object does not support the {protocol} protocol{missing}"),
-            ));
+            return Err(self
+                .new_error("TypeError", &format!("'{tn}' object does not support the {protocol} protocol{missing}")));
         };
         let exit = self.bind(exit, cm, t)?;
         if matches!(self.tid_of(enter), tid::FUNCTION | tid::BUILTIN) {
