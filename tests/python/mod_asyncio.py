@@ -126,7 +126,7 @@ async def main():
 
     # as_completed, wait, shield.
     order = []
-    for fut in asyncio.as_completed([worker("p", 0.06, "slow"), worker("q", 0.01, "quick")]):
+    for fut in asyncio.as_completed([asyncio.sleep(0.06, "slow"), asyncio.sleep(0.01, "quick")]):
         order.append(await fut)
     print(order)
     t1 = asyncio.create_task(asyncio.sleep(0.01, "first"))
