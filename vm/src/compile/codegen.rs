@@ -694,22 +694,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Return);
                 self.unit().depth = depth;
             }
-            Stmt::FunctionDef(f) => {
-                self.decorators(&f.decorator_list)?;
-                self.function(f, &f.name, &f.args, FnBody::Stmts(&f.body), f.returns.as_deref(), f.range.start())?;
-                for _ in &f.decorator_list {
-                    self.emit(Op::Call(1));
-                }
-                self.store_name(&f.name);
-            }
-            Stmt::AsyncFunctionDef(f) => {
-                self.decorators(&f.decorator_list)?;
-                self.function(f, &f.name, &f.args, FnBody::Stmts(&f.body), f.returns.as_deref(), f.range.start())?;
-                for _ in &f.decorator_list {
-                    self.emit(Op::Call(1));
-                }
-                self.store_name(&f.name);
-            }
+            Stmt::FunctionDef(f) => self.decorated(&f.decorator_list, &f.name, |c| {
+                c.function(f, &f.name, &f.args, FnBody::Stmts(&f.body), f.returns.as_deref(), f.range.start())
+            })?,
+            Stmt::AsyncFunctionDef(f) => self.decorated(&f.decorator_list, &f.name, |c| {
+                c.function(f, &f.name, &f.args, FnBody::Stmts(&f.body), f.returns.as_deref(), f.range.start())
+            })?,
             Stmt::ClassDef(c) => self.class_def(c)?,
             Stmt::Delete(d) => {
                 for t in &d.targets {
@@ -992,6 +982,18 @@ impl<'a> Compiler<'a> {
         self.unit().depth = d;
         self.patch(end);
         self.patch(end2);
+        Ok(())
+    }
+
+    /// A `def` statement: the decorators, the function `make` emits, the decorators' calls, and
+    /// the name bound.
+    fn decorated(&mut self, ds: &'a [Expr], name: &str, make: impl FnOnce(&mut Self) -> R<()>) -> R<()> {
+        self.decorators(ds)?;
+        make(self)?;
+        for _ in ds {
+            self.emit(Op::Call(1));
+        }
+        self.store_name(name);
         Ok(())
     }
 
