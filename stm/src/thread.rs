@@ -118,6 +118,12 @@ impl Thread {
         self.marker = marker;
     }
 
+    /// The marker last set.
+    #[inline]
+    pub fn marker(&self) -> u64 {
+        self.marker
+    }
+
     /// The info block of the segment held (the GC keeps its nursery pointers there). Panics if
     /// no segment is held.
     #[inline(always)]

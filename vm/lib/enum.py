@@ -2,12 +2,8 @@
 
 Differences from CPython (all caused by pystm limitations):
 
-* ``types`` is not available: ``DynamicClassAttribute`` and a read-only
-  ``mappingproxy`` class (for ``__members__``) are defined here.
-* ``sys._getframe`` is not available, so the functional API cannot find
-  the caller's module: pass ``module=`` (otherwise ``__module__`` is
-  ``'<unknown>'`` and the class is made unpicklable, as CPython does when
-  the frame hack fails).
+* ``types.DynamicClassAttribute`` is not a ``property`` subclass (pystm's
+  ``property`` cannot be subclassed).
 * pystm does not dispatch ``setattr``/``delattr``/``getattr``-fallback/
   ``dir``/``reversed`` to metaclass methods, so ``EnumType.__setattr__``
   ("cannot reassign member"), ``__delattr__``, ``__getattr__``,
@@ -19,146 +15,7 @@ import builtins as bltns
 from operator import or_ as _or_
 from functools import reduce
 
-try:
-    from types import MappingProxyType, DynamicClassAttribute
-except ImportError:
-    MappingProxyType = DynamicClassAttribute = None
-
-if DynamicClassAttribute is None:
-    class DynamicClassAttribute:
-        """Route attribute access on a class to __getattr__.
-
-        This is a descriptor, used to define attributes that act differently
-        when accessed through an instance and through a class.  Instance
-        access remains normal, but access to an attribute through a class
-        will be routed to the class's __getattr__ method; this is done by
-        raising AttributeError.
-        """
-        def __init__(self, fget=None, fset=None, fdel=None, doc=None):
-            self.fget = fget
-            self.fset = fset
-            self.fdel = fdel
-            # next two lines make DynamicClassAttribute act the same as property
-            self.__doc__ = doc or getattr(fget, '__doc__', None)
-            self.overwrite_doc = doc is None
-            # support for abstract methods
-            self.__isabstractmethod__ = bool(
-                    getattr(fget, '__isabstractmethod__', False))
-
-        def __get__(self, instance, ownerclass=None):
-            if instance is None:
-                if self.__isabstractmethod__:
-                    return self
-                raise AttributeError()
-            elif self.fget is None:
-                raise AttributeError("unreadable attribute")
-            return self.fget(instance)
-
-        def __set__(self, instance, value):
-            if self.fset is None:
-                raise AttributeError("can't set attribute")
-            self.fset(instance, value)
-
-        def __delete__(self, instance):
-            if self.fdel is None:
-                raise AttributeError("can't delete attribute")
-            self.fdel(instance)
-
-        def getter(self, fget):
-            fdoc = fget.__doc__ if self.overwrite_doc else None
-            result = type(self)(fget, self.fset, self.fdel, fdoc or self.__doc__)
-            result.overwrite_doc = self.overwrite_doc
-            return result
-
-        def setter(self, fset):
-            result = type(self)(self.fget, fset, self.fdel, self.__doc__)
-            result.overwrite_doc = self.overwrite_doc
-            return result
-
-        def deleter(self, fdel):
-            result = type(self)(self.fget, self.fset, fdel, self.__doc__)
-            result.overwrite_doc = self.overwrite_doc
-            return result
-
-if MappingProxyType is None:
-    class mappingproxy:
-        """Read-only, live view of a mapping (stand-in for
-        types.MappingProxyType, which pystm lacks)."""
-        __slots__ = ('_mapping',)
-
-        def __init__(self, mapping):
-            object.__setattr__(self, '_mapping', mapping)
-
-        def __getitem__(self, key):
-            return self._mapping[key]
-
-        def __iter__(self):
-            return iter(self._mapping)
-
-        def __len__(self):
-            return len(self._mapping)
-
-        def __contains__(self, key):
-            return key in self._mapping
-
-        def __reversed__(self):
-            return reversed(self._mapping)
-
-        def __eq__(self, other):
-            return self._mapping == other
-
-        def __ne__(self, other):
-            return self._mapping != other
-
-        __hash__ = None
-
-        def __or__(self, other):
-            return self._mapping | other
-
-        def __ror__(self, other):
-            return other | self._mapping
-
-        def get(self, key, default=None):
-            return self._mapping.get(key, default)
-
-        def keys(self):
-            return self._mapping.keys()
-
-        def values(self):
-            return self._mapping.values()
-
-        def items(self):
-            return self._mapping.items()
-
-        def copy(self):
-            return self._mapping.copy()
-
-        def __repr__(self):
-            return 'mappingproxy(%r)' % (self._mapping,)
-
-        def __str__(self):
-            return str(self._mapping)
-
-        def __setattr__(self, name, value):
-            raise AttributeError("'mappingproxy' object attribute '%s' is "
-                                 "read-only" % name)
-
-        def __setitem__(self, key, value):
-            raise TypeError("'mappingproxy' object does not support item "
-                            "assignment")
-
-        def __delitem__(self, key):
-            raise TypeError("'mappingproxy' object does not support item "
-                            "deletion")
-
-    MappingProxyType = mappingproxy
-    # Register with collections.abc.Mapping without importing the
-    # collections package (expensive); collections.abc does the same
-    # for enum.mappingproxy when it is imported after enum.
-    _cabc = sys.modules.get('collections.abc')
-    if _cabc is not None and hasattr(_cabc, 'Mapping'):
-        _cabc.Mapping.register(mappingproxy)
-    del _cabc
+from types import MappingProxyType, DynamicClassAttribute
 
 
 __all__ = [

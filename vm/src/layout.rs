@@ -255,6 +255,8 @@ pub const TB_CODE: u64 = 16;
 pub const TB_LINE: u64 = 24;
 /// Tagged instruction index (for the column markers).
 pub const TB_PC: u64 = 32;
+/// The frame the entry is for (`tb_frame`; kept alive by the traceback, as in CPython).
+pub const TB_FRAME: u64 = 40;
 
 /// The size in bytes (header included, rounded up to 16) of a variable-sized object.
 pub fn str_size(blen: usize) -> usize {

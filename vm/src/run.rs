@@ -159,6 +159,9 @@ fn end_atomic_blocks(vm: &mut Vm) {
 fn commit_end(vm: &mut Vm, v: Value) -> R<Value> {
     end_atomic_blocks(vm);
     vm.m.roots().words[crate::interp::ROOT_FRAME] = v.0;
+    // The commit moves young objects: cached lookups must not keep their old places (Python
+    // code may run after this, e.g. an exception's `__str__` while it is printed).
+    vm.mcache_flush();
     vm.commit()?;
     vm.m.thread().yield_segment();
     vm.m.start();
@@ -268,6 +271,7 @@ pub fn run_source(vm: &mut Vm, text: &str, filename: &str) -> i32 {
         Err(e) => exit_status(vm, e),
     };
     shutdown_threads(vm);
+    run_exitfuncs(vm);
     finish(vm);
     status
 }
@@ -281,6 +285,18 @@ fn shutdown_threads(vm: &mut Vm) {
     let Ok(f) = vm.getattr_str(m, "_shutdown") else { return };
     let r = outermost_loop(vm, &mut |vm| call_frame(vm, f, &[], &[]));
     if let Err(e) = r {
+        vm.print_exception(e);
+    }
+}
+
+/// As CPython at exit, after the threads: if `atexit` was imported, its callbacks
+/// (`atexit._run_exitfuncs()`, which reports their exceptions itself).
+fn run_exitfuncs(vm: &mut Vm) {
+    let mods = Value::obj(vm.rt.globals().modules);
+    let k = vm.new_str("atexit");
+    let Ok(Some(m)) = vm.dict_get(mods, k) else { return };
+    let Ok(f) = vm.getattr_str(m, "_run_exitfuncs") else { return };
+    if let Err(e) = outermost_loop(vm, &mut |vm| call_frame(vm, f, &[], &[])) {
         vm.print_exception(e);
     }
 }

@@ -23,7 +23,7 @@ pystm differences:
   ``__call__`` entry); ``_check_methods`` corrects those entries (tables
   ``_PYSTM_NONE``/``_PYSTM_HAS``) so the one-trick-pony hooks answer like
   CPython.  The tables are computed, so they are empty where pystm agrees.
-* Types missing from pystm (bytearray, memoryview, mappingproxy, coroutine,
+* Types missing from pystm (bytearray, memoryview, coroutine,
   async_generator, ...) are simply not registered.
 """
 
@@ -90,7 +90,7 @@ dict_items = type({}.items())
 ## misc ##
 mappingproxy = type(type.__dict__)
 if mappingproxy is dict:        # pystm: class __dict__ is a plain dict
-    mappingproxy = None
+    from types import MappingProxyType as mappingproxy
 generator = type((lambda: (yield))())
 ## coroutine / asynchronous generator: no 'async def' in pystm ##
 coroutine = None
@@ -1207,11 +1207,6 @@ if _bytearray is not None:
     MutableSequence.register(_bytearray)  # Multiply inheriting, see ByteString
 
 
-# enum (pystm) defines its own read-only mappingproxy for __members__
-_enum = sys.modules.get('enum')
-if getattr(_enum, 'mappingproxy', None) is not None:
-    Mapping.register(_enum.mappingproxy)
-del _enum
 
 
 ### helpers kept for the rest of pystm's library (collections, typing) ###

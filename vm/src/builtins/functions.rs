@@ -583,10 +583,15 @@ fn delattr(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
 
 fn callable(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
     vm.nargs("callable", args, 1, 1)?;
-    let v = args[0];
-    let c = matches!(vm.tid_of(v), tid::FUNCTION | tid::METHOD | tid::BUILTIN | tid::CLASS)
-        || vm.lookup_type_attr(v, "__call__")?.is_some();
-    Ok(Value::bool(c))
+    Ok(Value::bool(vm.is_callable(args[0])?))
+}
+
+impl Vm {
+    /// `callable(v)`.
+    pub fn is_callable(&mut self, v: Value) -> R<bool> {
+        Ok(matches!(self.tid_of(v), tid::FUNCTION | tid::METHOD | tid::BUILTIN | tid::CLASS)
+            || self.lookup_type_attr(v, "__call__")?.is_some())
+    }
 }
 
 fn globals(vm: &mut Vm, _: &[Value], _: &[(Value, Value)]) -> R<Value> {
@@ -596,31 +601,7 @@ fn globals(vm: &mut Vm, _: &[Value], _: &[(Value, Value)]) -> R<Value> {
 /// The calling frame's locals as a dict (a snapshot for function frames).
 pub fn frame_locals(vm: &mut Vm) -> R<Value> {
     let f = vm.frame;
-    let l = vm.rd(f, F_LOCALS);
-    if !l.is_null() {
-        return Ok(l);
-    }
-    let c = vm.frame_code(f);
-    let d = vm.new_dict();
-    for (i, n) in c.varnames.iter().enumerate() {
-        let v = vm.slot(f, i);
-        if !v.is_null() {
-            let k = vm.new_str(n);
-            vm.dict_set(d, k, v)?;
-        }
-    }
-    let nl = c.varnames.len();
-    for (i, n) in c.cellvars.iter().chain(c.freevars.iter()).enumerate() {
-        let cell = vm.slot(f, nl + i);
-        if cell.is_ref() {
-            let v = vm.rd(cell.as_obj(), CELL_VAL);
-            if !v.is_null() {
-                let k = vm.new_str(n);
-                vm.dict_set(d, k, v)?;
-            }
-        }
-    }
-    Ok(d)
+    vm.frame_locals(f)
 }
 
 fn locals(vm: &mut Vm, _: &[Value], _: &[(Value, Value)]) -> R<Value> {

@@ -158,6 +158,8 @@ pub fn install(vm: &mut Vm, t: &Types) {
     vm.def_method(t.staticmethod, "staticmethod.__new__", staticmethod_new);
     vm.def_method(t.classmethod, "classmethod.__new__", classmethod_new);
     vm.def_method(t.super_, "super.__new__", super_new);
+    vm.def_method(t.module, "module.__new__", module_new);
+    vm.def_method(t.by_tid[tid::METHOD as usize], "method.__new__", method_new);
 
     let g = t.generator;
     vm.def_method(g, "generator.send", gen_send);
@@ -1546,6 +1548,36 @@ fn staticmethod_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
 fn classmethod_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("classmethod", &a[1..], 1, 1)?;
     Ok(vm.new_fixed(tid::CLASSMETHOD, 16, &[a[1]]))
+}
+/// `module(name, doc=None)` (`types.ModuleType`).
+fn module_new(vm: &mut Vm, a: A, kw: K) -> R<Value> {
+    let name = a.get(1).copied().or_else(|| vm.kwarg(kw, "name"));
+    let doc = a.get(2).copied().or_else(|| vm.kwarg(kw, "doc")).unwrap_or(Value::NONE);
+    let Some(name) = name.filter(|_| a.len() <= 3) else {
+        return Err(vm.new_error("TypeError", "module.__init__() takes at least 1 argument (0 given)"));
+    };
+    if !vm.is_str(name) {
+        let tn = vm.type_name(name);
+        return Err(vm.new_error("TypeError", &format!("module.__init__() argument 'name' must be str, not {tn}")));
+    }
+    let n = vm.str_of(name);
+    let m = vm.new_module(&n);
+    let d = vm.ld(m.as_obj(), MOD_DICT);
+    vm.def_value(d, "__doc__", doc);
+    vm.def_value(d, "__loader__", Value::NONE);
+    vm.def_value(d, "__spec__", Value::NONE);
+    Ok(m)
+}
+/// `method(function, instance)` (`types.MethodType`).
+fn method_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("method", &a[1..], 2, 2)?;
+    if !vm.is_callable(a[1])? {
+        return Err(vm.new_error("TypeError", "first argument must be callable"));
+    }
+    if a[2] == Value::NONE {
+        return Err(vm.new_error("TypeError", "instance must not be None"));
+    }
+    Ok(vm.new_fixed(tid::METHOD, 32, &[a[2], a[1]]))
 }
 fn super_new(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let a = &a[1..];

@@ -6,6 +6,7 @@ pub mod bytes;
 pub mod concurrency;
 pub mod coroutines;
 pub mod functions;
+pub mod introspect;
 pub mod methods;
 pub mod modules;
 pub mod posix;
@@ -205,6 +206,7 @@ pub fn init(vm: &mut Vm) {
     coroutines::install(vm, &types, builtins);
     let sys = modules::install(vm, &mut types, builtins, modules);
     posix::install(vm, modules);
+    introspect::install(vm, &types, sys, modules);
     concurrency::install(vm, &mut types, modules);
     // Shared name strs.
     let mut strs: Vec<(&'static str, Value)> = Vec::new();

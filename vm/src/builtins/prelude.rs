@@ -3,7 +3,8 @@
 //! a generator. The Rust version would run the generator in nested dispatch loops, where no
 //! collection may happen, so memory would grow with everything the generator allocates; these
 //! run in the caller's loop, which commits and collects between items. Compiled and committed
-//! once at start-up, after the other built-ins. Also `anext(iterator, default)`'s coroutine.
+//! once at start-up, after the other built-ins. Also `anext(iterator, default)`'s coroutine,
+//! and exception groups: `BaseExceptionGroup`'s methods and the steps of `except*`.
 
 use crate::interp::Vm;
 use crate::layout::*;
@@ -67,6 +68,159 @@ async def anext_default(iterator, default):
         return await type(iterator).__anext__(iterator)
     except StopAsyncIteration:
         return default
+
+# Exception groups (PEP 654): BaseExceptionGroup's methods, and the two steps of `except*`.
+
+def _eg_new(cls, *args, **kwargs):
+    if kwargs:
+        raise TypeError(f"{cls.__name__}() takes no keyword arguments")
+    if len(args) != 2:
+        raise TypeError(f"BaseExceptionGroup.__new__() takes exactly 2 arguments ({len(args)} given)")
+    message, exceptions = args
+    if not isinstance(message, str):
+        raise TypeError(f"BaseExceptionGroup.__new__() argument 1 must be str, not {type(message).__name__}")
+    if isinstance(exceptions, dict) or not hasattr(type(exceptions), "__getitem__"):
+        raise TypeError("second argument (exceptions) must be a sequence")
+    excs = _tuple(exceptions)
+    if not excs:
+        raise ValueError("second argument (exceptions) must be a non-empty sequence")
+    nested_base = False
+    for i, e in enumerate(excs):
+        if not isinstance(e, BaseException):
+            raise ValueError(f"Item {i} of second argument (exceptions) is not an exception")
+        if not isinstance(e, Exception):
+            nested_base = True
+    if cls is BaseExceptionGroup:
+        if not nested_base:
+            cls = ExceptionGroup
+    elif issubclass(cls, Exception) and nested_base:
+        if cls is ExceptionGroup:
+            raise TypeError("Cannot nest BaseExceptions in an ExceptionGroup")
+        raise TypeError(f"Cannot nest BaseExceptions in '{cls.__name__}'")
+    self = BaseException.__new__(cls, message, exceptions)
+    self._eg_message = message
+    self._eg_exceptions = excs
+    return self
+
+def _eg_str(self):
+    n = len(self._eg_exceptions)
+    return f"{self._eg_message} ({n} sub-exception{'s' if n > 1 else ''})"
+
+def _eg_derive(self, excs):
+    return BaseExceptionGroup(self._eg_message, excs)
+
+def _eg_matcher(condition):
+    if isinstance(condition, type) and issubclass(condition, BaseException):
+        return lambda e: isinstance(e, condition)
+    if isinstance(condition, _tuple) and all(isinstance(c, type) and issubclass(c, BaseException) for c in condition):
+        return lambda e: isinstance(e, condition)
+    if callable(condition) and not isinstance(condition, type):
+        return condition
+    raise TypeError("expected a function, exception type or tuple of exception types")
+
+def _eg_with_metadata(eg, sub):
+    if not isinstance(sub, BaseExceptionGroup):
+        raise TypeError("derive must return an instance of BaseExceptionGroup")
+    sub.__traceback__ = eg.__traceback__
+    sub.__cause__ = eg.__cause__
+    sub.__context__ = eg.__context__
+    sub.__suppress_context__ = eg.__suppress_context__
+    if hasattr(eg, "__notes__"):
+        sub.__notes__ = list(eg.__notes__)
+    return sub
+
+def _eg_split_by(exc, match, want_rest):
+    if match(exc):
+        return exc, None
+    if not isinstance(exc, BaseExceptionGroup):
+        return None, exc
+    matched = []
+    rest = []
+    for e in exc._eg_exceptions:
+        m, r = _eg_split_by(e, match, want_rest)
+        if m is not None:
+            matched.append(m)
+        if r is not None:
+            rest.append(r)
+    m = _eg_with_metadata(exc, exc.derive(matched)) if matched else None
+    r = _eg_with_metadata(exc, exc.derive(rest)) if want_rest and rest else None
+    return m, r
+
+def _eg_split(self, condition):
+    return _tuple(_eg_split_by(self, _eg_matcher(condition), True))
+
+def _eg_subgroup(self, condition):
+    return _eg_split_by(self, _eg_matcher(condition), False)[0]
+
+def _eg_check_star_type(t):
+    for c in (t if isinstance(t, _tuple) else (t,)):
+        if not (isinstance(c, type) and issubclass(c, BaseException)):
+            raise TypeError("catching classes that do not inherit from BaseException is not allowed")
+        if issubclass(c, BaseExceptionGroup):
+            raise TypeError("catching ExceptionGroup with except* is not allowed. Use except instead.")
+
+def eg_match(exc, t):
+    """`except* t` against the exceptions not matched yet: (rest, match); match None when nothing
+    matches (rest is then exc)."""
+    _eg_check_star_type(t)
+    if exc is None:
+        return None, None
+    if isinstance(exc, t):
+        if isinstance(exc, BaseExceptionGroup):
+            return None, exc
+        wrapped = BaseExceptionGroup("", (exc,))
+        wrapped.__traceback__ = exc.__traceback__
+        return None, wrapped
+    if isinstance(exc, BaseExceptionGroup):
+        match, rest = exc.split(t)
+        return rest, match
+    return exc, None
+
+def _eg_leaves(exc, ids):
+    if isinstance(exc, BaseExceptionGroup):
+        for e in exc._eg_exceptions:
+            _eg_leaves(e, ids)
+    else:
+        ids.add(id(exc))
+
+def eg_reraise(orig, excs):
+    """What a `try`/`except*` raises at its end: the exceptions its handlers raised (`excs` holds
+    them, None for a handler that finished, and last what no handler matched), the re-raised
+    ones in the original group's shape; None if nothing."""
+    if not excs:
+        return None
+    if not isinstance(orig, BaseExceptionGroup):
+        return excs[0]
+    raised = []
+    reraised = []
+    for e in excs:
+        if e is None:
+            continue
+        if (e.__traceback__ is orig.__traceback__ and e.__cause__ is orig.__cause__
+                and e.__context__ is orig.__context__
+                and getattr(e, "__notes__", None) is getattr(orig, "__notes__", None)):
+            reraised.append(e)
+        else:
+            raised.append(e)
+    ids = _set()
+    for e in reraised:
+        _eg_leaves(e, ids)
+    kept = orig.split(lambda e: id(e) in ids)[0] if ids else None
+    if not raised:
+        return kept
+    if kept is not None:
+        raised.append(kept)
+    if len(raised) > 1:
+        return ExceptionGroup("", raised)
+    return raised[0]
+
+BaseExceptionGroup.__new__ = staticmethod(_eg_new)
+BaseExceptionGroup.__str__ = _eg_str
+BaseExceptionGroup.derive = _eg_derive
+BaseExceptionGroup.split = _eg_split
+BaseExceptionGroup.subgroup = _eg_subgroup
+BaseExceptionGroup.message = property(lambda self: self._eg_message, doc="exception message")
+BaseExceptionGroup.exceptions = property(lambda self: self._eg_exceptions, doc="nested exceptions")
 "#;
 
 /// The built-ins (by registered name) that have a Python version here, and its name.
@@ -100,7 +254,8 @@ pub fn install(vm: &mut Vm) {
     if let Err(e) = vm.exec_code(id, g, g) {
         panic!("the prelude failed: {e:?}");
     }
-    let names = ["list", "tuple", "set", "sum", "any", "all", "sorted", "join", "anext_default"];
+    let names =
+        ["list", "tuple", "set", "sum", "any", "all", "sorted", "join", "anext_default", "eg_match", "eg_reraise"];
     let mut words = Vec::new();
     for n in names {
         let k = vm.new_str(n);

@@ -43,6 +43,10 @@ const SHIPPED: &[(&str, &str, bool)] = &[
     ("linecache", include_str!("../../lib/linecache.py"), false),
     ("stat", include_str!("../../lib/stat.py"), false),
     ("asyncio", include_str!("../../lib/asyncio/__init__.py"), true),
+    ("traceback", include_str!("../../lib/traceback.py"), false),
+    ("types", include_str!("../../lib/types.py"), false),
+    ("atexit", include_str!("../../lib/atexit.py"), false),
+    ("errno", include_str!("../../lib/errno.py"), false),
 ];
 
 /// The source of shipped module `name` and whether it is a package.

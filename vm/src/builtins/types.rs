@@ -92,7 +92,7 @@ pub fn create(vm: &mut Vm) -> Types {
     t.iters = (0..KIND_COUNT).map(|k| class(vm, KIND_NAMES[k], &o, tid::ITER, 0)).collect();
     let mut exc: HashMap<&'static str, ObjRef> = HashMap::new();
     for (name, base) in HIERARCHY {
-        let bases = if base.is_empty() { vec![object] } else { vec![exc[base]] };
+        let bases = if base.is_empty() { vec![object] } else { base.split(' ').map(|b| exc[b]).collect() };
         let c = class(vm, name, &bases, tid::INSTANCE, CLSF_EXCEPTION);
         // Exceptions are Python-level classes: subclassable, attributes on instances.
         let f = vm.rd(c, CLS_FLAGS).as_int() & !CLSF_BUILTIN;

@@ -122,6 +122,12 @@ pub enum Op {
     PopExceptReraise,
     /// TOS: exception type(s), TOS1: exception -> pops the type, pushes bool.
     CheckExcMatch,
+    /// `except*`: rest, type -> rest', match, whether it matched (the exceptions of rest that
+    /// type matches, as a group, become the handled exception; rest' is what is left).
+    CheckEgMatch,
+    /// End of `except*` clauses: exc, raised -> the exception to re-raise (or None), whether
+    /// there is one.
+    PrepReraiseStar,
     /// Stack: cm -> bound __exit__, __enter__, self-or-NULL (a `Call(0)` follows).
     BeforeWith,
     /// Stack: exit, prev, exc -> exit, prev, exc, exit(type, exc, tb).

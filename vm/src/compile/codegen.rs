@@ -29,12 +29,32 @@ enum Loop {
     Async(u32, i32),
 }
 
+/// The parts of a `try` statement, with `except` or `except*` clauses.
+struct TryParts<'a> {
+    body: &'a [Stmt],
+    handlers: &'a [ast::ExceptHandler],
+    orelse: &'a [Stmt],
+    finalbody: &'a [Stmt],
+}
+
 #[derive(Clone)]
 enum Block<'a> {
-    Loop { start: u32, is_for: bool, breaks: Vec<usize> },
+    Loop {
+        start: u32,
+        is_for: bool,
+        breaks: Vec<usize>,
+    },
     ExceptBody,
-    Finally { body: &'a [Stmt], handlers: usize },
-    With { handlers: usize, is_async: bool },
+    /// The body of an `except*` clause: no `break`, `continue` or `return` may leave it.
+    ExceptStarBody,
+    Finally {
+        body: &'a [Stmt],
+        handlers: usize,
+    },
+    With {
+        handlers: usize,
+        is_async: bool,
+    },
 }
 
 struct Unit<'a> {
@@ -172,10 +192,10 @@ fn stack_effect(op: Op) -> i32 {
     match op {
         Nop | Rot2 | Rot3 | Rot4 | Unary(_) | Not | LoadAttr(_) | ListToTuple | Jump(_) | JumpBack(_) | GetIter
         | Yield | GetYieldFromIter | GetAwaitable(_) | GetAIter | AsyncGenWrap | CheckExcMatch | SetClassCell(_)
-        | SetupAnnotations | DeleteFast(_) | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) => 0,
+        | PrepReraiseStar | SetupAnnotations | DeleteFast(_) | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) => 0,
         LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(..) | LoadName(_)
         | LoadGlobal(_) | LoadMethod(_) | Dup | PushNull | PushExcInfo | WithExceptStart | ImportFrom(_)
-        | LoadBuildClass | LoadAssertionError | ForIter(_) | GetANext => 1,
+        | LoadBuildClass | LoadAssertionError | ForIter(_) | GetANext | CheckEgMatch => 1,
         Dup2 | BeforeWith | BeforeAsyncWith => 2,
         StoreFast(_) | StoreDeref(_) | StoreName(_) | StoreGlobal(_) | Pop | Binary(_) | InplaceBinary(_)
         | Compare(_) | Is(_) | In(_) | Subscr | DeleteAttr(_) | ListAppend(_) | SetAdd(_) | ListExtend(_)
@@ -657,6 +677,7 @@ impl<'a> Compiler<'a> {
                 let Some(li) = self.unit().blocks.iter().rposition(|b| matches!(b, Block::Loop { .. })) else {
                     return err("'break' outside loop", b.range.start());
                 };
+                self.leaves_except_star(li + 1, b.range.start())?;
                 let depth = self.unit().depth;
                 self.unwind(li + 1, false)?;
                 if let Block::Loop { is_for: true, .. } = self.unit().blocks[li] {
@@ -672,6 +693,7 @@ impl<'a> Compiler<'a> {
                 let Some(li) = self.unit().blocks.iter().rposition(|b| matches!(b, Block::Loop { .. })) else {
                     return err("'continue' not properly in loop", c.range.start());
                 };
+                self.leaves_except_star(li + 1, c.range.start())?;
                 let depth = self.unit().depth;
                 self.unwind(li + 1, false)?;
                 let Block::Loop { start, .. } = self.unit().blocks[li] else { unreachable!() };
@@ -679,6 +701,7 @@ impl<'a> Compiler<'a> {
                 self.unit().depth = depth;
             }
             Stmt::Return(r) => {
+                self.leaves_except_star(0, r.range.start())?;
                 let depth = self.unit().depth;
                 match &r.value {
                     Some(v) => self.expr(v)?,
@@ -719,11 +742,14 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Raise(n));
             }
             Stmt::Try(t) => {
-                if t.finalbody.is_empty() {
-                    self.try_except(t)?;
-                } else {
-                    self.try_finally(t)?;
-                }
+                let parts =
+                    TryParts { body: &t.body, handlers: &t.handlers, orelse: &t.orelse, finalbody: &t.finalbody };
+                self.try_stmt(&parts, false)?;
+            }
+            Stmt::TryStar(t) => {
+                let parts =
+                    TryParts { body: &t.body, handlers: &t.handlers, orelse: &t.orelse, finalbody: &t.finalbody };
+                self.try_stmt(&parts, true)?;
             }
             Stmt::Assert(a) => {
                 self.expr(&a.test)?;
@@ -809,6 +835,8 @@ impl<'a> Compiler<'a> {
                     }
                     self.emit(Op::PopExcept);
                 }
+                // (`leaves_except_star` refused the jump before.)
+                Block::ExceptStarBody => {}
                 Block::With { handlers, is_async } => {
                     if keep_tos {
                         self.emit(Op::Rot2);
@@ -833,11 +861,24 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_except(&mut self, t: &'a ast::StmtTry) -> R<()> {
+    fn try_stmt(&mut self, t: &TryParts<'a>, star: bool) -> R<()> {
+        if t.finalbody.is_empty() { self.try_except(t, star) } else { self.try_finally(t, star) }
+    }
+
+    /// A `break`, `continue` or `return` that leaves the blocks above index `upto`: refused if
+    /// one of them is an `except*` clause (CPython's rule).
+    fn leaves_except_star(&mut self, upto: usize, at: ast::TextSize) -> R<()> {
+        if self.unit().blocks[upto..].iter().any(|b| matches!(b, Block::ExceptStarBody)) {
+            return err("'break', 'continue' and 'return' cannot appear in an except* block", at);
+        }
+        Ok(())
+    }
+
+    fn try_except(&mut self, t: &TryParts<'a>, star: bool) -> R<()> {
         let d = self.unit().depth;
         let h = self.new_handler(d);
         self.unit().handler_stack.push(h);
-        self.body(&t.body)?;
+        self.body(t.body)?;
         self.unit().handler_stack.pop();
         let to_else = self.emit(Op::Jump(0));
         self.handler_here(h);
@@ -845,8 +886,29 @@ impl<'a> Compiler<'a> {
         self.emit(Op::PushExcInfo);
         let cleanup = self.new_handler(d + 1);
         self.unit().handler_stack.push(cleanup);
+        let ends = if star { self.except_star_handlers(t.handlers, d)? } else { self.except_handlers(t.handlers, d)? };
+        self.unit().handler_stack.pop();
+        self.unit().depth = d + 2;
+        self.emit(Op::PopExceptReraise);
+        self.handler_here(cleanup);
+        self.unit().depth = d + 2;
+        self.emit(Op::PopExceptReraise);
+        self.unit().depth = d;
+        self.patch(to_else);
+        self.body(t.orelse)?;
+        for e in ends {
+            self.patch(e);
+        }
+        self.unit().depth = d;
+        Ok(())
+    }
+
+    /// The `except` clauses of a `try` at depth `d`, from `[prev, exc]` on the stack (the
+    /// handled exception's cleanup handler in force). Leaves `[prev, exc]` when none matches;
+    /// returns the jumps out of the clauses that ran.
+    fn except_handlers(&mut self, handlers: &'a [ast::ExceptHandler], d: i32) -> R<Vec<usize>> {
         let mut ends = Vec::new();
-        for (i, h) in t.handlers.iter().enumerate() {
+        for (i, h) in handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             self.set_line(h.range.start());
             let mut next = None;
@@ -857,7 +919,7 @@ impl<'a> Compiler<'a> {
                     next = Some(self.emit(Op::PopJumpIfFalse(0)));
                 }
                 None => {
-                    if i + 1 != t.handlers.len() {
+                    if i + 1 != handlers.len() {
                         return err("default 'except:' must be last", h.range.start());
                     }
                 }
@@ -872,56 +934,107 @@ impl<'a> Compiler<'a> {
             self.body(&h.body)?;
             self.unit().blocks.pop();
             self.emit(Op::PopExcept);
-            if let Some(n) = &h.name {
-                let k = self.konst(Const::None);
-                self.emit(Op::LoadConst(k));
-                self.store_name(n);
-                self.delete_name(n);
-            }
+            self.clear_handler_name(h.name.as_deref());
             ends.push(self.emit(Op::Jump(0)));
             if let Some(j) = next {
                 self.patch(j);
             }
             self.unit().depth = d + 2;
         }
-        self.unit().handler_stack.pop();
-        self.unit().depth = d + 2;
-        self.emit(Op::PopExceptReraise);
-        self.handler_here(cleanup);
-        self.unit().depth = d + 2;
-        self.emit(Op::PopExceptReraise);
-        self.unit().depth = d;
-        self.patch(to_else);
-        self.body(&t.orelse)?;
-        for e in ends {
-            self.patch(e);
-        }
-        self.unit().depth = d;
-        Ok(())
+        Ok(ends)
     }
 
-    fn try_finally(&mut self, t: &'a ast::StmtTry) -> R<()> {
+    /// The `except*` clauses of a `try` at depth `d`, from `[prev, exc]` (PEP 654): each clause
+    /// takes the part of the exceptions not matched yet that its type matches (as a group) and
+    /// runs; what the clauses raise is collected, and at the end `PrepReraiseStar` makes of it,
+    /// with what no clause matched, the exception to re-raise. Leaves `[prev, exc]` to re-raise;
+    /// returns the jump taken when nothing is left to raise.
+    fn except_star_handlers(&mut self, handlers: &'a [ast::ExceptHandler], d: i32) -> R<Vec<usize>> {
+        // [prev, exc] -> [prev, exc, raised list, rest]
+        self.emit(Op::Dup);
+        self.emit(Op::BuildList(0));
+        self.emit(Op::Rot2);
+        for h in handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_line(h.range.start());
+            let Some(ty) = &h.type_ else {
+                return err("expected 'except' or 'finally' block", h.range.start());
+            };
+            self.expr(ty)?;
+            // [.., rest, type] -> [.., rest', match, matched?]
+            self.emit(Op::CheckEgMatch);
+            let no_match = self.emit(Op::PopJumpIfFalse(0));
+            match &h.name {
+                Some(n) => self.store_name(n),
+                None => {
+                    self.emit(Op::Pop);
+                }
+            }
+            // What the clause raises goes into the list.
+            let raised = self.new_handler(d + 4);
+            self.unit().handler_stack.push(raised);
+            self.unit().blocks.push(Block::ExceptStarBody);
+            self.body(&h.body)?;
+            self.unit().blocks.pop();
+            self.unit().handler_stack.pop();
+            self.clear_handler_name(h.name.as_deref());
+            let done = self.emit(Op::Jump(0));
+            self.handler_here(raised);
+            self.unit().depth = d + 5;
+            self.clear_handler_name(h.name.as_deref());
+            self.emit(Op::ListAppend(2));
+            let done2 = self.emit(Op::Jump(0));
+            self.patch(no_match);
+            self.unit().depth = d + 5;
+            self.emit(Op::Pop);
+            self.patch(done);
+            self.patch(done2);
+            self.unit().depth = d + 4;
+        }
+        // [prev, exc, list, rest] -> [prev, exc, list] -> [prev, result, raise?]
+        self.emit(Op::ListAppend(1));
+        self.emit(Op::PrepReraiseStar);
+        let reraise = self.emit(Op::PopJumpIfTrue(0));
+        self.emit(Op::Pop);
+        self.emit(Op::PopExcept);
+        let end = self.emit(Op::Jump(0));
+        self.patch(reraise);
+        self.unit().depth = d + 2;
+        Ok(vec![end])
+    }
+
+    /// `name = None; del name` after an `except ... as name` clause.
+    fn clear_handler_name(&mut self, name: Option<&str>) {
+        if let Some(n) = name {
+            let k = self.konst(Const::None);
+            self.emit(Op::LoadConst(k));
+            self.store_name(n);
+            self.delete_name(n);
+        }
+    }
+
+    fn try_finally(&mut self, t: &TryParts<'a>, star: bool) -> R<()> {
         let d = self.unit().depth;
         let h = self.new_handler(d);
         self.unit().handler_stack.push(h);
         let handlers = self.unit().handler_stack.len() - 1;
-        self.unit().blocks.push(Block::Finally { body: &t.finalbody, handlers });
+        self.unit().blocks.push(Block::Finally { body: t.finalbody, handlers });
         if t.handlers.is_empty() {
-            self.body(&t.body)?;
-            self.body(&t.orelse)?;
+            self.body(t.body)?;
+            self.body(t.orelse)?;
         } else {
-            self.try_except(t)?;
+            self.try_except(t, star)?;
         }
         self.unit().blocks.pop();
         self.unit().handler_stack.pop();
-        self.body(&t.finalbody)?;
+        self.body(t.finalbody)?;
         let end = self.emit(Op::Jump(0));
         self.handler_here(h);
         self.unit().depth = d + 1;
         self.emit(Op::PushExcInfo);
         let cleanup = self.new_handler(d + 1);
         self.unit().handler_stack.push(cleanup);
-        self.body(&t.finalbody)?;
+        self.body(t.finalbody)?;
         self.unit().handler_stack.pop();
         self.emit(Op::PopExceptReraise);
         self.handler_here(cleanup);
@@ -1803,11 +1916,12 @@ fn has_annotations(body: &[Stmt]) -> bool {
         Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
         Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
         Stmt::With(w) => has_annotations(&w.body),
-        Stmt::Try(t) => {
-            has_annotations(&t.body)
-                || has_annotations(&t.orelse)
-                || has_annotations(&t.finalbody)
-                || t.handlers.iter().any(|h| {
+        Stmt::Try(ast::StmtTry { body, handlers, orelse, finalbody, .. })
+        | Stmt::TryStar(ast::StmtTryStar { body, handlers, orelse, finalbody, .. }) => {
+            has_annotations(body)
+                || has_annotations(orelse)
+                || has_annotations(finalbody)
+                || handlers.iter().any(|h| {
                     let ast::ExceptHandler::ExceptHandler(h) = h;
                     has_annotations(&h.body)
                 })

@@ -388,6 +388,21 @@ impl Builder {
                 self.body(&t.orelse);
                 self.body(&t.finalbody);
             }
+            Stmt::TryStar(t) => {
+                self.body(&t.body);
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if let Some(ty) = &h.type_ {
+                        self.expr(ty);
+                    }
+                    if let Some(n) = &h.name {
+                        self.bind(n);
+                    }
+                    self.body(&h.body);
+                }
+                self.body(&t.orelse);
+                self.body(&t.finalbody);
+            }
             Stmt::Assert(a) => {
                 self.expr(&a.test);
                 if let Some(m) = &a.msg {

@@ -591,10 +591,6 @@ impl Vm {
             (tid::STATICMETHOD | tid::CLASSMETHOD, "__func__") => self.ld(ob, WRAP_FUNC),
             (tid::CODE, "co_name") => self.ld(ob, CODE_NAME),
             (tid::CODE, "co_qualname") => self.ld(ob, CODE_QUALNAME),
-            (tid::CODE, "co_filename") => {
-                let c = crate::compile::code::get(self.ld(ob, CODE_ID).as_int() as u32);
-                self.new_str(c.filename())
-            }
             (tid::CODE, "co_flags") => {
                 use crate::compile::code::*;
                 let c = get(self.ld(ob, CODE_ID).as_int() as u32);
@@ -612,20 +608,23 @@ impl Vm {
                 }
                 Value::int(f)
             }
-            (tid::CODE, "co_argcount") => {
-                let c = crate::compile::code::get(self.ld(ob, CODE_ID).as_int() as u32);
-                Value::int(c.argcount as i64)
+            (tid::CODE, n) => return Ok(self.code_attr(ob, n)),
+            (tid::TRACEBACK, n) => return Ok(self.traceback_attr(ob, n)),
+            (tid::FRAME, n) => return self.frame_attr(ob, n),
+            (tid::GENERATOR, "gi_frame") | (tid::COROUTINE, "cr_frame") | (tid::ASYNC_GENERATOR, "ag_frame") => {
+                let f = self.rd(ob, GEN_FRAME);
+                if f.is_null() { Value::NONE } else { f }
             }
-            (tid::CODE, "co_varnames") => {
-                let c = crate::compile::code::get(self.ld(ob, CODE_ID).as_int() as u32);
-                let names: Vec<Value> = c.varnames.iter().map(|n| self.new_str(n)).collect();
-                self.new_tuple(&names)
+            (tid::GENERATOR, "gi_running") | (tid::COROUTINE, "cr_running") | (tid::ASYNC_GENERATOR, "ag_running") => {
+                Value::bool(self.rd(ob, GEN_STATE).as_int() == crate::interp::call::GEN_RUNNING)
             }
-            (tid::TRACEBACK, "tb_next") => {
-                let n = self.ld(ob, TB_NEXT);
-                if n.is_null() { Value::NONE } else { n }
+            (tid::GENERATOR, "gi_code") | (tid::COROUTINE, "cr_code") | (tid::ASYNC_GENERATOR, "ag_code") => {
+                let f = self.rd(ob, GEN_FRAME);
+                if f.is_null() {
+                    return Ok(None);
+                }
+                self.ld(f.as_obj(), F_CODE)
             }
-            (tid::TRACEBACK, "tb_lineno") => self.ld(ob, TB_LINE),
             _ => return Ok(None),
         }))
     }

@@ -41,6 +41,8 @@ pub enum Blocking {
     Sleep(Duration),
     /// Only commit (threads started by the call are launched after every commit).
     Commit,
+    /// Commit, then run a major collection (`gc.collect()`).
+    Collect,
 }
 
 /// How a thread waits: outside a transaction, or inside one (quiescent, in a safe zone).
@@ -55,7 +57,7 @@ fn perform(op: Blocking) -> Value {
             std::thread::sleep(d);
             Value::NONE
         }
-        Blocking::Commit => Value::NONE,
+        Blocking::Commit | Blocking::Collect => Value::NONE,
     }
 }
 
@@ -98,6 +100,10 @@ impl Vm {
                 }
             }
             Blocking::Commit => Ok(Value::NONE),
+            Blocking::Collect => {
+                self.m.th().hint_commit_soon();
+                Ok(Value::NONE)
+            }
             Blocking::Release(l) => {
                 l.release();
                 self.log_lock(l, false);
@@ -290,6 +296,15 @@ impl Vm {
         if let Blocking::Acquire(..) = op {
             self.resume_fix = Some((sp - 1, r));
             self.set_slot(f, sp - 1, r)?;
+        }
+        if let Blocking::Collect = op {
+            // The frame is flushed and rooted: a safe point. (Nothing moves in a major
+            // collection; the barrier is taken again for the pages it re-shared.)
+            match self.m.major_collect() {
+                Ok(()) => self.frame_barrier(f)?,
+                Err(gc::GcError::Aborted(_)) => return Err(Unwind::Abort),
+                Err(e) => crate::interp::fatal_gc(e),
+            }
         }
         Ok(f)
     }

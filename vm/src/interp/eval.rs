@@ -441,6 +441,9 @@ impl Vm {
                         let v = match self.ic_load(code, pc, o) {
                             Some(v) => v,
                             None => {
+                                // (The slow path may run Python code or read the frame's line:
+                                // the marker names this instruction.)
+                                mark!();
                                 let key = self.name_const(frame, n);
                                 let v = tri!(self.getattr(o, key));
                                 tri!(self.ic_fill_load(code, pc, o, key));
@@ -1057,6 +1060,27 @@ impl Vm {
                         let e = top!();
                         let m = tri!(self.exception_matches(e, ty));
                         push!(Value::bool(m));
+                    }
+                    Op::CheckEgMatch => {
+                        let ty = pop!();
+                        let rest = pop!();
+                        let f = self.prelude_function("eg_match");
+                        let r = tri!(self.call_value(f, &[rest, ty], &[]));
+                        let (rest, m) = (self.tuple_get(r.as_obj(), 0), self.tuple_get(r.as_obj(), 1));
+                        push!(rest);
+                        push!(m);
+                        push!(Value::bool(m != Value::NONE));
+                        if m != Value::NONE {
+                            tri!(self.st(frame, F_EXC, m));
+                        }
+                    }
+                    Op::PrepReraiseStar => {
+                        let raised = pop!();
+                        let orig = pop!();
+                        let f = self.prelude_function("eg_reraise");
+                        let r = tri!(self.call_value(f, &[orig, raised], &[]));
+                        push!(r);
+                        push!(Value::bool(r != Value::NONE));
                     }
                     Op::BeforeWith | Op::BeforeAsyncWith => {
                         let cm = pop!();

@@ -14,9 +14,45 @@ fn char_col(line: &str, byte: u32) -> usize {
 impl Vm {
     /// The full text CPython prints for an uncaught exception.
     pub fn format_exception(&mut self, e: Value) -> R<String> {
+        if self.chain_has_group(e)? {
+            return self.format_with_traceback_module(e);
+        }
         let mut out = String::new();
         let mut seen = Vec::new();
         self.format_chain(e, &mut out, &mut seen)?;
+        Ok(out)
+    }
+
+    /// Whether an exception group is in the chain of causes and contexts of `e`.
+    fn chain_has_group(&mut self, e: Value) -> R<bool> {
+        let group = self.exc_type("BaseExceptionGroup");
+        let mut seen = Vec::new();
+        let mut todo = vec![e];
+        while let Some(x) = todo.pop() {
+            if x == Value::NONE || seen.contains(&x) {
+                continue;
+            }
+            if self.isinstance(x, group) {
+                return Ok(true);
+            }
+            seen.push(x);
+            todo.push(self.getattr_str(x, "__cause__")?);
+            todo.push(self.getattr_str(x, "__context__")?);
+        }
+        Ok(false)
+    }
+
+    /// The report of the shipped `traceback` module (`format_exception`), which draws the
+    /// boxes of exception groups.
+    fn format_with_traceback_module(&mut self, e: Value) -> R<String> {
+        let name = self.new_str("traceback");
+        let m = self.import_name(name, Value::NONE, 0, Value::NONE)?;
+        let f = self.getattr_str(m, "format_exception")?;
+        let lines = self.call_value(f, &[e], &[])?;
+        let mut out = String::new();
+        for l in self.list_items(lines) {
+            out.push_str(&self.str_of(l));
+        }
         Ok(out)
     }
 
@@ -170,7 +206,7 @@ impl Vm {
 
 /// The `^^^`/`~~^^` line under a source line for an instruction position, or "" when the
 /// position covers the whole line (CPython 3.11's rule).
-fn markers(src: &str, p: &code::Pos) -> String {
+pub fn markers(src: &str, p: &code::Pos) -> String {
     if p.line == 0 || p.end_line < p.line {
         return String::new();
     }

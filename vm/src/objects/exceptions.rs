@@ -10,7 +10,7 @@ use crate::layout::*;
 use crate::value::Value;
 use stm::ObjRef;
 
-/// The built-in exception classes and their bases, in creation order.
+/// The built-in exception classes and their bases (space-separated), in creation order.
 pub const HIERARCHY: &[(&str, &str)] = &[
     ("BaseException", ""),
     ("BaseExceptionGroup", "BaseException"),
@@ -26,7 +26,7 @@ pub const HIERARCHY: &[(&str, &str)] = &[
     ("AttributeError", "Exception"),
     ("BufferError", "Exception"),
     ("EOFError", "Exception"),
-    ("ExceptionGroup", "BaseExceptionGroup"),
+    ("ExceptionGroup", "BaseExceptionGroup Exception"),
     ("ImportError", "Exception"),
     ("ModuleNotFoundError", "ImportError"),
     ("LookupError", "Exception"),
@@ -185,7 +185,11 @@ impl Vm {
         let next = if old == Value::NONE { Value::NULL } else { old };
         let line = code.lines.get(pc).copied().unwrap_or(code.firstlineno);
         let co = self.ld(frame, F_CODE);
-        let tb = self.new_fixed(tid::TRACEBACK, 48, &[next, co, Value::int(line as i64), Value::int(pc as i64)]);
+        let tb = self.new_fixed(
+            tid::TRACEBACK,
+            48,
+            &[next, co, Value::int(line as i64), Value::int(pc as i64), Value::obj(frame)],
+        );
         self.setattr(e, k, tb)
     }
 

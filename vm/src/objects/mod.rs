@@ -6,6 +6,7 @@ pub mod dict;
 pub mod exceptions;
 pub mod float;
 pub mod format;
+pub mod frame;
 pub mod int;
 pub mod int_digits;
 pub mod iter;

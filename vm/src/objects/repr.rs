@@ -178,6 +178,16 @@ impl Vm {
                 let kind = self.type_name(v);
                 format!("<{kind} object {q} at {id:#x}>")
             }
+            tid::FRAME => self.frame_repr(o)?,
+            tid::CODE => {
+                let c = crate::compile::code::get(self.ld(o, CODE_ID).as_int() as u32);
+                let id = self.id_of(v)?;
+                format!("<code object {} at {id:#x}, file \"{}\", line {}>", c.name, c.filename(), c.firstlineno)
+            }
+            tid::TRACEBACK => {
+                let id = self.id_of(v)?;
+                format!("<traceback object at {id:#x}>")
+            }
             tid::CELL => {
                 let id = self.id_of(v)?;
                 format!("<cell at {id:#x}>")
