@@ -2,6 +2,11 @@
 
 __all__ = ['JSONEncoder', 'encode_basestring', 'encode_basestring_ascii']
 
+try:
+    import _json    # pystm's native accelerator (as CPython's C _json)
+except ImportError:
+    _json = None
+
 INFINITY = float('inf')
 
 # Escape tables (code point -> replacement) for str.translate.
@@ -47,8 +52,9 @@ def py_encode_basestring_ascii(s):
     return ''.join(parts)
 
 
-encode_basestring = py_encode_basestring
-encode_basestring_ascii = py_encode_basestring_ascii
+encode_basestring = _json.encode_basestring if _json else py_encode_basestring
+encode_basestring_ascii = (_json.encode_basestring_ascii if _json
+                           else py_encode_basestring_ascii)
 
 
 class JSONEncoder(object):
@@ -102,6 +108,13 @@ class JSONEncoder(object):
         # CPython's accelerated one-shot encoder (used when there is no
         # indent) reports non-finite floats without their repr.
         short_nan_msg = _one_shot and indent is None
+        if _one_shot and _json is not None:
+            # The whole document at once, natively (same text as below).
+            return [_json.encode(o, self.default, self.ensure_ascii,
+                                 markers is not None, self.allow_nan,
+                                 self.sort_keys, self.skipkeys, indent,
+                                 self.key_separator, self.item_separator,
+                                 short_nan_msg)]
         return _make_iterencode(
             markers, self.default, encoder, indent, self.key_separator,
             self.item_separator, self.sort_keys, self.skipkeys,

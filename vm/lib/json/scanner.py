@@ -8,6 +8,11 @@ str is slow.
 
 from json.decoder import JSONDecodeError, _join_raw, _decode_raw
 
+try:
+    from _json import scan_once as _native_scan_once
+except ImportError:
+    _native_scan_once = None
+
 __all__ = ['make_scanner', 'py_make_scanner']
 
 _WS = ' \t\n\r'
@@ -277,6 +282,13 @@ def py_make_scanner(context):
                 return value, base + i
 
     def scan_once(s, idx):
+        # The native scanner parses plain documents; it leaves anything else (an error to
+        # report, a lone surrogate escape, very deep nesting) to the code above.
+        if _native_scan_once is not None and type(s) is str:
+            r = _native_scan_once(s, idx, strict, object_hook, object_pairs_hook,
+                                  parse_float, parse_int, parse_constant)
+            if r is not None:
+                return r
         try:
             return scan(s, idx)
         finally:

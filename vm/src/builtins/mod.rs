@@ -7,6 +7,7 @@ pub mod concurrency;
 pub mod coroutines;
 pub mod functions;
 pub mod introspect;
+pub mod json;
 pub mod methods;
 pub mod modules;
 pub mod posix;
@@ -207,6 +208,7 @@ pub fn init(vm: &mut Vm) {
     let sys = modules::install(vm, &mut types, builtins, modules);
     posix::install(vm, modules);
     introspect::install(vm, &types, sys, modules);
+    json::install(vm, modules);
     concurrency::install(vm, &mut types, modules);
     // Shared name strs.
     let mut strs: Vec<(&'static str, Value)> = Vec::new();
