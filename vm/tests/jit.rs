@@ -228,6 +228,29 @@ print(f(30000), f(7))
 }
 
 #[test]
+fn growing_lists_do_not_chain_bridges() {
+    // An append recorded when the list is full grows it through a call: recorded as the guarded
+    // inline append, it would fail at once, and so would each bridge recorded from that guard
+    // (a chain of them up to the bridge limit, each list growth walking it).
+    let src = "
+def f(n, names):
+    t = 0
+    for i in range(n):
+        r = [k for k in names]
+        out = []
+        for k in names:
+            out.append(k)
+        t += len(r) + len(out)
+    return t
+print(f(3000, ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']))
+";
+    assert_eq!(same_with_jit(src), "54000\n");
+    let prog = format!("{src}\nimport pystm\ns = pystm.jit_stats()\nprint(s['loops'] >= 1, s['bridges'] <= 12)");
+    let (out, err, code) = pystm(&["--jit", "threshold=1", "-c", &prog]);
+    assert_eq!((out.lines().last(), code), (Some("True True"), 0), "{err}");
+}
+
+#[test]
 fn the_trace_log_names_loops_and_aborts() {
     let dir = std::env::temp_dir().join(format!("pystm-jitlog-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

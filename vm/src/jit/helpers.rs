@@ -1,7 +1,7 @@
 //! The helpers compiled code calls for the operations a trace does not inline (PyPy's residual
 //! calls): subscripts and stores of other containers than a list indexed by an int, operators
 //! and comparisons of other types than ints and floats, `in`, slices, built-in functions and
-//! methods, `next` of built-in iterators. Each runs the interpreter's own implementation of the
+//! methods, `next` of built-in iterators, appends that grow a list. Each runs the interpreter's own implementation of the
 //! bytecode on the values' words, so there is no second definition of any of them.
 //!
 //! A helper must never run Python code, commit, collect or block: compiled code holds object
@@ -34,6 +34,7 @@ pub struct Helpers {
     pub iter: DescrId,
     pub build: DescrId,
     pub next: DescrId,
+    pub append: DescrId,
 }
 
 /// `Binary` helper's flag (with the operator in the low byte): the in-place form.
@@ -66,6 +67,7 @@ impl Helpers {
             iter: add("iter", iter as *const () as usize, 1),
             build: add("build", build as *const () as usize, 2 + MAX_CALL_ARGS),
             next: add("next", next as *const () as usize, 1),
+            append: add("append", append as *const () as usize, 2),
         }
     }
 }
@@ -145,6 +147,11 @@ extern "C" fn iter(ctx: *mut JitCtx, v: u64) -> u64 {
 /// iterators stay so). (A guard on the result resuming before the call would be valid only
 /// when the result is NULL; the optimizer may strengthen such a guard into a class check and
 /// resume there when an item was taken, losing it.)
+/// `list.append` that grows the list (the recorder inlines the append when there is room).
+extern "C" fn append(ctx: *mut JitCtx, list: u64, v: u64) -> u64 {
+    helper(ctx, |vm| vm.list_append(Value(list), Value(v)).map(|()| Value::NONE))
+}
+
 extern "C" fn next(ctx: *mut JitCtx, it: u64) -> u64 {
     let r = helper(ctx, |vm| Ok(vm.iter_next(Value(it))?.unwrap_or(Value::NULL)));
     if r == 0 {

@@ -911,10 +911,18 @@ impl Recorder {
         self.untag(n)
     }
 
-    /// Appends `v` to `list` (a list) as the interpreter does when its item array has room;
-    /// a full array fails the guard (the interpreter grows it).
-    fn list_append(&mut self, list: Arg, v: Av, snap: &Snapshot) -> Result<(), Abort> {
+    /// Appends `v` to `list` (a list, `l` when recorded) as the interpreter does when its item
+    /// array has room, a full array failing the guard. Recorded at a full array (a bridge from
+    /// that guard, typically), it is a residual call that grows the list: the guarded form would
+    /// fail at once, and so would every bridge recorded after it.
+    fn list_append(&mut self, vm: &Vm, list: Arg, l: Value, v: Av, snap: &Snapshot) -> Result<(), Abort> {
         let d = self.d;
+        if !vm.list_has_room(l) {
+            self.guard(Opcode::GuardNonnullClass, vec![list, Arg::Int(tid::LIST as i64)], snap)?;
+            let words = self.helper_words([Av::Word(list), v])?;
+            self.residual(d.helpers.append, words, snap, false)?;
+            return Ok(());
+        }
         let n = self.list_len(list, snap)?;
         let arr = self.load(Opcode::GetfieldR, list, d.list_items)?;
         let cap = self.val(Opcode::Arraylen, vec![arr], Some(d.array_refs))?;
@@ -1056,7 +1064,7 @@ impl Recorder {
             let v = self.pop();
             let Av::Word(list) = self.pop() else { return Err("a call".into()) };
             self.pop();
-            self.list_append(list, v, &snap)?;
+            self.list_append(vm, list, nul, v, &snap)?;
             self.vals.push(Av::Word(Arg::Ref(Value::NONE.0)));
             return Ok(());
         }
@@ -1704,7 +1712,7 @@ impl Recorder {
                 if vm.tid_of(l) != tid::LIST {
                     return Err("appending to something else than a list".into());
                 }
-                self.list_append(list, v, &snap)?;
+                self.list_append(vm, list, l, v, &snap)?;
             }
             Op::LoadDeref(i) => {
                 // The slot holds the cell (the compiler puts one there); an empty cell raises

@@ -27,6 +27,12 @@ impl Vm {
         (0..n).map(|i| self.ld(arr, ARRAY_ITEMS + 8 * i as u64)).collect()
     }
 
+    /// Whether an append fits in the list's item array (no growth).
+    pub fn list_has_room(&self, l: Value) -> bool {
+        let arr = self.rd(l.as_obj(), LIST_ITEMS).as_obj();
+        self.list_len(l) < self.raw(arr, ARRAY_CAP) as usize
+    }
+
     fn list_reserve(&mut self, l: Value, need: usize) -> R<()> {
         let arr = self.rd(l.as_obj(), LIST_ITEMS).as_obj();
         let cap = self.raw(arr, ARRAY_CAP) as usize;
