@@ -103,6 +103,9 @@ def _defining_class(cls, name):
 
 def _is_overridden(cls, name):
     """True when name is provided by some class other than object."""
+    if getattr(cls, name, None) is None:
+        # (pystm's object has none of the names asked here: nothing to look for.)
+        return False
     owner = _defining_class(cls, name)
     return owner is not None and owner is not object
 
@@ -125,10 +128,17 @@ class _ManglingProbe:
 _MANGLES_NAMES = hasattr(_ManglingProbe(), '_ManglingProbe__probe')
 
 
+_SLOTNAMES = {}
+
+
 def _slot_names(cls):
     """Names of the __slots__ of cls and its bases (mangled as needed)."""
+    cached = _SLOTNAMES.get(cls)
+    if cached is not None:
+        return cached
     cached = cls.__dict__.get('__slotnames__')
     if cached is not None:
+        _SLOTNAMES[cls] = cached
         return cached
     names = []
     if hasattr(cls, '__slots__'):
@@ -151,6 +161,7 @@ def _slot_names(cls):
         cls.__slotnames__ = names
     except Exception:
         pass
+    _SLOTNAMES[cls] = names
     return names
 
 
@@ -269,8 +280,7 @@ def _default_reduce(obj, cls):
                                            list, dict):
         raise _cannot_pickle(cls)
 
-    getstate = _defining_class(cls, '__getstate__')
-    if getstate is not None and getstate is not object:
+    if _is_overridden(cls, '__getstate__'):
         state = obj.__getstate__()
     else:
         state = _default_state(obj, cls)
@@ -283,20 +293,13 @@ def _default_reduce(obj, cls):
     return (_newobj, (cls,) + tuple(args), state, listitems, dictitems)
 
 
-def _set_attribute(obj, name, value):
-    try:
-        object.__setattr__(obj, name, value)
-    except TypeError:
-        setattr(obj, name, value)
-
-
 def _reconstruct(x, memo, func, args, state=None, listiter=None,
                  dictiter=None, *, deepcopy=None):
     deep = memo is not None
     if deepcopy is None:
         deepcopy = _deepcopy_impl
     if deep and args:
-        args = deepcopy(args, memo)
+        args = [deepcopy(arg, memo) for arg in args]
     y = func(*args)
     if deep:
         memo[id(x)] = y
@@ -312,10 +315,7 @@ def _reconstruct(x, memo, func, args, state=None, listiter=None,
             if isinstance(state, tuple) and len(state) == 2:
                 state, slotstate = state
             if state is not None:
-                # pystm: an instance's __dict__ is not a live view, so
-                # the attributes are stored one at a time.
-                for key, value in state.items():
-                    _set_attribute(y, key, value)
+                y.__dict__.update(state)
             if slotstate is not None:
                 for key, value in slotstate.items():
                     setattr(y, key, value)

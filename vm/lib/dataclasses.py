@@ -369,9 +369,11 @@ def _make_repr(cls, flds):
 
 
 def _tuple_getter(names):
-    def get(obj):
-        return tuple([getattr(obj, n) for n in names])
-    return get
+    """A function returning (obj.a, obj.b, ...): one generated expression, as CPython's
+    generated methods read the fields."""
+    ns = {}
+    exec("def get(obj):\n    return (%s)\n" % "".join("obj.%s," % n for n in names), ns)
+    return ns["get"]
 
 
 def _make_eq(cls, flds):
