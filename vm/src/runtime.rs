@@ -118,6 +118,10 @@ pub struct BuiltinDef {
     /// A method of a built-in type whose receiver is the built-in value: an instance of a
     /// subclass is replaced by the value it wraps.
     pub unwrap: bool,
+    /// Found on a class through an instance, it binds to the instance (a method of a built-in
+    /// type, CPython's method descriptor); false for functions (`len`, a module's functions),
+    /// static methods and `__new__`, which a class attribute does not bind.
+    pub binds: bool,
 }
 
 /// The built-in types whose subclasses wrap a built-in value.
@@ -134,6 +138,8 @@ pub struct Runtime {
     pub types: OnceLock<Types>,
     builtins: Box<[OnceLock<BuiltinDef>]>,
     builtins_len: Mutex<usize>,
+    /// The names of the native modules made so far (their functions do not bind).
+    native_modules: Mutex<Vec<String>>,
     /// The `builtins` module's dict, `sys.modules`, the `sys` module.
     pub globals: OnceLock<Globals>,
     pub names: RwLock<(FxMap<String, u32>, Vec<Arc<str>>)>,
@@ -173,6 +179,7 @@ impl Runtime {
             types: OnceLock::new(),
             builtins: (0..MAX_BUILTINS).map(|_| OnceLock::new()).collect(),
             builtins_len: Mutex::new(0),
+            native_modules: Mutex::new(Vec::new()),
             globals: OnceLock::new(),
             names: RwLock::new((FxMap::default(), Vec::new())),
             maps: {
@@ -253,7 +260,15 @@ impl Runtime {
             Some((ty, m)) => NATIVE_BASES.contains(&ty) && m != "__new__" && !name.starts_with("static:"),
             None => false,
         };
-        let _ = self.builtins[*n].set(BuiltinDef { name, f, unwrap });
+        let binds = match name.rsplit_once('.') {
+            Some((owner, m)) => {
+                m != "__new__"
+                    && !name.starts_with("static:")
+                    && !self.native_modules.lock().unwrap().iter().any(|n| n == owner)
+            }
+            None => false,
+        };
+        let _ = self.builtins[*n].set(BuiltinDef { name, f, unwrap, binds });
         *n += 1;
         (*n - 1) as u32
     }
@@ -262,6 +277,11 @@ impl Runtime {
     pub fn builtin(&self, id: u32) -> (&'static str, BuiltinFn) {
         let d = self.builtins[id as usize].get().expect("registered built-in");
         (d.name, d.f)
+    }
+
+    /// Notes a native module's name before its functions are registered (they do not bind).
+    pub fn note_native_module(&self, name: &str) {
+        self.native_modules.lock().unwrap().push(name.to_string());
     }
 
     #[inline]

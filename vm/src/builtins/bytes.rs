@@ -390,6 +390,14 @@ pub fn str_encode(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     Ok(vm.new_bytes(&b))
 }
 
+/// `str(b, encoding, errors)` (either may be absent, not both): `b.decode(...)`.
+pub fn str_from_bytes(vm: &mut Vm, b: Value, enc: Option<Value>, errors: Option<Value>) -> R<Value> {
+    let codec = codec_of(vm, enc, "decode")?;
+    let bytes = this(vm, b);
+    let s = decode_bytes(vm, &bytes, codec, errors)?;
+    Ok(vm.new_str(&s))
+}
+
 /// `bytes(s, encoding[, errors])`.
 pub fn bytes_from_str(vm: &mut Vm, s: Value, enc: Value, errors: Option<Value>) -> R<Value> {
     let text = vm.str_of(s);

@@ -1561,7 +1561,7 @@ fn module_new(vm: &mut Vm, a: A, kw: K) -> R<Value> {
         return Err(vm.new_error("TypeError", &format!("module.__init__() argument 'name' must be str, not {tn}")));
     }
     let n = vm.str_of(name);
-    let m = vm.new_module(&n);
+    let m = vm.module_object(&n);
     let d = vm.ld(m.as_obj(), MOD_DICT);
     vm.def_value(d, "__doc__", doc);
     vm.def_value(d, "__loader__", Value::NONE);

@@ -141,8 +141,14 @@ impl Vm {
         self.dict_set(dict, k, v).expect("start-up dict");
     }
 
-    /// A new module object with a fresh dict.
+    /// A new native module (its built-in functions, registered after, do not bind as methods).
     pub fn new_module(&mut self, name: &str) -> Value {
+        self.rt.note_native_module(name);
+        self.module_object(name)
+    }
+
+    /// A new module object with a fresh dict.
+    pub fn module_object(&mut self, name: &str) -> Value {
         let d = self.new_dict();
         let n = self.new_str(name);
         self.def_value(d, "__name__", n);

@@ -486,9 +486,7 @@ pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     if file.is_null() {
         return Err(vm.new_error("TypeError", "open() missing required argument 'file' (pos 1)"));
     }
-    let path = if vm.is_str(file) {
-        vm.str_of(file)
-    } else {
+    let Some(path) = crate::builtins::posix::fspath(vm, file)? else {
         let tn = vm.type_name(file);
         return Err(vm.new_error("TypeError", &format!("expected str, bytes or os.PathLike object, not {tn}")));
     };

@@ -97,20 +97,35 @@ pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<Value>) -> Unw
     Unwind::Exc(ex)
 }
 
-/// A path argument: str (or bytes, decoded as UTF-8), or an object with `__fspath__`.
-fn path_arg(vm: &mut Vm, v: Value, fname: &str) -> R<String> {
+/// A path: str (or bytes, decoded as UTF-8), or an object with `__fspath__` giving one; None
+/// for anything else.
+pub fn fspath(vm: &mut Vm, v: Value) -> R<Option<String>> {
     if vm.is_str(v) {
-        return Ok(vm.str_of(v));
+        return Ok(Some(vm.str_of(v)));
     }
     if vm.tid_of(v) == tid::BYTES {
-        return Ok(String::from_utf8_lossy(&vm.bytes_of(v.as_obj())).into_owned());
+        return Ok(Some(String::from_utf8_lossy(&vm.bytes_of(v.as_obj())).into_owned()));
     }
     if let Some(f) = vm.lookup_type_attr(v, "__fspath__")? {
         let r = vm.call_value(f, &[v], &[])?;
-        return path_arg(vm, r, fname);
+        if vm.is_str(r) || vm.tid_of(r) == tid::BYTES {
+            return fspath(vm, r);
+        }
+        let (tn, rn) = (vm.type_name(v), vm.type_name(r));
+        return Err(vm.new_error("TypeError", &format!("expected {tn}.__fspath__() to return str or bytes, not {rn}")));
     }
-    let tn = vm.type_name(v);
-    Err(vm.new_error("TypeError", &format!("{fname}: path should be string, bytes or os.PathLike, not {tn}")))
+    Ok(None)
+}
+
+/// A path argument of `fname` (see `fspath`).
+fn path_arg(vm: &mut Vm, v: Value, fname: &str) -> R<String> {
+    match fspath(vm, v)? {
+        Some(p) => Ok(p),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.new_error("TypeError", &format!("{fname}: path should be string, bytes or os.PathLike, not {tn}")))
+        }
+    }
 }
 
 fn getcwd(vm: &mut Vm, _: A, _: K) -> R<Value> {

@@ -137,15 +137,16 @@ fn str_new_value(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     }
     let obj = a.first().copied().or_else(|| vm.kwarg(kw, "object")).unwrap_or(Value::NULL);
     let enc = a.get(1).copied().or_else(|| vm.kwarg(kw, "encoding"));
-    if let Some(_e) = enc {
-        if vm.tid_of(obj) != tid::BYTES {
+    let errors = a.get(2).copied().or_else(|| vm.kwarg(kw, "errors"));
+    if enc.is_some() || errors.is_some() {
+        if vm.is_str(obj) {
             return Err(vm.new_error("TypeError", "decoding str is not supported"));
         }
-        let b = vm.bytes_of(obj.as_obj());
-        return match String::from_utf8(b) {
-            Ok(x) => s(vm, &x),
-            Err(_) => Err(vm.new_error("UnicodeDecodeError", "'utf-8' codec can't decode bytes")),
-        };
+        if vm.tid_of(obj) != tid::BYTES {
+            let tn = vm.type_name(obj);
+            return Err(vm.new_error("TypeError", &format!("decoding to str: need a bytes-like object, {tn} found")));
+        }
+        return crate::builtins::bytes::str_from_bytes(vm, obj, enc, errors);
     }
     if obj.is_null() {
         return s(vm, "");
@@ -810,6 +811,17 @@ fn bytes_new_value(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     }
     if enc.is_some() {
         return Err(vm.new_error("TypeError", "encoding without a string argument"));
+    }
+    // `__bytes__` first, as CPython (before the integer and iterable forms).
+    if v.is_ref() && vm.tid_of(v) != tid::BYTES {
+        if let Some(f) = vm.lookup_type_attr(v, "__bytes__")? {
+            let r = vm.call_value(f, &[v], &[])?;
+            if vm.tid_of(vm.native_of(r).unwrap_or(r)) != tid::BYTES {
+                let tn = vm.type_name(r);
+                return Err(vm.new_error("TypeError", &format!("__bytes__ returned non-bytes (type {tn})")));
+            }
+            return Ok(r);
+        }
     }
     if let Some(n) = vm.small_int(v) {
         if n < 0 {

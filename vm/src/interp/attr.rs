@@ -334,8 +334,7 @@ impl Vm {
     }
 
     fn is_static_builtin(&self, id: Value) -> bool {
-        let (name, _) = self.rt.builtin(id.as_int() as u32);
-        name.ends_with(".__new__") || name.starts_with("static:")
+        !self.rt.builtin_def(id.as_int() as u32).binds
     }
 
     fn int_value_of(&mut self, v: Value) -> Value {

@@ -85,7 +85,14 @@ impl Vm {
                         let sub = format!("{full}.{it}");
                         match self.import_one(&sub, module) {
                             Ok(_) => {}
-                            Err(Unwind::Exc(e)) if self.isinstance_name(e, "ModuleNotFoundError") => {}
+                            // Only the submodule itself missing: `import_from` then says the
+                            // name cannot be imported (a module it imports that is missing
+                            // is the error to report).
+                            Err(Unwind::Exc(e))
+                                if self.isinstance_name(e, "ModuleNotFoundError") && {
+                                    let n = self.getattr_str(e, "name")?;
+                                    self.is_str(n) && self.str_of(n) == sub
+                                } => {}
                             Err(e) => return Err(e),
                         }
                     }
