@@ -292,8 +292,20 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
         ("time.monotonic_ns", t_perf_counter_ns),
         ("time.process_time", t_process_time),
         ("time.sleep", super::concurrency::sleep),
+        ("time._tm", t_tm),
+        ("time._mktime", t_mktime),
+        ("time._strftime", t_strftime),
     ];
     vm.def_builtins(td, fns);
+    // The zone of local time (`struct_time`, `gmtime`, `localtime`, `strftime` and the rest are
+    // Python, in the prelude, on `_tm`, `_mktime` and `_strftime`).
+    let (tz, alt, daylight, names) = local_zone();
+    vm.def_value(td, "timezone", Value::int(tz));
+    vm.def_value(td, "altzone", Value::int(alt));
+    vm.def_value(td, "daylight", Value::int(daylight));
+    let names = [vm.new_str(&names.0), vm.new_str(&names.1)];
+    let names = vm.new_tuple(&names);
+    vm.def_value(td, "tzname", names);
     let tk = vm.new_str("time");
     vm.dict_set(modules, tk, time).expect("dict");
     sys
@@ -1424,6 +1436,147 @@ m1!(m_exp2, "exp2", f64::exp2, any_x);
 fn since_epoch() -> std::time::Duration {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default()
 }
+/// C's `struct tm` for `secs` since the epoch, in UTC or local time.
+fn c_tm(secs: i64, local: bool) -> Option<libc::tm> {
+    let t: libc::time_t = secs;
+    // SAFETY: `tm` is plain data that gmtime_r/localtime_r fill; both are thread-safe and take
+    // pointers valid for the call.
+    unsafe {
+        let mut tm: libc::tm = std::mem::zeroed();
+        let r = if local { libc::localtime_r(&t, &mut tm) } else { libc::gmtime_r(&t, &mut tm) };
+        if r.is_null() { None } else { Some(tm) }
+    }
+}
+
+/// (timezone, altzone, daylight, (std name, dst name)) of local time, as CPython's `time`
+/// computes them at import (from January and July of this year).
+fn local_zone() -> (i64, i64, i64, (String, String)) {
+    let now = since_epoch().as_secs() as i64;
+    let year_start = now - now % (365 * 86400);
+    let zone = |secs: i64| -> (i64, String) {
+        match c_tm(secs, true) {
+            Some(tm) => {
+                // SAFETY: tm_zone points to a static zone name (or is null).
+                let name = if tm.tm_zone.is_null() {
+                    String::new()
+                } else {
+                    unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }.to_string_lossy().into_owned()
+                };
+                (tm.tm_gmtoff, name)
+            }
+            None => (0, "UTC".into()),
+        }
+    };
+    let (jan, jan_name) = zone(year_start + 15 * 86400);
+    let (jul, jul_name) = zone(year_start + 196 * 86400);
+    if jan == jul {
+        return (-jan, -jan, 0, (jan_name.clone(), jan_name));
+    }
+    // The larger offset is daylight saving time (northern or southern hemisphere).
+    if jan < jul { (-jan, -jul, 1, (jan_name, jul_name)) } else { (-jul, -jan, 1, (jul_name, jan_name)) }
+}
+
+/// `time._tm(secs, local)`: (year, month, mday, hour, minute, second, weekday (Monday 0),
+/// yearday (from 1), isdst, zone name, UTC offset) — `struct_time`'s fields.
+fn t_tm(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("_tm", a, 2, 2)?;
+    let secs = match vm.to_f64(a[0])? {
+        Some(f) if f.is_finite() => f.floor(),
+        _ => return Err(vm.new_error("OverflowError", "timestamp out of range for platform time_t")),
+    };
+    let local = vm.truthy(a[1])?;
+    if secs.abs() > 1e17 {
+        return Err(vm.new_error("OverflowError", "timestamp out of range for platform time_t"));
+    }
+    let Some(tm) = c_tm(secs as i64, local) else {
+        return Err(vm.new_error("OverflowError", "timestamp out of range for platform time_t"));
+    };
+    let zone = if tm.tm_zone.is_null() {
+        String::from("UTC")
+    } else {
+        // SAFETY: tm_zone points to a static zone name.
+        unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }.to_string_lossy().into_owned()
+    };
+    let z = vm.new_str(&zone);
+    let f = [
+        tm.tm_year as i64 + 1900,
+        tm.tm_mon as i64 + 1,
+        tm.tm_mday as i64,
+        tm.tm_hour as i64,
+        tm.tm_min as i64,
+        tm.tm_sec as i64,
+        (tm.tm_wday as i64 + 6) % 7,
+        tm.tm_yday as i64 + 1,
+        tm.tm_isdst as i64,
+    ];
+    let mut items: Vec<Value> = f.iter().map(|&x| Value::int(x)).collect();
+    items.push(z);
+    items.push(Value::int(tm.tm_gmtoff));
+    Ok(vm.new_tuple(&items))
+}
+
+/// A `struct tm` from the first nine items of a time tuple (Python's conventions).
+fn tm_from(vm: &mut Vm, t: Value) -> R<libc::tm> {
+    let items = vm.iter_collect(t)?;
+    if items.len() < 9 {
+        return Err(vm.new_error("TypeError", "time tuple must have at least 9 items"));
+    }
+    let mut f = [0i64; 9];
+    for (i, x) in items.iter().take(9).enumerate() {
+        f[i] = vm.index_value(*x, "an integer is required (got type {})")?;
+    }
+    // SAFETY: plain data, zeroed then filled.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    tm.tm_year = (f[0] - 1900) as i32;
+    tm.tm_mon = (f[1] - 1) as i32;
+    tm.tm_mday = f[2] as i32;
+    tm.tm_hour = f[3] as i32;
+    tm.tm_min = f[4] as i32;
+    tm.tm_sec = f[5] as i32;
+    tm.tm_wday = ((f[6] + 1) % 7) as i32;
+    tm.tm_yday = (f[7] - 1) as i32;
+    tm.tm_isdst = f[8] as i32;
+    Ok(tm)
+}
+
+/// `time._mktime(t)`: local time tuple to seconds since the epoch.
+fn t_mktime(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("_mktime", a, 1, 1)?;
+    let mut tm = tm_from(vm, a[0])?;
+    tm.tm_wday = -1;
+    // SAFETY: mktime reads and normalizes the struct we own.
+    let t = unsafe { libc::mktime(&mut tm) };
+    if t == -1 && tm.tm_wday == -1 {
+        return Err(vm.new_error("OverflowError", "mktime argument out of range"));
+    }
+    Ok(vm.new_float(t as f64))
+}
+
+/// `time._strftime(format, t)`: C's strftime on a time tuple.
+fn t_strftime(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("_strftime", a, 2, 2)?;
+    let fmt = vm.arg_str(a[0], "strftime() argument 1")?;
+    let tm = tm_from(vm, a[1])?;
+    if fmt.is_empty() {
+        return Ok(vm.new_str(""));
+    }
+    let Ok(cfmt) = std::ffi::CString::new(fmt.clone()) else {
+        return Err(vm.new_error("ValueError", "embedded null character"));
+    };
+    let mut size = 256.max(fmt.len() * 8);
+    loop {
+        let mut buf = vec![0u8; size];
+        // SAFETY: buf has `size` bytes; strftime writes at most that many and returns the count
+        // (0 when it did not fit).
+        let n = unsafe { libc::strftime(buf.as_mut_ptr() as *mut libc::c_char, size, cfmt.as_ptr(), &tm) };
+        if n > 0 || size > 1 << 20 {
+            buf.truncate(n);
+            return Ok(vm.new_str(&String::from_utf8_lossy(&buf)));
+        }
+        size *= 4;
+    }
+}
+
 fn t_time(vm: &mut Vm, _: A, _: K) -> R<Value> {
     Ok(vm.new_float(since_epoch().as_secs_f64()))
 }

@@ -221,6 +221,85 @@ BaseExceptionGroup.split = _eg_split
 BaseExceptionGroup.subgroup = _eg_subgroup
 BaseExceptionGroup.message = property(lambda self: self._eg_message, doc="exception message")
 BaseExceptionGroup.exceptions = property(lambda self: self._eg_exceptions, doc="nested exceptions")
+
+# time.struct_time and the calendar functions of `time`, on its native _tm/_mktime/_strftime.
+
+import time as _time
+
+_TM_NAMES = ("tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday",
+             "tm_yday", "tm_isdst")
+
+class struct_time(_tuple):
+    """The time value as returned by gmtime(), localtime(), and strptime(), and accepted by
+    asctime(), mktime() and strftime(). May be considered as a sequence of 9 integers."""
+    __module__ = "time"
+    n_sequence_fields = 9
+    n_fields = 11
+    n_unnamed_fields = 0
+
+    def __new__(cls, seq, dict=None):
+        seq = _tuple(seq)
+        n = len(seq)
+        if n < 9:
+            raise TypeError(f"time.struct_time() takes an at least 9-sequence ({n}-sequence given)")
+        if n > 11:
+            raise TypeError(f"time.struct_time() takes an at most 11-sequence ({n}-sequence given)")
+        self = _tuple.__new__(cls, seq[:9])
+        self._extra = seq[9:] + (None,) * (11 - n)
+        return self
+
+    def __repr__(self):
+        return "time.struct_time(%s)" % ", ".join("%s=%r" % (n, v) for n, v in zip(_TM_NAMES, self))
+
+    def __reduce__(self):
+        return (struct_time, (_tuple(self), {"tm_zone": self._extra[0], "tm_gmtoff": self._extra[1]}))
+
+for _i, _n in enumerate(_TM_NAMES):
+    setattr(struct_time, _n, property(lambda self, i=_i: self[i]))
+struct_time.tm_zone = property(lambda self: self._extra[0])
+struct_time.tm_gmtoff = property(lambda self: self._extra[1])
+
+def gmtime(seconds=None):
+    """Convert seconds since the Epoch to a time tuple expressing UTC."""
+    return struct_time(_time._tm(_time.time() if seconds is None else seconds, False))
+
+def localtime(seconds=None):
+    """Convert seconds since the Epoch to a time tuple expressing local time."""
+    return struct_time(_time._tm(_time.time() if seconds is None else seconds, True))
+
+def _time_tuple(t, name):
+    if not isinstance(t, _tuple):
+        raise TypeError(f"Tuple or struct_time argument required")
+    if not isinstance(t, struct_time) and len(t) != 9:
+        raise TypeError(f"{name}(): illegal time tuple argument")
+    return t
+
+def mktime(t):
+    """Convert a time tuple in local time to seconds since the Epoch."""
+    return _time._mktime(_time_tuple(t, "mktime"))
+
+def strftime(format, t=None):
+    """Convert a time tuple to a string according to a format specification."""
+    if not isinstance(format, str):
+        raise TypeError(f"strftime() argument 1 must be str, not {type(format).__name__}")
+    return _time._strftime(format, localtime() if t is None else _time_tuple(t, "strftime"))
+
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+def asctime(t=None):
+    """Convert a time tuple to a string, e.g. 'Sat Jun 06 16:26:11 1998'."""
+    t = localtime() if t is None else _time_tuple(t, "asctime")
+    return "%s %s%3d %.2d:%.2d:%.2d %d" % (_DAYS[t[6] % 7], _MONTHS[(t[1] - 1) % 12], t[2], t[3], t[4], t[5], t[0])
+
+def ctime(seconds=None):
+    """Convert a time in seconds since the Epoch to a string in local time."""
+    return asctime(localtime(seconds))
+
+for _f in (gmtime, localtime, mktime, strftime, asctime, ctime):
+    _f.__module__ = "time"
+    setattr(_time, _f.__name__, _f)
+_time.struct_time = struct_time
 "#;
 
 /// The built-ins (by registered name) that have a Python version here, and its name.
@@ -251,9 +330,13 @@ pub fn install(vm: &mut Vm) {
     vm.def_value(g, "__builtins__", bmod);
     let n = vm.new_str("builtins");
     vm.def_value(g, "__name__", n);
+    // The prelude's top level has loops, whose back-edges are safe points: its globals may
+    // move while it runs, so they are read back from the roots.
+    vm.m.roots().words.push(g.0);
     if let Err(e) = vm.exec_code(id, g, g) {
         panic!("the prelude failed: {e:?}");
     }
+    let g = Value(vm.m.roots().words.pop().expect("the prelude's globals"));
     let names =
         ["list", "tuple", "set", "sum", "any", "all", "sorted", "join", "anext_default", "eg_match", "eg_reraise"];
     let mut words = Vec::new();

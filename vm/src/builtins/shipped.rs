@@ -47,6 +47,16 @@ const SHIPPED: &[(&str, &str, bool)] = &[
     ("types", include_str!("../../lib/types.py"), false),
     ("atexit", include_str!("../../lib/atexit.py"), false),
     ("errno", include_str!("../../lib/errno.py"), false),
+    ("fnmatch", include_str!("../../lib/fnmatch.py"), false),
+    ("difflib", include_str!("../../lib/difflib.py"), false),
+    ("shlex", include_str!("../../lib/shlex.py"), false),
+    ("getopt", include_str!("../../lib/getopt.py"), false),
+    ("reprlib", include_str!("../../lib/reprlib.py"), false),
+    ("graphlib", include_str!("../../lib/graphlib.py"), false),
+    ("colorsys", include_str!("../../lib/colorsys.py"), false),
+    ("sched", include_str!("../../lib/sched.py"), false),
+    ("timeit", include_str!("../../lib/timeit.py"), false),
+    ("datetime", include_str!("../../lib/datetime.py"), false),
 ];
 
 /// The source of shipped module `name` and whether it is a package.
