@@ -2,24 +2,7 @@
 # and how tracebacks print them.
 import sys
 import traceback
-import os
-
-# Tracebacks printed to stdout name this file as it was run; print it as run from its folder.
-_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
-
-
-class _Relative:
-    def __init__(self, out):
-        self.out = out
-
-    def write(self, s):
-        return self.out.write(s.replace(_DIR, ""))
-
-    def flush(self):
-        self.out.flush()
-
-
-sys.stdout = _Relative(sys.stdout)
+import _relative_stdout  # noqa: F401  (tracebacks on stdout name files relative to here)
 
 eg = ExceptionGroup("many", [ValueError(1), TypeError("t"), ValueError(2)])
 print(repr(eg), "|", str(eg), "|", eg.message, eg.exceptions, eg.args)

@@ -373,9 +373,10 @@ impl Builder {
                     self.expr(e)
                 }
             }
-            Stmt::Try(t) => {
-                self.body(&t.body);
-                for h in &t.handlers {
+            Stmt::Try(ast::StmtTry { body, handlers, orelse, finalbody, .. })
+            | Stmt::TryStar(ast::StmtTryStar { body, handlers, orelse, finalbody, .. }) => {
+                self.body(body);
+                for h in handlers {
                     let ast::ExceptHandler::ExceptHandler(h) = h;
                     if let Some(ty) = &h.type_ {
                         self.expr(ty);
@@ -385,23 +386,8 @@ impl Builder {
                     }
                     self.body(&h.body);
                 }
-                self.body(&t.orelse);
-                self.body(&t.finalbody);
-            }
-            Stmt::TryStar(t) => {
-                self.body(&t.body);
-                for h in &t.handlers {
-                    let ast::ExceptHandler::ExceptHandler(h) = h;
-                    if let Some(ty) = &h.type_ {
-                        self.expr(ty);
-                    }
-                    if let Some(n) = &h.name {
-                        self.bind(n);
-                    }
-                    self.body(&h.body);
-                }
-                self.body(&t.orelse);
-                self.body(&t.finalbody);
+                self.body(orelse);
+                self.body(finalbody);
             }
             Stmt::Assert(a) => {
                 self.expr(&a.test);
