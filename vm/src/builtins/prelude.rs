@@ -254,8 +254,16 @@ class struct_time(_tuple):
     def __reduce__(self):
         return (struct_time, (_tuple(self), {"tm_zone": self._extra[0], "tm_gmtoff": self._extra[1]}))
 
-for _i, _n in enumerate(_TM_NAMES):
-    setattr(struct_time, _n, property(lambda self, i=_i: self[i]))
+# (No loops at the top level: the JIT would record them at start-up.)
+struct_time.tm_year = property(lambda self: self[0])
+struct_time.tm_mon = property(lambda self: self[1])
+struct_time.tm_mday = property(lambda self: self[2])
+struct_time.tm_hour = property(lambda self: self[3])
+struct_time.tm_min = property(lambda self: self[4])
+struct_time.tm_sec = property(lambda self: self[5])
+struct_time.tm_wday = property(lambda self: self[6])
+struct_time.tm_yday = property(lambda self: self[7])
+struct_time.tm_isdst = property(lambda self: self[8])
 struct_time.tm_zone = property(lambda self: self._extra[0])
 struct_time.tm_gmtoff = property(lambda self: self._extra[1])
 
@@ -296,9 +304,14 @@ def ctime(seconds=None):
     """Convert a time in seconds since the Epoch to a string in local time."""
     return asctime(localtime(seconds))
 
-for _f in (gmtime, localtime, mktime, strftime, asctime, ctime):
-    _f.__module__ = "time"
-    setattr(_time, _f.__name__, _f)
+gmtime.__module__ = localtime.__module__ = mktime.__module__ = "time"
+strftime.__module__ = asctime.__module__ = ctime.__module__ = "time"
+_time.gmtime = gmtime
+_time.localtime = localtime
+_time.mktime = mktime
+_time.strftime = strftime
+_time.asctime = asctime
+_time.ctime = ctime
 _time.struct_time = struct_time
 "#;
 
@@ -330,8 +343,8 @@ pub fn install(vm: &mut Vm) {
     vm.def_value(g, "__builtins__", bmod);
     let n = vm.new_str("builtins");
     vm.def_value(g, "__name__", n);
-    // The prelude's top level has loops, whose back-edges are safe points: its globals may
-    // move while it runs, so they are read back from the roots.
+    // Its globals are read back from the roots: were its top level to have a loop, the
+    // back-edge would be a safe point, where they may move.
     vm.m.roots().words.push(g.0);
     if let Err(e) = vm.exec_code(id, g, g) {
         panic!("the prelude failed: {e:?}");
