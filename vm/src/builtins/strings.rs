@@ -813,15 +813,16 @@ fn bytes_new_value(vm: &mut Vm, a: A, kw: K) -> R<Value> {
         return Err(vm.new_error("TypeError", "encoding without a string argument"));
     }
     // `__bytes__` first, as CPython (before the integer and iterable forms).
-    if v.is_ref() && vm.tid_of(v) != tid::BYTES {
-        if let Some(f) = vm.lookup_type_attr(v, "__bytes__")? {
-            let r = vm.call_value(f, &[v], &[])?;
-            if vm.tid_of(vm.native_of(r).unwrap_or(r)) != tid::BYTES {
-                let tn = vm.type_name(r);
-                return Err(vm.new_error("TypeError", &format!("__bytes__ returned non-bytes (type {tn})")));
-            }
-            return Ok(r);
+    if v.is_ref()
+        && vm.tid_of(v) != tid::BYTES
+        && let Some(f) = vm.lookup_type_attr(v, "__bytes__")?
+    {
+        let r = vm.call_value(f, &[v], &[])?;
+        if vm.tid_of(vm.native_of(r).unwrap_or(r)) != tid::BYTES {
+            let tn = vm.type_name(r);
+            return Err(vm.new_error("TypeError", &format!("__bytes__ returned non-bytes (type {tn})")));
         }
+        return Ok(r);
     }
     if let Some(n) = vm.small_int(v) {
         if n < 0 {
