@@ -260,7 +260,7 @@ class StackSummary(list):
             fs = FrameSummary(filename, lineno, co.co_name, lookup_line=False,
                               locals=f_locals)
             if lasti is not None:
-                pos = _position(co, lasti)
+                pos = _traceback.position(co, lasti)
                 if pos is not None:
                     fs.end_lineno, fs.colno, fs.end_colno = pos[1], pos[2], pos[3]
                 fs._carets = _traceback.caret_line(co, lasti)
@@ -350,15 +350,6 @@ class _ExceptionPrintContext:
             text_gen = [text_gen]
         for text in text_gen:
             yield ''.join(indent_str + line for line in text.splitlines(True))
-
-
-def _position(code, lasti):
-    i = 0
-    for pos in code.co_positions():
-        if i == lasti // 2:
-            return pos
-        i += 1
-    return None
 
 
 class TracebackException:

@@ -28,6 +28,7 @@ pub fn install(vm: &mut Vm, t: &Types, sys: Value, modules: Value) {
     let d = vm.ld(tb.as_obj(), MOD_DICT);
     vm.def_builtin(d, "_traceback.caret_line", caret_line);
     vm.def_builtin(d, "_traceback.hidden", hidden);
+    vm.def_builtin(d, "_traceback.position", position);
     let k = vm.new_str("_traceback");
     vm.dict_set(modules, k, tb).expect("start-up dict");
 
@@ -87,6 +88,19 @@ fn caret_line(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let lasti = vm.index_value(a[1], "'{}' object cannot be interpreted as an integer")?;
     let s = crate::objects::frame::caret_line(vm, a[0].as_obj(), lasti);
     Ok(vm.new_str(&s))
+}
+
+/// `_traceback.position(code, lasti)`: the `co_positions()` item of that instruction, or None.
+fn position(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("position", a, 2, 2)?;
+    let lasti = vm.index_value(a[1], "'{}' object cannot be interpreted as an integer")?;
+    if vm.tid_of(a[0]) != tid::CODE || lasti < 0 {
+        return Ok(Value::NONE);
+    }
+    let co = a[0].as_obj();
+    let n = crate::compile::code::get(vm.ld(co, CODE_ID).as_int() as u32).ops.len();
+    let pc = (lasti / 2) as usize;
+    Ok(if pc < n { vm.code_position(co, pc) } else { Value::NONE })
 }
 
 /// `_traceback.hidden(code)`: whether tracebacks leave the code out (built-ins written in

@@ -131,22 +131,23 @@ impl Vm {
     /// `code.co_positions()`'s items: (line, end line, column, end column) of each instruction,
     /// columns in UTF-8 bytes as CPython's (None where unknown).
     pub fn code_positions(&mut self, co: ObjRef) -> Vec<Value> {
+        let n = code::get(self.ld(co, CODE_ID).as_int() as u32).ops.len();
+        (0..n).map(|pc| self.code_position(co, pc)).collect()
+    }
+
+    /// The `co_positions()` item of instruction `pc`.
+    pub fn code_position(&mut self, co: ObjRef, pc: usize) -> Value {
         let c = code::get(self.ld(co, CODE_ID).as_int() as u32);
-        let mut out = Vec::with_capacity(c.ops.len());
-        for pc in 0..c.ops.len() {
-            let t = match c.positions.get(pc) {
-                Some(p) if p.line != 0 => {
-                    let f = [p.line as i64, p.end_line as i64, p.col as i64, p.end_col as i64].map(Value::int);
-                    self.new_tuple(&f)
-                }
-                _ => {
-                    let l = c.lines.get(pc).map(|&l| Value::int(l as i64)).unwrap_or(Value::NONE);
-                    self.new_tuple(&[l, l, Value::NONE, Value::NONE])
-                }
-            };
-            out.push(t);
+        match c.positions.get(pc) {
+            Some(p) if p.line != 0 => {
+                let f = [p.line as i64, p.end_line as i64, p.col as i64, p.end_col as i64].map(Value::int);
+                self.new_tuple(&f)
+            }
+            _ => {
+                let l = c.lines.get(pc).map(|&l| Value::int(l as i64)).unwrap_or(Value::NONE);
+                self.new_tuple(&[l, l, Value::NONE, Value::NONE])
+            }
         }
-        out
     }
 
     /// `repr(frame)`, as CPython's.
