@@ -230,7 +230,7 @@ pub fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         if std::env::var_os("PYSTM_PANIC_TRACE").is_some() {
-            eprintln!("pystm internal panic: {info}");
+            eprintln!("pystm internal panic: {info}\n{}", std::backtrace::Backtrace::force_capture());
         }
     }));
 }

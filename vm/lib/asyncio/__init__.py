@@ -6,7 +6,6 @@ drive coroutines as CPython's do: a coroutine yields a Future (`_asyncio_future_
 task waits for it with a done callback, and cancellation throws CancelledError in.
 """
 
-import collections as _collections
 import heapq as _heapq
 import threading as _threading
 import time as _time
@@ -51,18 +50,23 @@ class QueueFull(Exception):
 # ---- the running loop -------------------------------------------------------------------------
 
 _state = _threading.local()
+_get_ident = _threading.get_ident
+_running_loops = {}   # thread ident -> running loop (an entry only while a loop runs)
 
 
 def _get_running_loop():
-    return getattr(_state, "running", None)
+    return _running_loops.get(_get_ident())
 
 
 def _set_running_loop(loop):
-    _state.running = loop
+    if loop is None:
+        _running_loops.pop(_get_ident(), None)
+    else:
+        _running_loops[_get_ident()] = loop
 
 
 def get_running_loop():
-    loop = _get_running_loop()
+    loop = _running_loops.get(_get_ident())
     if loop is None:
         raise RuntimeError("no running event loop")
     return loop
@@ -177,9 +181,9 @@ class AbstractEventLoop:
 
 class BaseEventLoop(AbstractEventLoop):
     def __init__(self):
-        self._ready = _collections.deque()
+        self._ready = []
         self._scheduled = []
-        self._threadsafe = _collections.deque()
+        self._threadsafe = []   # (list.append and list.pop(0) are atomic)
         self._wakeup = _threading.Event()
         self._stopping = False
         self._closed = False
@@ -189,6 +193,8 @@ class BaseEventLoop(AbstractEventLoop):
         self._debug = False
         self._default_executor = None
         self._timer_cancelled_count = 0
+        self._current_task = None
+        self._all_tasks = set()
 
     def __repr__(self):
         return "<%s running=%s closed=%s debug=%s>" % (
@@ -199,7 +205,8 @@ class BaseEventLoop(AbstractEventLoop):
         return _time.monotonic()
 
     def call_soon(self, callback, *args, context=None):
-        self._check_closed()
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
         h = Handle(callback, args, self, context)
         self._ready.append(h)
         return h
@@ -309,7 +316,7 @@ class BaseEventLoop(AbstractEventLoop):
         if self._closed:
             return
         self._closed = True
-        self._ready.clear()
+        self._ready = []
         self._scheduled.clear()
         executor = self._default_executor
         if executor is not None:
@@ -342,24 +349,40 @@ class BaseEventLoop(AbstractEventLoop):
             timeout = min(max(0, sched[0]._when - self.time()), 86400)
         else:
             timeout = None
+        wakeup = self._wakeup
         if timeout != 0:
-            self._wakeup.wait(timeout)
-        self._wakeup.clear()
-        while self._threadsafe:
-            self._ready.append(self._threadsafe.popleft())
-        end_time = self.time() + 1e-9
-        while sched:
-            h = sched[0]
-            if h._when >= end_time:
-                break
-            _heapq.heappop(sched)
-            h._scheduled = False
-            self._ready.append(h)
+            wakeup.wait(timeout)
+        # (Taking the Event's lock every iteration is costly: clear only when it was set;
+        # call_soon_threadsafe appends before it sets.)
+        if wakeup.is_set():
+            wakeup.clear()
+            threadsafe = self._threadsafe
+            while threadsafe:
+                self._ready.append(threadsafe.pop(0))
+        if sched:
+            end_time = self.time() + 1e-9
+            while sched:
+                h = sched[0]
+                if h._when >= end_time:
+                    break
+                _heapq.heappop(sched)
+                h._scheduled = False
+                self._ready.append(h)
+        # Runs the callbacks ready now; those they schedule wait for the next iteration.
         ready = self._ready
-        for _ in range(len(ready)):
-            h = ready.popleft()
-            if not h._cancelled:
-                h._run()
+        if not ready:
+            return
+        self._ready = []
+        i = 0
+        try:
+            for h in ready:
+                i += 1
+                if not h._cancelled:
+                    h._run()
+        except BaseException:
+            if i < len(ready):
+                self._ready[:0] = ready[i:]
+            raise
 
     # Threads.
     def run_in_executor(self, executor, func, *args):
@@ -477,12 +500,13 @@ class Future:
         return True
 
     def _schedule_callbacks(self):
-        callbacks = self._callbacks[:]
+        callbacks = self._callbacks
         if not callbacks:
             return
-        self._callbacks[:] = []
+        self._callbacks = []
+        call_soon = self._loop.call_soon
         for callback in callbacks:
-            self._loop.call_soon(callback, self)
+            call_soon(callback, self)
 
     def cancelled(self):
         return self._state == _CANCELLED
@@ -539,11 +563,13 @@ class Future:
         self._schedule_callbacks()
 
     def __await__(self):
-        if not self.done():
+        if self._state == _PENDING:
             self._asyncio_future_blocking = True
             yield self
-        if not self.done():
-            raise RuntimeError("await wasn't used with future")
+            if self._state == _PENDING:
+                raise RuntimeError("await wasn't used with future")
+        if self._state == _FINISHED and self._exception is None:
+            return self._result
         return self.result()
 
     __iter__ = __await__
@@ -592,12 +618,20 @@ def wrap_future(future, *, loop=None):
 # ---- tasks ------------------------------------------------------------------------------------
 
 _task_count = 0
-_all_tasks = set()
-_current_tasks = {}
+
+
+async def _probe():
+    pass
+
+
+_probe_coro = _probe()
+_CoroutineType = type(_probe_coro)
+_probe_coro.close()
+del _probe, _probe_coro
 
 
 def iscoroutine(obj):
-    return type(obj).__name__ == "coroutine" and type(obj).__module__ == "builtins" or \
+    return type(obj) is _CoroutineType or \
         hasattr(obj, "send") and hasattr(obj, "throw") and hasattr(obj, "__await__")
 
 
@@ -611,20 +645,30 @@ def iscoroutinefunction(func):
 def current_task(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return _current_tasks.get(loop)
+    return getattr(loop, "_current_task", None)
+
+
+def _tasks_of(loop):
+    # Each loop keeps its tasks (no set shared by the threads' loops); a loop of another
+    # class gets one on first use.
+    tasks = getattr(loop, "_all_tasks", None)
+    if tasks is None:
+        tasks = loop._all_tasks = set()
+    return tasks
 
 
 def all_tasks(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return {t for t in list(_all_tasks) if t._loop is loop and not t.done()}
+    return {t for t in list(_tasks_of(loop)) if not t.done()}
 
 
 class Task(Future):
     """A coroutine running on the loop."""
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
-        super().__init__(loop=loop)
+        self._loop = get_event_loop() if loop is None else loop
+        self._callbacks = []
         if not iscoroutine(coro):
             raise TypeError("a coroutine was expected, got %r" % (coro,))
         global _task_count
@@ -635,7 +679,7 @@ class Task(Future):
         self._must_cancel = False
         self._num_cancels_requested = 0
         self._loop.call_soon(self.__step)
-        _all_tasks.add(self)
+        _tasks_of(self._loop).add(self)
 
     def _repr_info(self):
         info = Future._repr_info(self)
@@ -694,7 +738,7 @@ class Task(Future):
         coro = self._coro
         self._fut_waiter = None
         loop = self._loop
-        _current_tasks[loop] = self
+        loop._current_task = self
         try:
             if exc is None:
                 result = coro.send(None)
@@ -715,6 +759,9 @@ class Task(Future):
         except BaseException as e:
             Future.set_exception(self, e)
         else:
+            if result is None:
+                loop.call_soon(self.__step)
+                return
             blocking = getattr(result, "_asyncio_future_blocking", None)
             if blocking is not None:
                 if result.get_loop() is not loop:
@@ -739,11 +786,14 @@ class Task(Future):
             else:
                 loop.call_soon(self.__step, RuntimeError("Task got bad yield: %r" % (result,)))
         finally:
-            _current_tasks.pop(loop, None)
-            if self.done():
-                _all_tasks.discard(self)
+            loop._current_task = None
+            if self._state != _PENDING:
+                _tasks_of(loop).discard(self)
 
     def __wakeup(self, future):
+        if future._exception is None and (type(future) is Task or type(future) is Future) and future._state == _FINISHED:
+            self.__step()
+            return
         try:
             future.result()
         except BaseException as exc:
@@ -1268,7 +1318,7 @@ def run(main, *, debug=None):
 
 
 def _cancel_all_tasks(loop):
-    to_cancel = [t for t in list(_all_tasks) if t._loop is loop and not t.done()]
+    to_cancel = [t for t in list(_tasks_of(loop)) if not t.done()]
     if not to_cancel:
         return
     for task in to_cancel:
@@ -1319,7 +1369,7 @@ class Lock(_Waiters):
             self._locked = True
             return True
         if self._waiters is None:
-            self._waiters = _collections.deque()
+            self._waiters = []
         fut = self._get_loop().create_future()
         self._waiters.append(fut)
         try:
@@ -1358,7 +1408,7 @@ class Lock(_Waiters):
 
 class Event(_Waiters):
     def __init__(self):
-        self._waiters = _collections.deque()
+        self._waiters = []
         self._value = False
         self._loop = None
 
@@ -1395,7 +1445,7 @@ class Condition(_Waiters):
         self.locked = lock.locked
         self.acquire = lock.acquire
         self.release = lock.release
-        self._waiters = _collections.deque()
+        self._waiters = []
         self._loop = None
 
     async def __aenter__(self):
@@ -1466,7 +1516,7 @@ class Semaphore(_Waiters):
             self._value -= 1
             return True
         if self._waiters is None:
-            self._waiters = _collections.deque()
+            self._waiters = []
         fut = self._get_loop().create_future()
         self._waiters.append(fut)
         try:
@@ -1522,15 +1572,16 @@ class Queue(_Waiters):
     def __init__(self, maxsize=0):
         self._loop = None
         self._maxsize = maxsize
-        self._getters = _collections.deque()
-        self._putters = _collections.deque()
+        self._getters = []
+        self._putters = []
         self._unfinished_tasks = 0
         self._finished = Event()
         self._finished.set()
         self._init(maxsize)
 
     def _init(self, maxsize):
-        self._queue = _collections.deque()
+        import collections
+        self._queue = collections.deque()
 
     def _get(self):
         return self._queue.popleft()
@@ -1540,7 +1591,7 @@ class Queue(_Waiters):
 
     def _wakeup_next(self, waiters):
         while waiters:
-            waiter = waiters.popleft()
+            waiter = waiters.pop(0)
             if not waiter.done():
                 waiter.set_result(None)
                 break
@@ -1581,7 +1632,8 @@ class Queue(_Waiters):
                 raise
 
     async def put(self, item):
-        await self._wait_while(self.full, self._putters)
+        if self.full():
+            await self._wait_while(self.full, self._putters)
         return self.put_nowait(item)
 
     def put_nowait(self, item):
@@ -1589,18 +1641,21 @@ class Queue(_Waiters):
             raise QueueFull
         self._put(item)
         self._unfinished_tasks += 1
-        self._finished.clear()
-        self._wakeup_next(self._getters)
+        self._finished._value = False
+        if self._getters:
+            self._wakeup_next(self._getters)
 
     async def get(self):
-        await self._wait_while(self.empty, self._getters)
+        if self.empty():
+            await self._wait_while(self.empty, self._getters)
         return self.get_nowait()
 
     def get_nowait(self):
         if self.empty():
             raise QueueEmpty
         item = self._get()
-        self._wakeup_next(self._putters)
+        if self._putters:
+            self._wakeup_next(self._putters)
         return item
 
     def task_done(self):

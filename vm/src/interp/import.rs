@@ -234,9 +234,14 @@ impl Vm {
                 return Err(self.syntax_error(&se));
             }
         };
-        if let Err(e) = self.exec_code(id, md, md) {
-            self.dict_del(mods, key)?;
-            return Err(e);
+        match self.exec_code(id, md, md) {
+            Ok(_) => {}
+            // A rolled-back transaction is gone: nothing to undo, and no heap to touch.
+            Err(Unwind::Abort) => return Err(Unwind::Abort),
+            Err(e) => {
+                self.dict_del(mods, key)?;
+                return Err(e);
+            }
         }
         // The module may have replaced itself in sys.modules.
         let m = self.dict_get(mods, key)?.unwrap_or(m);
