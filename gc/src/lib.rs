@@ -220,7 +220,7 @@ impl<M: GcModel> Gc<M> {
     }
 
     /// Whether `word` points into a nursery area.
-    pub(crate) fn is_young(&self, word: u64) -> bool {
+    pub fn is_young(&self, word: u64) -> bool {
         self.model.is_ref(word)
             && (stm::layout::NURSERY_START..stm::layout::NURSERY_START + stm::layout::NURSERY_AREA_SIZE).contains(&word)
     }

@@ -111,8 +111,8 @@ fn outermost_loop(vm: &mut Vm, begin: &mut dyn FnMut(&mut Vm) -> R<Option<ObjRef
         };
         match step {
             Ok(()) => break Ok(()),
-            Err(Unwind::Exc(e)) => break Err(e),
-            Err(Unwind::Abort) => {
+            Err(Unwind::Exc(e)) => break Err(inevitable_for_report(vm, e)),
+            Err(Unwind::Abort) => loop {
                 // Everything since the last commit is rolled back: restart from there.
                 vm.forget_since_commit();
                 vm.wait_before_restart();
@@ -123,14 +123,15 @@ fn outermost_loop(vm: &mut Vm, begin: &mut dyn FnMut(&mut Vm) -> R<Option<ObjRef
                 if f.is_null() {
                     // Aborted before the first commit: the first frame never existed.
                     started = false;
-                } else {
-                    vm.frame = f;
-                    vm.call_depth = depth;
-                    if vm.apply_resume_fix().is_err() {
-                        let _ = vm.m.abort();
-                    }
+                    break;
                 }
-            }
+                vm.frame = f;
+                vm.call_depth = depth;
+                // (Rolled back again while fixing the frame up: restart once more.)
+                if vm.apply_resume_fix().is_ok() {
+                    break;
+                }
+            },
         }
     };
     vm.nesting = 0;
@@ -151,6 +152,21 @@ fn end_atomic_blocks(vm: &mut Vm) {
     while vm.m.th().is_atomic() {
         vm.m.thread().atomic_end();
     }
+}
+
+/// An uncaught exception leaves the outermost loop to be reported, which may run Python code
+/// (`__str__`, a `code` property, a `__repr__`): in an inevitable transaction, which no conflict
+/// rolls back, since nothing would redo the report. `e` is committed; it stays rooted while a
+/// conflict restarts the transaction.
+fn inevitable_for_report(vm: &mut Vm, e: Value) -> Value {
+    vm.m.roots().words[crate::interp::ROOT_FRAME] = e.0;
+    while vm.become_inevitable().is_err() {
+        vm.forget_since_commit();
+        vm.m.start();
+    }
+    let e = Value(vm.m.roots().words[crate::interp::ROOT_FRAME]);
+    vm.m.roots().words[crate::interp::ROOT_FRAME] = 0;
+    e
 }
 
 /// Commits the transaction at the end of an outermost run, keeping `v` (the exception, or

@@ -374,7 +374,7 @@ impl Vm {
             return Ok(None);
         }
         let k = self.s("_fid");
-        Ok(self.instance_get(f.as_obj(), k).map(|v| v.as_int() as usize))
+        Ok(self.instance_get(f.as_obj(), k)?.map(|v| v.as_int() as usize))
     }
 
     /// Writes text to a file object (the native streams directly, anything else by `write`).
@@ -1132,7 +1132,7 @@ fn m_hypot(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let s: f64 = xs.iter().map(|x| (x / m) * (x / m)).sum();
     Ok(vm.new_float(m * s.sqrt()))
 }
-fn round_to_int(vm: &mut Vm, a: A, name: &str, f: fn(f64) -> f64, dunder: &str) -> R<Value> {
+fn round_to_int(vm: &mut Vm, a: A, name: &str, f: fn(f64) -> f64, dunder: &'static str) -> R<Value> {
     vm.nargs(name, a, 1, 1)?;
     if vm.is_int_like(a[0]) {
         let b = vm.to_big(a[0]).unwrap();

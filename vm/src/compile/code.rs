@@ -326,6 +326,9 @@ pub struct Code {
     /// Per instruction: the attribute inline cache (see `interp/inline_cache.rs`). Racy
     /// updates are benign: each entry is one self-validating word.
     pub icache: Box<[AtomicU64]>,
+    /// The method-load caches this code's `LoadMethod` sites have published (each site's word
+    /// 0 points at its newest); owned here so that readers of an older one never see it freed.
+    pub method_sites: std::sync::Mutex<Vec<Box<crate::interp::inline_cache::MethodSite>>>,
     /// This code object's id in the code table (set by `register`).
     pub id: u32,
 }

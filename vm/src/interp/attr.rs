@@ -15,6 +15,8 @@ pub const INTERN_SHIFT: u32 = 40;
 /// threads' commits may have changed classes (a new transaction); a class whose dict or any
 /// base changed has a new version, so its old entries miss.
 pub const MCACHE_SIZE: usize = 2048;
+/// Entries of `Vm::sk`'s cache of static names.
+pub const SCACHE_SIZE: usize = 256;
 
 #[derive(Copy, Clone, Default)]
 pub struct MCacheEntry {
@@ -78,6 +80,26 @@ impl Vm {
     }
 
     /// A str for a name known to Rust code (shared, created at start-up when listed).
+    /// `s` for a name written in pystm's source: a small cache keyed by the text's address (a
+    /// static text never changes) skips hashing it. Only shared strs are cached: they are old
+    /// and live for good.
+    #[inline]
+    pub fn sk(&mut self, name: &'static str) -> Value {
+        let at = name.as_ptr() as usize;
+        let h = ((at >> 3) ^ (at >> 13)) & (SCACHE_SIZE - 1);
+        let (a, n, o) = self.scache[h];
+        if a == at && n == name.len() {
+            return Value(o);
+        }
+        if let Some(t) = self.rt.strs.get()
+            && let Some(&o) = t.get(name)
+        {
+            self.scache[h] = (at, name.len(), Value::obj(o).0);
+            return Value::obj(o);
+        }
+        self.new_name_str(name)
+    }
+
     pub fn s(&mut self, name: &str) -> Value {
         if let Some(t) = self.rt.strs.get()
             && let Some(&o) = t.get(name)
@@ -118,12 +140,12 @@ impl Vm {
         }
         Ok(None)
     }
-    pub fn class_lookup(&mut self, cls: ObjRef, name: &str) -> R<Option<Value>> {
-        let k = self.s(name);
+    pub fn class_lookup(&mut self, cls: ObjRef, name: &'static str) -> R<Option<Value>> {
+        let k = self.sk(name);
         self.class_lookup_key(cls, k)
     }
     /// `name` looked up on the type of `v` (special method lookup).
-    pub fn lookup_type_attr(&mut self, v: Value, name: &str) -> R<Option<Value>> {
+    pub fn lookup_type_attr(&mut self, v: Value, name: &'static str) -> R<Option<Value>> {
         let t = self.type_of(v);
         self.class_lookup(t, name)
     }
@@ -207,19 +229,19 @@ impl Vm {
     }
 
     /// An instance attribute from its slots (or its dict).
-    pub fn instance_get(&mut self, o: ObjRef, key: Value) -> Option<Value> {
+    pub fn instance_get(&mut self, o: ObjRef, key: Value) -> R<Option<Value>> {
         if let Some(d) = self.dict_mode(o) {
-            return self.dict_get(d, key).ok().flatten();
+            return self.dict_get(d, key);
         }
         let map = self.rd(o, INST_MAP).as_int() as u32;
         if map == 0 {
-            return None;
+            return Ok(None);
         }
         let id = self.name_id(key);
-        let i = self.map_names(map).iter().position(|&n| n == id)?;
+        let Some(i) = self.map_names(map).iter().position(|&n| n == id) else { return Ok(None) };
         let slots = self.rd(o, INST_SLOTS).as_obj();
         let v = self.rd(slots, ARRAY_ITEMS + 8 * i as u64);
-        if v.is_null() { None } else { Some(v) }
+        Ok(if v.is_null() { None } else { Some(v) })
     }
 
     pub fn instance_set(&mut self, o: ObjRef, key: Value, v: Value) -> R<()> {
@@ -235,21 +257,27 @@ impl Vm {
         }
         let i = names.len();
         let new_map = self.rt.map_add(map, id);
-        let slots = self.rd(o, INST_SLOTS);
-        let cap = if slots.is_null() { 0 } else { self.raw(slots.as_obj(), ARRAY_CAP) as usize };
-        let slots = if i < cap {
-            slots.as_obj()
-        } else {
-            let n = self.new_array((cap * 2).max(4));
-            for j in 0..i {
-                let x = self.rd(slots.as_obj(), ARRAY_ITEMS + 8 * j as u64);
-                self.init(n, ARRAY_ITEMS + 8 * j as u64, x);
-            }
-            self.st(o, INST_SLOTS, Value::obj(n))?;
-            n
-        };
+        let slots = self.slots_for(o, i)?;
         self.st(slots, ARRAY_ITEMS + 8 * i as u64, v)?;
         self.st(o, INST_MAP, Value::int(new_map as i64))
+    }
+
+    /// The slots array of instance `o`, which uses its first `used` slots, with room for one
+    /// more (a bigger copy replaces it when full).
+    #[inline]
+    pub fn slots_for(&mut self, o: ObjRef, used: usize) -> R<ObjRef> {
+        let slots = self.rd(o, INST_SLOTS);
+        let cap = if slots.is_null() { 0 } else { self.raw(slots.as_obj(), ARRAY_CAP) as usize };
+        if used < cap {
+            return Ok(slots.as_obj());
+        }
+        let n = self.new_array((cap * 2).max(4));
+        for j in 0..used {
+            let x = self.rd(slots.as_obj(), ARRAY_ITEMS + 8 * j as u64);
+            self.init(n, ARRAY_ITEMS + 8 * j as u64, x);
+        }
+        self.st(o, INST_SLOTS, Value::obj(n))?;
+        Ok(n)
     }
 
     /// Deletes an instance attribute (the slot becomes empty); false if it was not there.
@@ -257,7 +285,7 @@ impl Vm {
         if let Some(d) = self.dict_mode(o) {
             return self.dict_del(d, key);
         }
-        if self.instance_get(o, key).is_none() {
+        if self.instance_get(o, key)?.is_none() {
             return Ok(false);
         }
         let map = self.rd(o, INST_MAP).as_int() as u32;
@@ -413,7 +441,7 @@ impl Vm {
             return self.bind(d, o, t);
         }
         if k == tid::INSTANCE {
-            if let Some(v) = self.instance_get(o.as_obj(), key) {
+            if let Some(v) = self.instance_get(o.as_obj(), key)? {
                 return Ok(v);
             }
         } else if let Some(v) = self.special_attr(o, key)? {
@@ -834,7 +862,7 @@ impl Vm {
                     || (dk == tid::BUILTIN
                         && self.ld(d.as_obj(), BI_SELF).is_null()
                         && !self.is_static_builtin(self.ld(d.as_obj(), BI_ID)));
-                if plain && (k != tid::INSTANCE || self.instance_get(o.as_obj(), key).is_none()) {
+                if plain && (k != tid::INSTANCE || self.instance_get(o.as_obj(), key)?.is_none()) {
                     return Ok((d, o));
                 }
             }

@@ -10,6 +10,9 @@ use crate::layout::*;
 use crate::value::Value;
 use stm::ObjRef;
 
+/// Arguments with the receiver put first (on the stack for the usual few).
+type Args = smallvec::SmallVec<[Value; 8]>;
+
 /// Runs the built-in in `vm.builtin_target`, turning a Rust panic inside it (a bug, such as a
 /// missing argument check) into a Python SystemError instead of a crash.
 fn guarded(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> R<Value> {
@@ -22,6 +25,16 @@ fn guarded(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> R<Value> {
     match r {
         Ok(r) => r,
         Err(p) => {
+            if !vm.m.th().in_transaction() {
+                // Code that went on after a rollback (a bug): report the rollback, not a
+                // second panic from making the error object outside a transaction.
+                vm.pending = None;
+                vm.call_depth = depth.0;
+                vm.nesting = depth.1;
+                vm.frame = depth.2;
+                vm.repr_stack.truncate(depth.3);
+                return Err(Unwind::Abort);
+            }
             vm.pending = None;
             vm.call_depth = depth.0;
             vm.nesting = depth.1;
@@ -96,7 +109,7 @@ impl Vm {
         defaults: Value,
         kwdefaults: Value,
         closure: Value,
-    ) -> Value {
+    ) -> R<Value> {
         let co = codeobj.as_obj();
         let name = self.ld(co, CODE_NAME);
         let qual = self.ld(co, CODE_QUALNAME);
@@ -106,10 +119,10 @@ impl Vm {
             None => Value::NONE,
         };
         let modname = {
-            let k = self.new_str("__name__");
-            self.dict_get(globals, k).ok().flatten().unwrap_or(Value::NONE)
+            let k = self.s("__name__");
+            self.dict_get(globals, k)?.unwrap_or(Value::NONE)
         };
-        self.new_fixed(
+        Ok(self.new_fixed(
             tid::FUNCTION,
             96,
             &[
@@ -125,7 +138,7 @@ impl Vm {
                 doc,
                 Value::int(code::addr_word(c)),
             ],
-        )
+        ))
     }
 
     #[inline]
@@ -142,15 +155,25 @@ impl Vm {
     fn new_frame_for(&mut self, c: &'static Code, co: Value, func: Value, globals: Value, locals: Value) -> ObjRef {
         let n = c.nslots();
         let f = self.alloc(tid::FRAME, frame_size(n));
-        self.init(f, F_FUNC, func);
-        self.init(f, F_CODE, co);
-        self.init(f, F_GLOBALS, globals);
-        self.init(f, F_LOCALS, locals);
-        self.init(f, F_PC, Value::int(0));
-        self.init(f, F_SP, Value::int(c.nfixed() as i64));
-        self.init(f, F_ENTRY, Value::int(0));
-        self.init(f, F_NSLOTS, Value::int(n as i64));
-        self.init(f, F_CODEPTR, Value::int(code::addr_word(c)));
+        const _: () = assert!(F_CODE == F_FUNC + 8 && F_SP == F_FUNC + 40 && F_CODEPTR == F_FUNC + 80);
+        // (F_BACK, F_GEN, F_EXC stay empty: the new object is zeroed.)
+        self.init_fields(
+            f,
+            F_FUNC,
+            &[
+                func,
+                co,
+                globals,
+                locals,
+                Value::int(0),
+                Value::int(c.nfixed() as i64),
+                Value::NULL,
+                Value::NULL,
+                Value::int(0),
+                Value::int(n as i64),
+                Value::int(code::addr_word(c)),
+            ],
+        );
         f
     }
 
@@ -174,9 +197,7 @@ impl Vm {
         let n = args.len();
         // Fast path: exact positional arguments.
         if n == argc && kw.is_empty() && c.flags & (CO_VARARGS | CO_VARKEYWORDS) == 0 && c.kwonlyargcount == 0 {
-            for (i, a) in args.iter().enumerate() {
-                self.init(f, F_SLOTS + 8 * i as u64, *a);
-            }
+            self.init_fields(f, F_SLOTS, args);
         } else {
             self.bind_slow(f, fo, c, args, kw)?;
         }
@@ -200,7 +221,8 @@ impl Vm {
     }
 
     fn bind_slow(&mut self, f: ObjRef, fo: ObjRef, c: &Code, args: &[Value], kw: &[(Value, Value)]) -> R<()> {
-        let qual = self.str_of(self.ld(fo, FN_QUALNAME));
+        // (For the error messages only.)
+        let qual = |vm: &Vm| vm.str_of(vm.ld(fo, FN_QUALNAME));
         let argc = c.argcount as usize;
         let kwonly = c.kwonlyargcount as usize;
         let n = args.len();
@@ -228,6 +250,7 @@ impl Vm {
             } else {
                 format!("{n} {}", if n == 1 { "was given" } else { "were given" })
             };
+            let qual = qual(self);
             return Err(self.new_error("TypeError", &format!("{qual}() takes {takes} but {given}")));
         }
         for i in 0..n.min(argc) {
@@ -248,21 +271,22 @@ impl Vm {
         };
         let mut posonly_kw = Vec::new();
         for (k, v) in kw {
-            let ks = self.str_of(*k);
-            let pos = c.varnames[..argc + kwonly].iter().position(|x| *x == ks);
+            let pos = self.with_str(k.as_obj(), |ks| c.varnames[..argc + kwonly].iter().position(|x| x == ks));
             match pos {
                 Some(i) if i >= c.posonlyargcount as usize => {
                     if !get(self, i).is_null() {
+                        let (qual, ks) = (qual(self), self.str_of(*k));
                         return Err(
                             self.new_error("TypeError", &format!("{qual}() got multiple values for argument '{ks}'"))
                         );
                     }
                     set(self, i, *v);
                 }
-                Some(_) if kwdict.is_none() => posonly_kw.push(ks),
+                Some(_) if kwdict.is_none() => posonly_kw.push(self.str_of(*k)),
                 _ => match kwdict {
                     Some(d) => self.dict_set(d, *k, *v)?,
                     None => {
+                        let (qual, ks) = (qual(self), self.str_of(*k));
                         return Err(
                             self.new_error("TypeError", &format!("{qual}() got an unexpected keyword argument '{ks}'"))
                         );
@@ -271,6 +295,7 @@ impl Vm {
             }
         }
         if !posonly_kw.is_empty() {
+            let qual = qual(self);
             return Err(self.new_error(
                 "TypeError",
                 &format!(
@@ -291,6 +316,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
+            let qual = qual(self);
             return Err(self.missing_args(&qual, &missing, "positional"));
         }
         let kwdefaults = self.ld(fo, FN_KWDEFAULTS);
@@ -305,6 +331,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
+            let qual = qual(self);
             return Err(self.missing_args(&qual, &missing, "keyword-only"));
         }
         Ok(())
@@ -336,7 +363,7 @@ impl Vm {
                 let o = callable.as_obj();
                 let s = self.ld(o, METH_SELF);
                 let func = self.ld(o, METH_FUNC);
-                let mut a = Vec::with_capacity(args.len() + 1);
+                let mut a = Args::with_capacity(args.len() + 1);
                 a.push(s);
                 a.extend_from_slice(args);
                 self.prepare_call(func, &a, kw)
@@ -362,7 +389,7 @@ impl Vm {
                 if s.is_null() && native.is_none() {
                     return Ok(Prepared::Done(f(self, args, kw)?));
                 }
-                let mut a = Vec::with_capacity(args.len() + 1);
+                let mut a = Args::with_capacity(args.len() + 1);
                 match (s.is_null(), native) {
                     (true, Some(n)) => {
                         a.push(n);
@@ -395,7 +422,7 @@ impl Vm {
                 let call = self.lookup_type_attr(callable, "__call__")?;
                 match call {
                     Some(c) => {
-                        let mut a = Vec::with_capacity(args.len() + 1);
+                        let mut a = Args::with_capacity(args.len() + 1);
                         a.push(callable);
                         a.extend_from_slice(args);
                         self.prepare_call(c, &a, kw)
@@ -456,7 +483,7 @@ impl Vm {
         } else {
             // __new__ is a static method: the class goes first.
             let new = if self.tid_of(new) == tid::STATICMETHOD { self.ld(new.as_obj(), WRAP_FUNC) } else { new };
-            let mut a = Vec::with_capacity(args.len() + 1);
+            let mut a = Args::with_capacity(args.len() + 1);
             a.push(Value::obj(cls));
             a.extend_from_slice(args);
             self.call_value(new, &a, kw)?
@@ -473,7 +500,7 @@ impl Vm {
             }
             return Ok(Prepared::Done(obj));
         }
-        let mut a = Vec::with_capacity(args.len() + 1);
+        let mut a = Args::with_capacity(args.len() + 1);
         a.push(obj);
         a.extend_from_slice(args);
         if self.tid_of(init) == tid::FUNCTION && !self.func_code(init.as_obj()).is_generator() {
@@ -621,6 +648,10 @@ impl Vm {
         {
             self.st(go, GEN_STATE, Value::int(GEN_RUNNING))?;
             let r = self.throw_into_delegate(sub, e);
+            if let Err(Unwind::Abort) = r {
+                // Rolled back: the transaction is gone (the state write with it).
+                return Err(Unwind::Abort);
+            }
             self.st(go, GEN_STATE, Value::int(GEN_SUSPENDED))?;
             match r {
                 Ok(Some(GenResult::Yielded(y))) => return Ok(GenResult::Yielded(y)),

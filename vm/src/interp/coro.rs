@@ -173,6 +173,9 @@ impl Vm {
             }
             Err(e) => Err(e),
         };
+        if let Err(Unwind::Abort) = done {
+            return done;
+        }
         self.st(g, AG_RUNNING, Value::int(0))?;
         self.st(o, AW_STATE, Value::int(AW_CLOSED))?;
         done

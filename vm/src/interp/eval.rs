@@ -472,9 +472,18 @@ impl Vm {
                         tri!(self.delattr(o, key));
                     }
                     Op::LoadMethod(n) => {
-                        let key = self.name_const(frame, n);
                         let o = top!();
-                        let (a, b) = tri!(self.load_method(o, key));
+                        let (a, b) = match self.ic_method(code, pc, o) {
+                            Some(m) => (m, o),
+                            None => {
+                                let key = self.name_const(frame, n);
+                                let (a, b) = tri!(self.load_method(o, key));
+                                if !b.is_null() {
+                                    self.ic_fill_method(code, pc, o, key, a);
+                                }
+                                (a, b)
+                            }
+                        };
                         slots.set(sp - 1, a);
                         push!(b)
                     }
@@ -874,7 +883,7 @@ impl Vm {
                         let kwdefaults = if flags & 2 != 0 { pop!() } else { Value::NULL };
                         let defaults = if flags & 1 != 0 { pop!() } else { Value::NULL };
                         let globals = self.rd(frame, F_GLOBALS);
-                        let f = self.make_function(codeobj, globals, defaults, kwdefaults, closure);
+                        let f = tri!(self.make_function(codeobj, globals, defaults, kwdefaults, closure));
                         if !annotations.is_null() {
                             let d = self.new_dict();
                             let k = self.s("__annotations__");

@@ -1,15 +1,23 @@
-//! Inline caches for instance attribute loads and stores: one word per instruction in the code
+//! Inline caches for instance attribute loads and stores: words per instruction in the code
 //! object, keyed by the class version (which changes when the class or any base changes) and
-//! the instance's map. A plain entry gives the slot of an existing attribute; a transition entry
-//! (stores that add an attribute, as in `__init__`) gives the new map and slot. A miss takes the
-//! general path in `attr.rs` and refills the entry. Entries that do not fit the packing are
-//! simply not cached.
+//! the instance's map. A plain entry gives the slot of an existing attribute (a load site keeps
+//! two, for the two shapes it saw last); a transition entry (stores that add an attribute, as in
+//! `__init__`) gives the new map and slot. A miss takes the general path in `attr.rs` and
+//! refills the entry. Entries that do not fit the packing are simply not cached.
+//!
+//! Method loads (`LoadMethod`) cache the method itself, for up to `METHOD_WAYS` receiver shapes
+//! (class version, and map for an instance): a site's word 0 points at an immutable
+//! `MethodSite` published whole, so that a reader racing a refill sees the old cache or the new
+//! one, never a mix. Only old (committed or directly old-allocated) methods are cached: young
+//! objects move at the commit. A version names one class for good and a class's version changes
+//! with any change to its dict or its bases', so a matching entry's method is still what the
+//! class holds, and alive. This file never runs Python code.
 
 use super::{R, Vm};
 use crate::compile::code::Code;
 use crate::layout::*;
 use crate::value::Value;
-use std::sync::atomic::Ordering::Relaxed;
+use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
 use stm::ObjRef;
 
 // Plain entry: bit 0 = 0, slot bits 1..9, map bits 9..29, version bits 29..64.
@@ -19,6 +27,18 @@ const PLAIN_MAP_BITS: u64 = 20;
 const PLAIN_VER_BITS: u64 = 35;
 const TR_MAP_BITS: u64 = 16;
 const TR_VER_BITS: u64 = 23;
+/// Receiver shapes one method-load site keeps.
+const METHOD_WAYS: usize = 4;
+/// Refills one method-load site is allowed: past them it is megamorphic and keeps its cache.
+const METHOD_REFILLS: u64 = 8;
+
+/// A method-load site's cache: (class version, map or u64::MAX, method), newest first.
+#[derive(Debug)]
+pub struct MethodSite {
+    ways: [(u64, u64, Value); METHOD_WAYS],
+    n: usize,
+}
+
 /// Dict version bits kept in a global-load cache word.
 const VERSION_MASK: u64 = (1 << 39) - 1;
 
@@ -58,10 +78,13 @@ impl Vm {
             return None;
         }
         let (_, version, map) = self.ic_shape(o)?;
-        if w >> 9 != (version << PLAIN_MAP_BITS) | map {
-            return None;
+        let shape = (version << PLAIN_MAP_BITS) | map;
+        if w >> 9 == shape {
+            return Some((w >> 1) & 0xff);
         }
-        Some((w >> 1) & 0xff)
+        // The load site's second entry (a store site's word 1 stays 0).
+        let w = code.icache[2 * pc + 1].load(Relaxed);
+        (w != 0 && w >> 9 == shape).then_some((w >> 1) & 0xff)
     }
 
     /// What a transition entry at `pc` gives for the instance `o` now (its class version and
@@ -99,6 +122,11 @@ impl Vm {
         if let Some(slot) = self.rt.map(map as u32).names.iter().position(|&n| n == id)
             && let Some(w) = plain(version, map, slot as u64)
         {
+            // The entry it replaces becomes the second one (sites that see two shapes in turn).
+            let old = code.icache[2 * pc].load(Relaxed);
+            if old != w && old != 0 && old & 1 == 0 {
+                code.icache[2 * pc + 1].store(old, Relaxed);
+            }
             code.icache[2 * pc].store(w, Relaxed);
         }
         Ok(())
@@ -125,11 +153,9 @@ impl Vm {
         if w >> 25 != (version << TR_MAP_BITS) | map {
             return Ok(false);
         }
-        let slots = self.rd(ob, INST_SLOTS);
-        if slots.is_null() || self.raw(slots.as_obj(), ARRAY_CAP) <= slot {
-            return Ok(false);
-        }
-        self.st(slots.as_obj(), ARRAY_ITEMS + 8 * slot, v)?;
+        // (The old map has `slot` attributes: the new one is the next.)
+        let slots = self.slots_for(ob, slot as usize)?;
+        self.st(slots, ARRAY_ITEMS + 8 * slot, v)?;
         self.st(ob, INST_MAP, Value::int(((w >> 9) & 0xffff) as i64))?;
         Ok(true)
     }
@@ -221,6 +247,75 @@ impl Vm {
         code.icache[2 * pc + 1].store(b, Relaxed);
         code.icache[2 * pc].store(gv, Relaxed);
         Ok(())
+    }
+
+    /// The receiver shape a method cache is keyed by: its class's version, and its map if it is
+    /// an instance (u64::MAX if not); None for receivers whose methods are not cached (classes,
+    /// modules, `super` objects, instances keeping a dict).
+    #[inline(always)]
+    fn method_shape(&self, o: Value) -> Option<(u64, u64)> {
+        let (cls, map) = match self.tid_of(o) {
+            tid::INSTANCE => {
+                let ob = o.as_obj();
+                let map = self.rd(ob, INST_MAP).as_int();
+                if map == DICT_MODE {
+                    return None;
+                }
+                (self.ld(ob, INST_CLASS).as_obj(), map as u64)
+            }
+            tid::CLASS | tid::MODULE | tid::SUPER => return None,
+            _ => (self.type_of(o), u64::MAX),
+        };
+        Some((self.rd(cls, CLS_VERSION).as_int() as u64, map))
+    }
+
+    /// A cached method load: the plain function (or built-in) `LoadMethod` at `pc` finds on
+    /// `o`'s class, which `o` does not shadow.
+    #[inline(always)]
+    pub fn ic_method(&self, code: &Code, pc: usize, o: Value) -> Option<Value> {
+        let p = code.icache[2 * pc].load(Acquire) as *const MethodSite;
+        if p.is_null() {
+            return None;
+        }
+        // SAFETY: a non-null word 0 of a `LoadMethod` site is the address of a `MethodSite`
+        // box that `code.method_sites` owns; it was filled before being published (Release,
+        // paired with the Acquire above) and is never changed or freed while `code` lives.
+        let site = unsafe { &*p };
+        let shape = self.method_shape(o)?;
+        site.ways[..site.n].iter().find(|w| (w.0, w.1) == shape).map(|w| w.2)
+    }
+
+    /// After `load_method` found the plain method `m` of `o`'s class under `key`: caches it for
+    /// `o`'s shape, unless the method is young, the site has been refilled too often
+    /// (megamorphic), or `o`'s map names `key` (another instance of that map may shadow it).
+    pub fn ic_fill_method(&mut self, code: &Code, pc: usize, o: Value, key: Value, m: Value) {
+        if !m.is_ref() || self.rt.gc.is_young(m.0) {
+            return;
+        }
+        let Some((version, map)) = self.method_shape(o) else { return };
+        if map != u64::MAX && self.rt.map(map as u32).names.contains(&self.name_id(key)) {
+            return;
+        }
+        let refills = code.icache[2 * pc + 1].load(Relaxed);
+        if refills >= METHOD_REFILLS {
+            return;
+        }
+        let mut site = MethodSite { ways: [(0, 0, Value::NULL); METHOD_WAYS], n: 1 };
+        site.ways[0] = (version, map, m);
+        let p = code.icache[2 * pc].load(Acquire) as *const MethodSite;
+        if !p.is_null() {
+            // SAFETY: as in `ic_method`.
+            let old = unsafe { &*p };
+            for &w in old.ways[..old.n].iter().filter(|w| (w.0, w.1) != (version, map)).take(METHOD_WAYS - 1) {
+                site.ways[site.n] = w;
+                site.n += 1;
+            }
+        }
+        let site = Box::new(site);
+        let addr = &*site as *const MethodSite as u64;
+        code.method_sites.lock().unwrap_or_else(|e| e.into_inner()).push(site);
+        code.icache[2 * pc + 1].store(refills + 1, Relaxed);
+        code.icache[2 * pc].store(addr, Release);
     }
 
     /// The map of an instance (for `ic_fill_store`), or u64::MAX.

@@ -54,6 +54,8 @@ pub struct Vm {
     pub repr_stack: Vec<Value>,
     /// MRO lookups: (class, version, name) -> value or NULL (see `attr.rs`).
     pub mcache: Box<[attr::MCacheEntry]>,
+    /// `Vm::sk`'s cache: (address, length) of a static name's text, and its shared str.
+    pub scache: Box<[(usize, usize, u64)]>,
     /// A reusable argument buffer for calls from the dispatch loop.
     pub argbuf: Vec<Value>,
     /// While a built-in method runs on the value inside a subclass instance: that instance.
@@ -145,6 +147,7 @@ impl Vm {
             restart_depth: 0,
             repr_stack: Vec::new(),
             mcache: vec![attr::MCacheEntry::default(); attr::MCACHE_SIZE].into_boxed_slice(),
+            scache: vec![(0, 0, 0); attr::SCACHE_SIZE].into_boxed_slice(),
             argbuf: Vec::with_capacity(16),
             native_receiver: Value::NULL,
             dict_versions: 0,
@@ -210,6 +213,43 @@ impl Vm {
     #[inline(always)]
     pub fn init(&mut self, o: ObjRef, off: u64, v: Value) {
         self.m.th().store_u64(o, off, v.0);
+    }
+    /// Moves `words` consecutive fields of `o` from byte offset `from` to byte offset `to` (the
+    /// ranges may overlap), after `o`'s write barrier: list items shifting over.
+    pub fn move_fields(&mut self, o: ObjRef, from: u64, to: u64, words: u64) -> R<()> {
+        if words == 0 || from == to {
+            return Ok(());
+        }
+        self.m.thread().write(o).map_err(|_| Unwind::Abort)?;
+        let lo = from.min(to);
+        let span = (from.max(to) - lo) / 8 + words;
+        let p = self.m.th().fields_ptr(o, lo, span);
+        let (src, dst) = (((from - lo) / 8) as usize, ((to - lo) / 8) as usize);
+        let one = |i: usize| {
+            // SAFETY: `fields_ptr` checked that all `span` words from `lo` lie in this segment's
+            // mapped area (source and destination are inside); nothing here can move the
+            // object or give the segment up.
+            unsafe { std::ptr::write_volatile(p.add(dst + i), std::ptr::read_volatile(p.add(src + i))) }
+        };
+        if dst < src {
+            (0..words as usize).for_each(one);
+        } else {
+            (0..words as usize).rev().for_each(one);
+        }
+        Ok(())
+    }
+    /// `init` of consecutive fields from byte offset `off`, with one range check.
+    #[inline]
+    pub fn init_fields(&mut self, o: ObjRef, off: u64, vals: &[Value]) {
+        if vals.is_empty() {
+            return;
+        }
+        let p = self.m.th().fields_ptr(o, off, vals.len() as u64);
+        for (i, v) in vals.iter().enumerate() {
+            // SAFETY: `fields_ptr` checked that all `vals.len()` words lie in this segment's
+            // mapped area; nothing here can move the object or give the segment up.
+            unsafe { std::ptr::write_volatile(p.add(i), v.0) }
+        }
     }
     #[inline(always)]
     pub fn raw(&self, o: ObjRef, off: u64) -> u64 {
@@ -416,9 +456,7 @@ impl Vm {
     /// Allocates an object of a fixed layout with the given fields (from offset 8).
     pub fn new_fixed(&mut self, typeid: u32, size: usize, fields: &[Value]) -> Value {
         let o = self.alloc(typeid, size);
-        for (i, v) in fields.iter().enumerate() {
-            self.init(o, 8 + 8 * i as u64, *v);
-        }
+        self.init_fields(o, 8, fields);
         Value::obj(o)
     }
 

@@ -174,7 +174,7 @@ impl Vm {
 
     /// An operand that is an instance of a subclass of a built-in type, and whose class does not
     /// override `dunder` in Python, acts as the built-in value it wraps.
-    fn unwrap_operand(&mut self, v: Value, dunder: &str) -> R<Value> {
+    fn unwrap_operand(&mut self, v: Value, dunder: &'static str) -> R<Value> {
         if let Some(n) = self.native_of(v) {
             let m = self.lookup_type_attr(v, dunder)?;
             if !matches!(m, Some(f) if self.tid_of(f) == tid::FUNCTION) {

@@ -2,7 +2,7 @@
 //! and "during handling"), source lines with `^`/`~` markers under the failing expression, and
 //! the final `Type: message` line; plus SyntaxError's file/line/caret form.
 
-use super::{R, Vm};
+use super::{R, Unwind, Vm};
 use crate::compile::code;
 use crate::layout::*;
 use crate::value::Value;
@@ -141,7 +141,8 @@ impl Vm {
         }
         let msg = match self.str_value(e) {
             Ok(s) => self.str_of(s),
-            Err(_) => "<exception str() failed>".into(),
+            Err(Unwind::Abort) => return Err(Unwind::Abort),
+            Err(Unwind::Exc(_)) => "<exception str() failed>".into(),
         };
         if msg.is_empty() {
             out.push_str(&format!("{name}\n"));

@@ -70,12 +70,8 @@ impl Vm {
     pub fn list_insert(&mut self, l: Value, at: usize, v: Value) -> R<()> {
         let n = self.list_len(l);
         self.list_reserve(l, n + 1)?;
-        let mut i = n;
-        while i > at {
-            let x = self.list_get(l, i - 1);
-            self.list_set(l, i, x)?;
-            i -= 1;
-        }
+        let arr = self.rd(l.as_obj(), LIST_ITEMS).as_obj();
+        self.move_fields(arr, ARRAY_ITEMS + 8 * at as u64, ARRAY_ITEMS + 8 * (at as u64 + 1), (n - at) as u64)?;
         self.list_set(l, at, v)?;
         self.st(l.as_obj(), LIST_LEN, Value::int(n as i64 + 1))
     }
@@ -83,10 +79,8 @@ impl Vm {
     pub fn list_remove_at(&mut self, l: Value, at: usize) -> R<Value> {
         let n = self.list_len(l);
         let v = self.list_get(l, at);
-        for i in at..n - 1 {
-            let x = self.list_get(l, i + 1);
-            self.list_set(l, i, x)?;
-        }
+        let arr = self.rd(l.as_obj(), LIST_ITEMS).as_obj();
+        self.move_fields(arr, ARRAY_ITEMS + 8 * (at as u64 + 1), ARRAY_ITEMS + 8 * at as u64, (n - at - 1) as u64)?;
         // Clear the vacated slot so that the GC does not keep its object alive.
         self.list_set(l, n - 1, Value::NULL)?;
         self.st(l.as_obj(), LIST_LEN, Value::int(n as i64 - 1))?;

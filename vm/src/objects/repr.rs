@@ -59,7 +59,7 @@ impl Vm {
         Ok(self.new_str(&s))
     }
 
-    fn call_special_str(&mut self, v: Value, name: &str) -> R<Value> {
+    fn call_special_str(&mut self, v: Value, name: &'static str) -> R<Value> {
         let m = self.lookup_type_attr(v, name)?.unwrap_or(Value::NULL);
         let r = self.call_value(m, &[v], &[])?;
         if self.tid_of(r) != tid::STR {
