@@ -11,7 +11,7 @@ use crate::model::ref_fields;
 use crate::mutator::Mutator;
 use crate::oldspace::{BLOCK_BYTES, CLASSES, MAX_SMALL, Reserve, class_of, class_size};
 use crate::{FLAG_FORWARDED, Gc, GcError, GcModel};
-use std::collections::HashMap;
+use stm::fxhash::FxMap;
 use std::sync::atomic::Ordering::Relaxed;
 use std::time::Instant;
 use stm::layout::{NURSERY_START, PAGE_SIZE};
@@ -170,7 +170,7 @@ struct Mover<'g, M: GcModel> {
 
 impl<M: GcModel> Mover<'_, M> {
     /// The new location of the object `word` refers to, moving it on first sight.
-    fn forward(&mut self, m: &mut Mutator<M>, shadows: &mut HashMap<u64, u64>, room: &mut Room, word: u64) -> u64 {
+    fn forward(&mut self, m: &mut Mutator<M>, shadows: &mut FxMap<u64, u64>, room: &mut Room, word: u64) -> u64 {
         if !self.gc.is_young(word) {
             return word;
         }
@@ -204,7 +204,7 @@ impl<M: GcModel> Mover<'_, M> {
 
     /// Points every reference field of the old object `o` (this segment's copy) that refers
     /// into the nursery at the moved object.
-    fn update_fields(&mut self, m: &mut Mutator<M>, shadows: &mut HashMap<u64, u64>, room: &mut Room, o: ObjRef) {
+    fn update_fields(&mut self, m: &mut Mutator<M>, shadows: &mut FxMap<u64, u64>, room: &mut Room, o: ObjRef) {
         let found = ref_fields(&*self.gc.model, m.th.view(o), &mut self.fields);
         for i in 0..found.count() {
             let off = found.at(i, &self.fields);

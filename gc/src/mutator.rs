@@ -6,7 +6,7 @@
 use crate::nursery::{self, LARGE_OBJECT};
 use crate::oldspace::MAX_SMALL;
 use crate::{Gc, GcError, GcModel};
-use std::collections::HashMap;
+use stm::fxhash::FxMap;
 use std::sync::atomic::Ordering::Relaxed;
 use std::sync::{Arc, Mutex, MutexGuard};
 use stm::layout::NURSERY_START;
@@ -22,7 +22,7 @@ pub struct Roots {
     /// The segment whose view the words refer to (0 outside a transaction).
     pub(crate) segment: usize,
     /// Young objects whose id was taken: the old-space slot each will move to.
-    pub(crate) shadows: HashMap<u64, u64>,
+    pub(crate) shadows: FxMap<u64, u64>,
 }
 
 /// One allocating thread.

@@ -27,6 +27,7 @@ mod config;
 mod contention;
 mod error;
 mod events;
+pub mod fxhash;
 pub mod layout;
 mod memory;
 mod object;

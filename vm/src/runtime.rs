@@ -5,7 +5,6 @@
 
 use crate::layout::Model;
 use gc::Gc;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
@@ -15,33 +14,7 @@ const MAX_MAPS: usize = 1 << 20;
 const MAX_BUILTINS: usize = 1 << 14;
 use stm::ObjRef;
 
-/// A fast hasher for the runtime's small Rust-side tables (names, maps): FxHash's multiply-rotate.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for c in bytes.chunks(8) {
-            let mut b = [0u8; 8];
-            b[..c.len()].copy_from_slice(c);
-            self.write_u64(u64::from_le_bytes(b));
-        }
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.write_u64(i as u64);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64);
-    }
-}
-
-pub type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+pub use stm::fxhash::{FxHasher, FxMap};
 
 /// Options from the command line that Python code can see.
 #[derive(Clone, Debug, Default)]
@@ -102,7 +75,7 @@ pub struct Types {
     /// Iterator classes by iterator kind.
     pub iters: Vec<ObjRef>,
     /// Built-in exception classes by name.
-    pub exc: HashMap<&'static str, ObjRef>,
+    pub exc: FxMap<&'static str, ObjRef>,
 }
 
 /// One built-in function or method implemented in Rust. Methods take the receiver first.

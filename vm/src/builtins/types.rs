@@ -8,7 +8,6 @@ use crate::objects::exceptions::HIERARCHY;
 use crate::objects::iter::{KIND_COUNT, KIND_NAMES};
 use crate::runtime::Types;
 use crate::value::Value;
-use std::collections::HashMap;
 use stm::ObjRef;
 
 fn class(vm: &mut Vm, name: &str, bases: &[ObjRef], kind: u32, flags: i64) -> ObjRef {
@@ -90,7 +89,7 @@ pub fn create(vm: &mut Vm) -> Types {
     by_tid[tid::AG_WRAPPED as usize] = wrapped;
     t.by_tid = by_tid;
     t.iters = (0..KIND_COUNT).map(|k| class(vm, KIND_NAMES[k], &o, tid::ITER, 0)).collect();
-    let mut exc: HashMap<&'static str, ObjRef> = HashMap::new();
+    let mut exc: crate::runtime::FxMap<&'static str, ObjRef> = Default::default();
     for (name, base) in HIERARCHY {
         let bases = if base.is_empty() { vec![object] } else { base.split(' ').map(|b| exc[b]).collect() };
         let c = class(vm, name, &bases, tid::INSTANCE, CLSF_EXCEPTION);
