@@ -11,9 +11,9 @@ use crate::model::ref_fields;
 use crate::mutator::Mutator;
 use crate::oldspace::{BLOCK_BYTES, CLASSES, MAX_SMALL, Reserve, class_of, class_size};
 use crate::{FLAG_FORWARDED, Gc, GcError, GcModel};
-use stm::fxhash::FxMap;
 use std::sync::atomic::Ordering::Relaxed;
 use std::time::Instant;
+use stm::fxhash::FxMap;
 use stm::layout::{NURSERY_START, PAGE_SIZE};
 use stm::{HEADER_FLAGS, ObjRef};
 

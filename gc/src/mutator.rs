@@ -6,9 +6,9 @@
 use crate::nursery::{self, LARGE_OBJECT};
 use crate::oldspace::MAX_SMALL;
 use crate::{Gc, GcError, GcModel};
-use stm::fxhash::FxMap;
 use std::sync::atomic::Ordering::Relaxed;
 use std::sync::{Arc, Mutex, MutexGuard};
+use stm::fxhash::FxMap;
 use stm::layout::NURSERY_START;
 use stm::{Abort, CommitInfo, ObjRef, StmError, Thread};
 

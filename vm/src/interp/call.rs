@@ -25,21 +25,16 @@ fn guarded(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> R<Value> {
     match r {
         Ok(r) => r,
         Err(p) => {
-            if !vm.m.th().in_transaction() {
-                // Code that went on after a rollback (a bug): report the rollback, not a
-                // second panic from making the error object outside a transaction.
-                vm.pending = None;
-                vm.call_depth = depth.0;
-                vm.nesting = depth.1;
-                vm.frame = depth.2;
-                vm.repr_stack.truncate(depth.3);
-                return Err(Unwind::Abort);
-            }
             vm.pending = None;
             vm.call_depth = depth.0;
             vm.nesting = depth.1;
             vm.frame = depth.2;
             vm.repr_stack.truncate(depth.3);
+            if !vm.m.th().in_transaction() {
+                // Code that went on after a rollback (a bug): report the rollback, not a
+                // second panic from making the error object outside a transaction.
+                return Err(Unwind::Abort);
+            }
             let why = crate::run::panic_message(&p);
             let short = name.rsplit('.').next().unwrap_or(name);
             if why.contains("index out of bounds") && args.len() < 4 {
