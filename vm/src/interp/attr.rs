@@ -79,7 +79,6 @@ impl Vm {
         v
     }
 
-    /// A str for a name known to Rust code (shared, created at start-up when listed).
     /// `s` for a name written in pystm's source: a small cache keyed by the text's address (a
     /// static text never changes) skips hashing it. Only shared strs are cached: they are old
     /// and live for good.
@@ -91,22 +90,26 @@ impl Vm {
         if a == at && n == name.len() {
             return Value(o);
         }
-        if let Some(t) = self.rt.strs.get()
-            && let Some(&o) = t.get(name)
-        {
-            self.scache[h] = (at, name.len(), Value::obj(o).0);
-            return Value::obj(o);
+        match self.shared_str(name) {
+            Some(o) => {
+                self.scache[h] = (at, name.len(), Value::obj(o).0);
+                Value::obj(o)
+            }
+            None => self.new_name_str(name),
         }
-        self.new_name_str(name)
     }
 
+    /// A str for a name known to Rust code (shared, created at start-up when listed).
     pub fn s(&mut self, name: &str) -> Value {
-        if let Some(t) = self.rt.strs.get()
-            && let Some(&o) = t.get(name)
-        {
-            return Value::obj(o);
+        match self.shared_str(name) {
+            Some(o) => Value::obj(o),
+            None => self.new_name_str(name),
         }
-        self.new_name_str(name)
+    }
+
+    /// The shared str made at start-up for `name`, if it is one of those.
+    fn shared_str(&self, name: &str) -> Option<ObjRef> {
+        self.rt.strs.get()?.get(name).copied()
     }
 
     pub fn mcache_flush(&mut self) {

@@ -289,15 +289,13 @@ impl Vm {
     /// `o`'s shape, unless the method is young, the site has been refilled too often
     /// (megamorphic), or `o`'s map names `key` (another instance of that map may shadow it).
     pub fn ic_fill_method(&mut self, code: &Code, pc: usize, o: Value, key: Value, m: Value) {
-        if !m.is_ref() || self.rt.gc.is_young(m.0) {
+        // (The refill count first: a megamorphic site misses often and must stay cheap.)
+        let refills = code.icache[2 * pc + 1].load(Relaxed);
+        if refills >= METHOD_REFILLS || !m.is_ref() || self.rt.gc.is_young(m.0) {
             return;
         }
         let Some((version, map)) = self.method_shape(o) else { return };
         if map != u64::MAX && self.rt.map(map as u32).names.contains(&self.name_id(key)) {
-            return;
-        }
-        let refills = code.icache[2 * pc + 1].load(Relaxed);
-        if refills >= METHOD_REFILLS {
             return;
         }
         let mut site = MethodSite { ways: [(0, 0, Value::NULL); METHOD_WAYS], n: 1 };
