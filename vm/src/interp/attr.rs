@@ -385,9 +385,33 @@ impl Vm {
         self.setattr(o, k, v)
     }
 
-    /// `getattr(o, key)` or None when missing (AttributeError swallowed).
+    /// `getattr(o, key)` or None when missing (AttributeError swallowed), like CPython's
+    /// `_PyObject_LookupAttr`: where the lookup is the generic one (no `__getattribute__`
+    /// override, not a class, module or super) a miss builds no exception at all.
     pub fn getattr_opt(&mut self, o: Value, key: Value) -> R<Option<Value>> {
-        match self.getattr(o, key) {
+        let k = self.tid_of(o);
+        let t = self.type_of(o);
+        let generic = !matches!(k, tid::CLASS | tid::SUPER | tid::MODULE)
+            && (k != tid::INSTANCE || self.rd(t, CLS_FLAGS).as_int() & CLSF_HAS_GETATTRIBUTE == 0);
+        // (A class whose metaclass is not `type` may define `__getattr__` on it: the general
+        // path.)
+        if k == tid::CLASS && self.ld(o.as_obj(), CLS_META).is_null() {
+            return self.class_attr(o.as_obj(), key);
+        }
+        let r = if generic {
+            match self.generic_lookup(o, key) {
+                Ok(Some(v)) => return Ok(Some(v)),
+                Ok(None) if self.rd(t, CLS_FLAGS).as_int() & CLSF_HAS_GETATTR == 0 => return Ok(None),
+                Ok(None) => {
+                    let g = self.class_lookup(t, "__getattr__")?.unwrap_or(Value::NULL);
+                    self.call_value(g, &[o, key], &[])
+                }
+                Err(e) => Err(e),
+            }
+        } else {
+            self.getattr(o, key)
+        };
+        match r {
             Ok(v) => Ok(Some(v)),
             Err(Unwind::Exc(e)) if self.isinstance_name(e, "AttributeError") => Ok(None),
             Err(e) => Err(e),
@@ -398,7 +422,19 @@ impl Vm {
         let t = self.type_of(o);
         let k = self.tid_of(o);
         if k == tid::CLASS {
-            return self.class_getattr(o.as_obj(), key);
+            let cls = o.as_obj();
+            return match self.class_getattr(cls, key) {
+                // A metaclass's `__getattr__` is asked for what the class lacks.
+                Err(Unwind::Exc(e))
+                    if !self.ld(cls, CLS_META).is_null() && self.isinstance_name(e, "AttributeError") =>
+                {
+                    match self.meta_method(cls, "__getattr__")? {
+                        Some(g) => self.call_value(g, &[key], &[]),
+                        None => Err(Unwind::Exc(e)),
+                    }
+                }
+                r => r,
+            };
         }
         if k == tid::SUPER {
             return self.super_getattr(o.as_obj(), key);
@@ -433,44 +469,63 @@ impl Vm {
         }
     }
 
-    /// `object.__getattribute__`: descriptors and the instance's attributes, then `__getattr__`.
+    /// `object.__getattribute__`: descriptors and the instance's attributes (`__getattr__` is
+    /// the caller's).
     pub fn generic_getattr(&mut self, o: Value, key: Value) -> R<Value> {
+        if let Some(v) = self.generic_lookup(o, key)? {
+            return Ok(v);
+        }
+        let name = self.str_of(key);
+        if self.tid_of(o) == tid::MODULE {
+            let mn = self.str_of(self.ld(o.as_obj(), MOD_NAME));
+            return Err(self.new_error("AttributeError", &format!("module '{mn}' has no attribute '{name}'")));
+        }
+        let tn = self.class_name(self.type_of(o));
+        Err(self.new_error("AttributeError", &format!("'{tn}' object has no attribute '{name}'")))
+    }
+
+    /// [`Vm::generic_getattr`] with None for a missing attribute (the error is not built).
+    fn generic_lookup(&mut self, o: Value, key: Value) -> R<Option<Value>> {
         let t = self.type_of(o);
         let k = self.tid_of(o);
         let descr = self.class_lookup_key(t, key)?;
         if let Some(d) = descr
             && self.is_data_descriptor(d)?
         {
-            return self.bind(d, o, t);
+            return self.bind(d, o, t).map(Some);
         }
         if k == tid::INSTANCE {
             if let Some(v) = self.instance_get(o.as_obj(), key)? {
-                return Ok(v);
+                return Ok(Some(v));
             }
         } else if let Some(v) = self.special_attr(o, key)? {
-            return Ok(v);
+            return Ok(Some(v));
         }
         if let Some(d) = descr {
-            return self.bind(d, o, t);
+            return self.bind(d, o, t).map(Some);
         }
-        let name = self.str_of(key);
-        if name == "__class__" {
-            return Ok(Value::obj(t));
+        let (class, dict) = self.with_str(key.as_obj(), |n| (n == "__class__", n == "__dict__"));
+        if class {
+            return Ok(Some(Value::obj(t)));
         }
-        if name == "__dict__" && k == tid::INSTANCE && self.rd(t, CLS_FLAGS).as_int() & CLSF_NO_DICT == 0 {
-            return self.instance_dict(o.as_obj());
+        if dict && k == tid::INSTANCE && self.rd(t, CLS_FLAGS).as_int() & CLSF_NO_DICT == 0 {
+            return self.instance_dict(o.as_obj()).map(Some);
         }
-        if k == tid::MODULE {
-            let mn = self.str_of(self.ld(o.as_obj(), MOD_NAME));
-            return Err(self.new_error("AttributeError", &format!("module '{mn}' has no attribute '{name}'")));
-        }
-        let tn = self.class_name(t);
-        Err(self.new_error("AttributeError", &format!("'{tn}' object has no attribute '{name}'")))
+        Ok(None)
     }
 
     fn class_getattr(&mut self, cls: ObjRef, key: Value) -> R<Value> {
+        if let Some(v) = self.class_attr(cls, key)? {
+            return Ok(v);
+        }
+        let (cn, name) = (self.class_name(cls), self.str_of(key));
+        Err(self.new_error("AttributeError", &format!("type object '{cn}' has no attribute '{name}'")))
+    }
+
+    /// [`Vm::class_getattr`] with None for a missing attribute (the error is not built).
+    fn class_attr(&mut self, cls: ObjRef, key: Value) -> R<Option<Value>> {
         if let Some(d) = self.class_lookup_key(cls, key)? {
-            return Ok(match self.tid_of(d) {
+            return Ok(Some(match self.tid_of(d) {
                 tid::CLASSMETHOD => {
                     let f = self.ld(d.as_obj(), WRAP_FUNC);
                     self.new_fixed(tid::METHOD, 32, &[Value::obj(cls), f])
@@ -481,12 +536,12 @@ impl Vm {
                     None => d,
                 },
                 _ => d,
-            });
+            }));
         }
         let name = self.str_of(key);
         // Attributes the metaclass defines (methods bound to the class, properties).
         if let Some(v) = self.meta_method(cls, &name)? {
-            return Ok(v);
+            return Ok(Some(v));
         }
         let v = match name.as_str() {
             "__name__" => self.rd(cls, CLS_NAME),
@@ -509,30 +564,54 @@ impl Vm {
             _ => {
                 // Attributes of `type` itself (mro(), __subclasses__ ...).
                 let ty = self.types().type_;
-                if let Some(d) = self.class_lookup_key(ty, key)? {
-                    return self.bind(d, Value::obj(cls), ty);
-                }
-                let cn = self.class_name(cls);
-                return Err(self.new_error("AttributeError", &format!("type object '{cn}' has no attribute '{name}'")));
+                return match self.class_lookup_key(ty, key)? {
+                    Some(d) => self.bind(d, Value::obj(cls), ty).map(Some),
+                    None => Ok(None),
+                };
             }
         };
-        Ok(v)
+        Ok(Some(v))
     }
 
     /// Attributes of built-in objects kept in their layouts.
     fn special_attr(&mut self, o: Value, key: Value) -> R<Option<Value>> {
         let k = self.tid_of(o);
         if k == u32::MAX || k == tid::BIGINT || k == tid::FLOAT {
-            let name = self.str_of(key);
+            // (No copy of the name: these are looked up for every missing attribute of a number.)
+            let which = self
+                .with_str(key.as_obj(), |n| ["real", "imag", "numerator", "denominator"].iter().position(|&a| a == n));
             let int_like = self.is_int_like(o);
-            return Ok(match name.as_str() {
-                "real" if int_like || k == tid::FLOAT => Some(if int_like { self.int_value_of(o) } else { o }),
-                "imag" if int_like => Some(Value::int(0)),
-                "imag" if k == tid::FLOAT => Some(self.new_float(0.0)),
-                "numerator" if int_like => Some(self.int_value_of(o)),
-                "denominator" if int_like => Some(Value::int(1)),
+            return Ok(match which {
+                Some(0) if int_like || k == tid::FLOAT => Some(if int_like { self.int_value_of(o) } else { o }),
+                Some(1) if int_like => Some(Value::int(0)),
+                Some(1) if k == tid::FLOAT => Some(self.new_float(0.0)),
+                Some(2) if int_like => Some(self.int_value_of(o)),
+                Some(3) if int_like => Some(Value::int(1)),
                 _ => None,
             });
+        }
+        // The kinds the match below knows; the others (str, list, dict, tuple, set...) have no
+        // attributes kept in their layouts, and skip copying the name.
+        if !matches!(
+            k,
+            tid::FUNCTION
+                | tid::METHOD
+                | tid::BUILTIN
+                | tid::CELL
+                | tid::MODULE
+                | tid::GENERATOR
+                | tid::COROUTINE
+                | tid::ASYNC_GENERATOR
+                | tid::RANGE
+                | tid::SLICE
+                | tid::PROPERTY
+                | tid::STATICMETHOD
+                | tid::CLASSMETHOD
+                | tid::CODE
+                | tid::TRACEBACK
+                | tid::FRAME
+        ) {
+            return Ok(None);
         }
         let ob = o.as_obj();
         let name = self.str_of(key);
