@@ -9,6 +9,7 @@ use crate::runtime::Types;
 use crate::value::Value;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
+use stm::ObjRef;
 
 pub fn install(vm: &mut Vm, t: &Types, b: Value) {
     let n = vm.new_str("builtins");
@@ -504,18 +505,7 @@ fn isinstance(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
     vm.nargs("isinstance", args, 2, 2)?;
     let cs = class_arg(vm, args[1], "isinstance")?;
     for c in cs {
-        // The exact type needs no hook (CPython's fast path); a metaclass may define one.
-        if vm.type_of(args[0]) == c {
-            return Ok(Value::TRUE);
-        }
-        let hit = match vm.meta_method(c, "__instancecheck__")? {
-            Some(m) => {
-                let r = vm.call_value(m, &[args[0]], &[])?;
-                vm.truthy(r)?
-            }
-            None => vm.isinstance(args[0], c),
-        };
-        if hit {
+        if vm.instance_check(args[0], c)? {
             return Ok(Value::TRUE);
         }
     }
@@ -587,6 +577,21 @@ fn callable(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
 }
 
 impl Vm {
+    /// `isinstance(v, c)` for one class: with the metaclass's `__instancecheck__`, if any.
+    pub fn instance_check(&mut self, v: Value, c: ObjRef) -> R<bool> {
+        // The exact type needs no hook (CPython's fast path).
+        if self.type_of(v) == c {
+            return Ok(true);
+        }
+        match self.meta_method(c, "__instancecheck__")? {
+            Some(m) => {
+                let r = self.call_value(m, &[v], &[])?;
+                self.truthy(r)
+            }
+            None => Ok(self.isinstance(v, c)),
+        }
+    }
+
     /// `callable(v)`.
     pub fn is_callable(&mut self, v: Value) -> R<bool> {
         Ok(matches!(self.tid_of(v), tid::FUNCTION | tid::METHOD | tid::BUILTIN | tid::CLASS)

@@ -222,6 +222,40 @@ BaseExceptionGroup.subgroup = _eg_subgroup
 BaseExceptionGroup.message = property(lambda self: self._eg_message, doc="exception message")
 BaseExceptionGroup.exceptions = property(lambda self: self._eg_exceptions, doc="nested exceptions")
 
+# SyntaxError's fields, from SyntaxError(msg, (filename, lineno, offset, text[, end_lineno,
+# end_offset])), and its str(): "msg (file, line N)" with the file's base name.
+
+def _se_init(self, *args):
+    BaseException.__init__(self, *args)
+    self.msg = args[0] if args else None
+    self.filename = self.lineno = self.offset = self.text = None
+    self.end_lineno = self.end_offset = self.print_file_and_line = None
+    if len(args) == 2:
+        info = _tuple(args[1])
+        if not 4 <= len(info) <= 6:
+            raise IndexError("tuple index out of range")
+        self.filename, self.lineno, self.offset, self.text = info[:4]
+        if len(info) > 4:
+            self.end_lineno = info[4]
+        if len(info) > 5:
+            self.end_offset = info[5]
+
+def _se_str(self):
+    msg = str(self.msg)
+    f = self.filename
+    f = f.rpartition("/")[2] if isinstance(f, str) else None
+    line = self.lineno if type(self.lineno) is int else None
+    if f is not None and line is not None:
+        return "%s (%s, line %d)" % (msg, f, line)
+    if f is not None:
+        return "%s (%s)" % (msg, f)
+    if line is not None:
+        return "%s (line %d)" % (msg, line)
+    return msg
+
+SyntaxError.__init__ = _se_init
+SyntaxError.__str__ = _se_str
+
 # time.struct_time and the calendar functions of `time`, on its native _tm/_mktime/_strftime.
 
 import time as _time

@@ -17,7 +17,7 @@ fn class(vm: &mut Vm, name: &str, bases: &[ObjRef], kind: u32, flags: i64) -> Ob
 }
 
 pub fn create(vm: &mut Vm) -> Types {
-    let object = class(vm, "object", &[], tid::INSTANCE, 0);
+    let object = class(vm, "object", &[], tid::INSTANCE, CLSF_NO_DICT);
     let mut t = Types { object, ..Default::default() };
     let o = [object];
     t.type_ = class(vm, "type", &o, tid::CLASS, 0);

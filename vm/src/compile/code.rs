@@ -143,6 +143,22 @@ pub enum Op {
     SetClassCell(u32),
     /// Creates `__annotations__` in the locals dict unless it exists.
     SetupAnnotations,
+    /// `match`: pushes whether TOS can match a sequence pattern (list, tuple, range, a
+    /// `collections.abc.Sequence`; never str, bytes) and leaves TOS.
+    MatchSequence,
+    /// `match`: pushes whether TOS can match a mapping pattern (dict, a
+    /// `collections.abc.Mapping`) and leaves TOS.
+    MatchMapping,
+    /// Pushes `len(TOS)` and leaves TOS.
+    GetLen,
+    /// `[subject, keys]` -> `[subject, keys, values]`: a tuple of the subject's values for the
+    /// keys, or None when one is missing.
+    MatchKeys,
+    /// `[subject, cls, names]` -> the tuple of the attributes a class pattern with `n`
+    /// positional sub-patterns and the keyword names `names` matches, or None.
+    MatchClass(u32),
+    /// `[subject, keys]` -> `[subject, rest]`: a dict of the subject's items but the keys'.
+    CopyDictWithoutKeys,
 }
 
 /// What `GetAwaitable` awaits.

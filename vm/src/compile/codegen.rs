@@ -19,6 +19,9 @@ pub struct CompileError {
 
 type R<T> = Result<T, CompileError>;
 
+#[path = "patterns.rs"]
+mod patterns;
+
 fn err<T>(msg: impl Into<String>, at: ast::TextSize) -> R<T> {
     Err(CompileError { msg: msg.into(), offset: at.to_u32() })
 }
@@ -192,16 +195,18 @@ fn stack_effect(op: Op) -> i32 {
     match op {
         Nop | Rot2 | Rot3 | Rot4 | Unary(_) | Not | LoadAttr(_) | ListToTuple | Jump(_) | JumpBack(_) | GetIter
         | Yield | GetYieldFromIter | GetAwaitable(_) | GetAIter | AsyncGenWrap | CheckExcMatch | SetClassCell(_)
-        | PrepReraiseStar | SetupAnnotations | DeleteFast(_) | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_) => 0,
+        | PrepReraiseStar | SetupAnnotations | DeleteFast(_) | DeleteDeref(_) | DeleteName(_) | DeleteGlobal(_)
+        | CopyDictWithoutKeys => 0,
         LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(..) | LoadName(_)
         | LoadGlobal(_) | LoadMethod(_) | Dup | PushNull | PushExcInfo | WithExceptStart | ImportFrom(_)
-        | LoadBuildClass | LoadAssertionError | ForIter(_) | GetANext | CheckEgMatch => 1,
+        | LoadBuildClass | LoadAssertionError | ForIter(_) | GetANext | CheckEgMatch | MatchSequence | MatchMapping
+        | GetLen | MatchKeys => 1,
         Dup2 | BeforeWith | BeforeAsyncWith => 2,
         StoreFast(_) | StoreDeref(_) | StoreName(_) | StoreGlobal(_) | Pop | Binary(_) | InplaceBinary(_)
         | Compare(_) | Is(_) | In(_) | Subscr | DeleteAttr(_) | ListAppend(_) | SetAdd(_) | ListExtend(_)
         | SetUpdate(_) | DictUpdate(_) | DictMerge(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) | JumpIfFalseOrPop(_)
         | JumpIfTrueOrPop(_) | Return | YieldFrom | Reraise | PopExcept | ImportName(_) | ImportStar | PrintExpr => -1,
-        StoreAttr(_) | DeleteSubscr | MapAdd(_) | PopExceptReraise | EndAsyncFor => -2,
+        StoreAttr(_) | DeleteSubscr | MapAdd(_) | PopExceptReraise | EndAsyncFor | MatchClass(_) => -2,
         StoreSubscr => -3,
         BuildSlice(n) | BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) => 1 - n as i32,
         BuildMap(n) => 1 - 2 * n as i32,
@@ -742,6 +747,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::Raise(n));
             }
+            Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::Try(t) => {
                 let parts =
                     TryParts { body: &t.body, handlers: &t.handlers, orelse: &t.orelse, finalbody: &t.finalbody };

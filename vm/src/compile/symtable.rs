@@ -353,6 +353,16 @@ impl Builder {
                 self.body(&i.body);
                 self.body(&i.orelse);
             }
+            Stmt::Match(m) => {
+                self.expr(&m.subject);
+                for c in &m.cases {
+                    self.pattern(&c.pattern);
+                    if let Some(g) = &c.guard {
+                        self.expr(g);
+                    }
+                    self.body(&c.body);
+                }
+            }
             Stmt::With(ast::StmtWith { items, body, .. }) | Stmt::AsyncWith(ast::StmtAsyncWith { items, body, .. }) => {
                 if let Stmt::AsyncWith(w) = s {
                     self.require_async("'async with' outside async function", w.range.start());
@@ -434,6 +444,41 @@ impl Builder {
             Stmt::Expr(e) => self.expr(&e.value),
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
             other => self.err("this statement is not supported yet".into(), other.range().start()),
+        }
+    }
+
+    /// The names a `case` pattern captures, and the expressions in it (values, classes, keys).
+    fn pattern(&mut self, p: &ast::Pattern) {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => self.expr(&v.value),
+            P::MatchSingleton(_) => {}
+            P::MatchSequence(s) => s.patterns.iter().for_each(|x| self.pattern(x)),
+            P::MatchMapping(m) => {
+                m.keys.iter().for_each(|k| self.expr(k));
+                m.patterns.iter().for_each(|x| self.pattern(x));
+                if let Some(r) = &m.rest {
+                    self.bind(r);
+                }
+            }
+            P::MatchClass(c) => {
+                self.expr(&c.cls);
+                c.patterns.iter().chain(&c.kwd_patterns).for_each(|x| self.pattern(x));
+            }
+            P::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.bind(n);
+                }
+            }
+            P::MatchAs(a) => {
+                if let Some(x) = &a.pattern {
+                    self.pattern(x);
+                }
+                if let Some(n) = &a.name {
+                    self.bind(n);
+                }
+            }
+            P::MatchOr(o) => o.patterns.iter().for_each(|x| self.pattern(x)),
         }
     }
 

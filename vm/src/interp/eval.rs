@@ -1143,6 +1143,28 @@ impl Vm {
                             tri!(self.dict_set(locals, k, d));
                         }
                     }
+                    Op::MatchSequence | Op::MatchMapping => {
+                        let (seq, map) = tri!(self.match_kind(top!()));
+                        push!(Value::bool(if op == Op::MatchSequence { seq } else { map }));
+                    }
+                    Op::GetLen => {
+                        let n = tri!(self.len(top!()));
+                        push!(Value::int(n as i64));
+                    }
+                    Op::MatchKeys => {
+                        let v = tri!(self.match_keys(peek!(2), top!()));
+                        push!(v);
+                    }
+                    Op::MatchClass(n) => {
+                        let names = pop!();
+                        let cls = pop!();
+                        let r = tri!(self.match_class(top!(), cls, n as usize, names));
+                        slots.set(sp - 1, r);
+                    }
+                    Op::CopyDictWithoutKeys => {
+                        let r = tri!(self.dict_without_keys(peek!(2), top!()));
+                        slots.set(sp - 1, r);
+                    }
                 }
                 pc += 1;
                 continue 'dispatch;

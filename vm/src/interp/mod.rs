@@ -10,6 +10,7 @@ pub mod coro;
 pub mod eval;
 pub mod import;
 pub mod inline_cache;
+pub mod matching;
 pub mod ops;
 pub mod traceback;
 
