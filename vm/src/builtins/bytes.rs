@@ -414,11 +414,30 @@ fn this(vm: &Vm, v: Value) -> Vec<u8> {
     vm.bytes_of(v.as_obj())
 }
 
-/// A bytes-like argument.
-fn bytes_arg(vm: &mut Vm, v: Value) -> R<Vec<u8>> {
+/// The contents of a bytes-like object: bytes (or a subclass), or an instance of a class
+/// written in Python that exports them as bytes through `__pystm_buffer__()` (bytearray,
+/// array.array): pystm's buffer protocol. None for anything else.
+pub fn buffer_bytes(vm: &mut Vm, v: Value) -> R<Option<Vec<u8>>> {
     let n = vm.native_of(v).unwrap_or(v);
     if vm.tid_of(n) == tid::BYTES {
-        return Ok(vm.bytes_of(n.as_obj()));
+        return Ok(Some(vm.bytes_of(n.as_obj())));
+    }
+    if vm.tid_of(v) == tid::INSTANCE
+        && let Some(f) = vm.lookup_type_attr(v, "__pystm_buffer__")?
+    {
+        let r = vm.call_value(f, &[v], &[])?;
+        let r = vm.native_of(r).unwrap_or(r);
+        if vm.tid_of(r) == tid::BYTES {
+            return Ok(Some(vm.bytes_of(r.as_obj())));
+        }
+    }
+    Ok(None)
+}
+
+/// A bytes-like argument.
+fn bytes_arg(vm: &mut Vm, v: Value) -> R<Vec<u8>> {
+    if let Some(b) = buffer_bytes(vm, v)? {
+        return Ok(b);
     }
     let tn = vm.type_name(v);
     Err(vm.new_error("TypeError", &format!("a bytes-like object is required, not '{tn}'")))
@@ -433,9 +452,8 @@ fn sub_arg(vm: &mut Vm, v: Value) -> R<Vec<u8>> {
             Err(vm.new_error("ValueError", "byte must be in range(0, 256)"))
         };
     }
-    let n = vm.native_of(v).unwrap_or(v);
-    if vm.tid_of(n) == tid::BYTES {
-        return Ok(vm.bytes_of(n.as_obj()));
+    if let Some(b) = buffer_bytes(vm, v)? {
+        return Ok(b);
     }
     let tn = vm.type_name(v);
     Err(vm.new_error("TypeError", &format!("argument should be integer or bytes-like object, not '{tn}'")))
@@ -519,14 +537,12 @@ fn starts_ends(vm: &mut Vm, a: A, end: bool) -> R<Value> {
     let (st, en) = crate::builtins::strings::range_args(vm, a, 2, b.len())?;
     let cands = if vm.tid_of(a[1]) == tid::TUPLE { vm.iter_collect(a[1])? } else { vec![a[1]] };
     for c in cands {
-        let n = vm.native_of(c).unwrap_or(c);
-        if vm.tid_of(n) != tid::BYTES {
+        let Some(p) = buffer_bytes(vm, c)? else {
             let tn = vm.type_name(c);
             return Err(
                 vm.new_error("TypeError", &format!("{name} first arg must be bytes or a tuple of bytes, not {tn}"))
             );
-        }
-        let p = vm.bytes_of(n.as_obj());
+        };
         if st > en || st > b.len() {
             continue;
         }

@@ -561,11 +561,11 @@ fn file_write(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("write", &a[1..], 1, 1)?;
     let fid = fid_of(vm, a[0])?;
     let data = if is_binary(fid) {
-        if vm.tid_of(a[1]) != tid::BYTES {
+        let Some(b) = crate::builtins::bytes::buffer_bytes(vm, a[1])? else {
             let tn = vm.type_name(a[1]);
             return Err(vm.new_error("TypeError", &format!("a bytes-like object is required, not '{tn}'")));
-        }
-        vm.bytes_of(a[1].as_obj())
+        };
+        b
     } else {
         if !vm.is_str(a[1]) {
             let tn = vm.type_name(a[1]);

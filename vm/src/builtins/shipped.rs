@@ -34,6 +34,7 @@ const SHIPPED: &[(&str, &str, bool)] = &[
     ("io", include_str!("../../lib/io.py"), false),
     ("struct", include_str!("../../lib/struct.py"), false),
     ("array", include_str!("../../lib/array.py"), false),
+    ("_pystm_bytearray", include_str!("../../lib/_pystm_bytearray.py"), false),
     ("re", include_str!("../../lib/re.py"), false),
     ("enum", include_str!("../../lib/enum.py"), false),
     ("os", include_str!("../../lib/os.py"), false),

@@ -142,10 +142,11 @@ fn str_new_value(vm: &mut Vm, a: A, kw: K) -> R<Value> {
         if vm.is_str(obj) {
             return Err(vm.new_error("TypeError", "decoding str is not supported"));
         }
-        if vm.tid_of(obj) != tid::BYTES {
+        let Some(b) = crate::builtins::bytes::buffer_bytes(vm, obj)? else {
             let tn = vm.type_name(obj);
             return Err(vm.new_error("TypeError", &format!("decoding to str: need a bytes-like object, {tn} found")));
-        }
+        };
+        let obj = if vm.tid_of(obj) == tid::BYTES { obj } else { vm.new_bytes(&b) };
         return crate::builtins::bytes::str_from_bytes(vm, obj, enc, errors);
     }
     if obj.is_null() {
@@ -847,9 +848,51 @@ fn bytes_new_value(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     }
     Ok(vm.new_bytes(&out))
 }
-fn bytes_hex(vm: &mut Vm, a: A, _: K) -> R<Value> {
+/// `bytes.hex([sep[, bytes_per_sep]])`: a separator every `bytes_per_sep` bytes, counted from
+/// the right (from the left when negative).
+fn bytes_hex(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     let b = vm.bytes_of(a[0].as_obj());
-    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    let sep = a.get(1).copied().or_else(|| vm.kwarg(kw, "sep"));
+    let per = a.get(2).copied().or_else(|| vm.kwarg(kw, "bytes_per_sep"));
+    let sep = match sep {
+        None => None,
+        Some(v) => {
+            let text = match crate::builtins::bytes::buffer_bytes(vm, v)? {
+                Some(bs) => bs,
+                None if vm.is_str(v) => vm.str_of(v).into_bytes(),
+                None => {
+                    let tn = vm.type_name(v);
+                    return Err(vm.new_error("TypeError", &format!("object of type '{tn}' has no len()")));
+                }
+            };
+            if vm.is_str(v) && !vm.str_of(v).is_ascii() {
+                return Err(vm.new_error("ValueError", "sep must be ASCII."));
+            }
+            if text.len() != 1 {
+                return Err(vm.new_error("ValueError", "sep must be length 1."));
+            }
+            Some(text[0] as char)
+        }
+    };
+    let per = match per {
+        None => 1,
+        Some(v) => vm.index_value(v, "bytes_per_sep")?,
+    };
+    let mut h = String::with_capacity(b.len() * 3);
+    let group = per.unsigned_abs() as usize;
+    for (i, x) in b.iter().enumerate() {
+        if let Some(c) = sep
+            && i > 0
+            && group > 0
+        {
+            // (Counted from the right for a positive bytes_per_sep: the first group is short.)
+            let k = if per > 0 { b.len() - i } else { i };
+            if k % group == 0 {
+                h.push(c);
+            }
+        }
+        h.push_str(&format!("{x:02x}"));
+    }
     s(vm, &h)
 }
 fn bytes_join(vm: &mut Vm, a: A, _: K) -> R<Value> {
@@ -860,7 +903,14 @@ fn bytes_join(vm: &mut Vm, a: A, _: K) -> R<Value> {
         if i > 0 {
             out.extend_from_slice(&sep);
         }
-        out.extend(vm.bytes_of(x.as_obj()));
+        match crate::builtins::bytes::buffer_bytes(vm, *x)? {
+            Some(b) => out.extend(b),
+            None => {
+                let tn = vm.type_name(*x);
+                let msg = format!("sequence item {i}: expected a bytes-like object, {tn} found");
+                return Err(vm.new_error("TypeError", &msg));
+            }
+        }
     }
     Ok(vm.new_bytes(&out))
 }

@@ -444,6 +444,11 @@ impl Vm {
             if let Some(v) = self.dict_get(d, key)? {
                 return Ok(v);
             }
+            if d == Value::obj(self.rt.globals().builtins)
+                && let Some(v) = self.builtins_get(key)?
+            {
+                return Ok(v);
+            }
         }
         if k == tid::INSTANCE && self.rd(t, CLS_FLAGS).as_int() & CLSF_HAS_GETATTRIBUTE != 0 {
             let ga = self.class_lookup(t, "__getattribute__")?.unwrap_or(Value::NULL);

@@ -40,6 +40,10 @@ impl Slots {
 
 /// How long a thread keeps its segment across commits while others wait for one (CPython's
 /// default `sys.getswitchinterval()`).
+/// Built-ins written in Python: (name, the shipped module defining it). They are compiled on
+/// first use, not at every start-up.
+pub(crate) const LAZY_BUILTINS: &[(&str, &str)] = &[("bytearray", "_pystm_bytearray")];
+
 const SWITCH_INTERVAL: std::time::Duration = std::time::Duration::from_millis(5);
 
 /// Frame entry flags (F_ENTRY): returning from this frame returns from the dispatch loop that
@@ -1276,11 +1280,29 @@ impl Vm {
         if let Some(v) = self.dict_get(g, key)? {
             return Ok((v, true));
         }
-        let b = Value::obj(self.rt.globals().builtins);
-        if let Some(v) = self.dict_get(b, key)? {
+        if let Some(v) = self.builtins_get(key)? {
             return Ok((v, false));
         }
         Err(self.name_error(key))
+    }
+
+    /// Built-in `key`, or None; a built-in written in Python (`LAZY_BUILTINS`) is imported and
+    /// installed on first use.
+    pub fn builtins_get(&mut self, key: Value) -> R<Option<Value>> {
+        let b = Value::obj(self.rt.globals().builtins);
+        if let Some(v) = self.dict_get(b, key)? {
+            return Ok(Some(v));
+        }
+        let Some(&(name, module)) =
+            LAZY_BUILTINS.iter().find(|(n, _)| self.is_str(key) && self.with_str(key.as_obj(), |k| k == *n))
+        else {
+            return Ok(None);
+        };
+        let m = self.new_str(module);
+        let m = self.import_name(m, Value::NONE, 0, Value::NONE)?;
+        let v = self.getattr_str(m, name)?;
+        self.dict_set(b, key, v)?;
+        Ok(Some(v))
     }
 
     pub fn name_error(&mut self, key: Value) -> Unwind {
@@ -1290,8 +1312,7 @@ impl Vm {
 
     pub fn builtin_value(&mut self, name: &str) -> R<Value> {
         let k = self.new_str(name);
-        let b = Value::obj(self.rt.globals().builtins);
-        match self.dict_get(b, k)? {
+        match self.builtins_get(k)? {
             Some(v) => Ok(v),
             None => Err(self.name_error(k)),
         }

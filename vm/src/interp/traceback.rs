@@ -84,7 +84,7 @@ impl Vm {
                 let c = code::get(self.ld(co, CODE_ID).as_int() as u32);
                 let line = self.ld(o, TB_LINE).as_int() as u32;
                 let pc = self.ld(o, TB_PC).as_int() as usize;
-                if c.filename() == crate::builtins::prelude::FILENAME {
+                if written_in_python(c.filename()) {
                     // Built-ins written in Python do not show, as C functions do not in CPython.
                     t = self.ld(o, TB_NEXT);
                     continue;
@@ -236,4 +236,14 @@ pub fn markers(src: &str, p: &code::Pos) -> String {
     }
     s.push('\n');
     s
+}
+
+/// Whether code of `filename` implements built-ins in Python: the prelude, and the shipped
+/// modules of the lazily installed built-ins (`bytearray`).
+fn written_in_python(filename: &str) -> bool {
+    filename == crate::builtins::prelude::FILENAME
+        || filename
+            .strip_prefix("<frozen ")
+            .and_then(|m| m.strip_suffix('>'))
+            .is_some_and(|m| super::eval::LAZY_BUILTINS.iter().any(|(_, module)| *module == m))
 }
