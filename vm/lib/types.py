@@ -4,9 +4,9 @@ module, written for pystm).
 Each type is the type of an object of that kind, computed as CPython's module computes it, so
 the names are pystm's own classes: where pystm has one class for what CPython splits in several
 (its built-in methods, slot wrappers and method descriptors are all
-`builtin_function_or_method`), several names here are that one class. `UnionType`
-(`int | str`) and `MemberDescriptorType`/`GetSetDescriptorType` are absent: pystm has no such
-objects."""
+`builtin_function_or_method`), several names here are that one class.
+`MemberDescriptorType`/`GetSetDescriptorType` are absent: pystm has no such objects. `UnionType`
+(`int | str`) is written here: `type.__or__` calls `_union_or`."""
 
 import sys
 
@@ -14,7 +14,7 @@ __all__ = ['FunctionType', 'LambdaType', 'CodeType', 'MappingProxyType', 'Simple
            'CellType', 'GeneratorType', 'CoroutineType', 'AsyncGeneratorType', 'MethodType',
            'BuiltinFunctionType', 'BuiltinMethodType', 'WrapperDescriptorType',
            'MethodWrapperType', 'MethodDescriptorType', 'ClassMethodDescriptorType',
-           'ModuleType', 'TracebackType', 'FrameType', 'GenericAlias', 'EllipsisType',
+           'ModuleType', 'TracebackType', 'FrameType', 'GenericAlias', 'UnionType', 'EllipsisType',
            'NoneType', 'NotImplementedType', 'DynamicClassAttribute', 'new_class',
            'prepare_class', 'resolve_bases', 'coroutine']
 
@@ -206,6 +206,12 @@ class GenericAlias:
     def __mro_entries__(self, bases):
         return (self.__origin__,)
 
+    def __or__(self, other):
+        return _union_or(self, other)
+
+    def __ror__(self, other):
+        return _union_or(other, self)
+
     def __getattr__(self, name):
         if name.startswith('__') and name.endswith('__'):
             raise AttributeError(name)
@@ -230,6 +236,77 @@ class GenericAlias:
             return repr(a)
         args = ', '.join(r(a) for a in self.__args__) if self.__args__ else '()'
         return f'{r(self.__origin__)}[{args}]'
+
+
+def _union_member(a):
+    return a is None or isinstance(a, (type, GenericAlias, UnionType))
+
+
+def _union_or(a, b):
+    """`a | b` for types, None, generic aliases and unions (NotImplemented for the rest)."""
+    if not (_union_member(a) and _union_member(b)):
+        return NotImplemented
+    args = []
+    for x in (a, b):
+        for y in x.__args__ if isinstance(x, UnionType) else (type(None) if x is None else x,):
+            if y not in args:
+                args.append(y)
+    if len(args) == 1:
+        return args[0]
+    return UnionType(tuple(args))
+
+
+class UnionType:
+    """Represent a PEP 604 union type
+
+E.g. for int | str"""
+
+    # (isinstance and issubclass take a union for its members.)
+    __pystm_union__ = True
+
+    def __init__(self, args):
+        self.__args__ = args
+
+    @property
+    def __parameters__(self):
+        out = []
+        for a in self.__args__:
+            for p in getattr(a, '__parameters__', ()):
+                if p not in out:
+                    out.append(p)
+        return tuple(out)
+
+    def __or__(self, other):
+        return _union_or(self, other)
+
+    def __ror__(self, other):
+        return _union_or(other, self)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self)
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self)
+
+    def __repr__(self):
+        def r(a):
+            if a is type(None):
+                return 'None'
+            if isinstance(a, type) and not isinstance(a, GenericAlias):
+                if a.__module__ == 'builtins':
+                    return a.__qualname__
+                return f'{a.__module__}.{a.__qualname__}'
+            return repr(a)
+        return ' | '.join(r(a) for a in self.__args__)
+
 
 
 def resolve_bases(bases):

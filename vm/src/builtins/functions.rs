@@ -493,6 +493,20 @@ fn class_arg(vm: &mut Vm, v: Value, fname: &str) -> R<Vec<stm::ObjRef>> {
         }
         return Ok(out);
     }
+    // A `types.UnionType` (`int | str`) stands for its members.
+    if vm.tid_of(v) == tid::INSTANCE && vm.lookup_type_attr(v, "__pystm_union__")?.is_some() {
+        let args = vm.getattr_str(v, "__args__")?;
+        let mut out = Vec::new();
+        for x in vm.iter_collect(args)? {
+            if vm.tid_of(x) != tid::CLASS {
+                return Err(
+                    vm.new_error("TypeError", &format!("{fname}() argument 2 cannot be a parameterized generic"))
+                );
+            }
+            out.push(x.as_obj());
+        }
+        return Ok(out);
+    }
     let msg = if fname == "isinstance" {
         "isinstance() arg 2 must be a type, a tuple of types, or a union"
     } else {

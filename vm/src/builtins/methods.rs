@@ -43,6 +43,8 @@ pub fn install(vm: &mut Vm, t: &Types) {
     vm.def_method(t.type_, "type.mro", type_mro);
     vm.def_method(t.type_, "type.__subclasscheck__", type_subclasscheck);
     vm.def_method(t.type_, "type.__instancecheck__", type_instancecheck);
+    vm.def_method(t.type_, "type.__or__", type_or);
+    vm.def_method(t.type_, "type.__ror__", type_ror);
 
     vm.def_method(t.int, "int.__new__", int_new);
     vm.def_method(t.int, "int.bit_length", int_bit_length);
@@ -618,6 +620,22 @@ fn type_subclasscheck(vm: &mut Vm, a: A, _: K) -> R<Value> {
 }
 fn type_instancecheck(vm: &mut Vm, a: A, _: K) -> R<Value> {
     Ok(Value::bool(vm.isinstance(a[1], a[0].as_obj())))
+}
+
+/// `int | str`: a `types.UnionType`, made by the `types` module (imported on first use).
+fn type_or(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("__or__", &a[1..], 1, 1)?;
+    union_of(vm, a[0], a[1])
+}
+fn type_ror(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("__ror__", &a[1..], 1, 1)?;
+    union_of(vm, a[1], a[0])
+}
+fn union_of(vm: &mut Vm, x: Value, y: Value) -> R<Value> {
+    let name = vm.new_str("types");
+    let types = vm.import_name(name, Value::NONE, 0, Value::NONE)?;
+    let f = vm.getattr_str(types, "_union_or")?;
+    vm.call_value(f, &[x, y], &[])
 }
 
 // ---- numbers --------------------------------------------------------------------------

@@ -266,8 +266,9 @@ impl Vm {
         let name = binop::DUNDER[k as usize];
         let rname = binop::RDUNDER[k as usize];
         let (ta, tb) = (self.type_of(a), self.type_of(b));
-        let user_a = self.tid_of(a) == tid::INSTANCE;
-        let user_b = self.tid_of(b) == tid::INSTANCE;
+        // (Classes too: `type.__or__` makes `int | str`; a metaclass may define operators.)
+        let user_a = matches!(self.tid_of(a), tid::INSTANCE | tid::CLASS);
+        let user_b = matches!(self.tid_of(b), tid::INSTANCE | tid::CLASS);
         let mut rm = if user_b && ta != tb { self.class_lookup(tb, rname)? } else { None };
         // A sequence's concatenation or repetition is only CPython's fallback (sq_concat,
         // sq_repeat, after the number slots): a right operand with a reflected method of its own
@@ -926,7 +927,15 @@ impl Vm {
                     let f = if self.tid_of(m) == tid::CLASSMETHOD { self.ld(m.as_obj(), WRAP_FUNC) } else { m };
                     return self.call_value(f, &[o, i], &[]);
                 }
-                // Generic aliases (list[int]) are accepted and ignored.
+                // `list[int]`: a `types.GenericAlias` for the containers CPython gives one; other
+                // built-in classes accept a subscript and ignore it.
+                let t = self.types();
+                if [t.list, t.dict, t.tuple, t.set, t.frozenset, t.type_].contains(&o.as_obj()) {
+                    let name = self.new_str("types");
+                    let types = self.import_name(name, Value::NONE, 0, Value::NONE)?;
+                    let ga = self.getattr_str(types, "GenericAlias")?;
+                    return self.call_value(ga, &[o, i], &[]);
+                }
                 if self.rd(o.as_obj(), CLS_FLAGS).as_int() & CLSF_BUILTIN != 0 {
                     return Ok(o);
                 }

@@ -100,8 +100,27 @@ impl Vm {
         let name_s = self.str_of(name);
         let t = self.types();
         let object = t.object;
+        // PEP 560: a base that is not a class (`List[int]`, `list[int]`) names its classes
+        // through `__mro_entries__`; the bases as written are kept as `__orig_bases__`.
+        let orig: Vec<Value> = args[2..].to_vec();
+        let mut written = Vec::with_capacity(orig.len());
+        let mut orig_bases = None;
+        for &b in &orig {
+            if self.tid_of(b) != tid::CLASS
+                && let Some(m) = self.lookup_type_attr(b, "__mro_entries__")?
+            {
+                let t = *orig_bases.get_or_insert_with(|| self.new_tuple(&orig));
+                let r = self.call_value(m, &[b, t], &[])?;
+                if self.tid_of(r) != tid::TUPLE {
+                    return Err(self.new_error("TypeError", "__mro_entries__ must return a tuple"));
+                }
+                written.extend(self.tuple_items(r.as_obj()));
+            } else {
+                written.push(b);
+            }
+        }
         let mut bases = Vec::new();
-        for b in &args[2..] {
+        for b in &written {
             if self.tid_of(*b) != tid::CLASS {
                 let tn = self.type_name(*b);
                 return Err(self.new_error("TypeError", &format!("bases must be types, not {tn}")));
@@ -145,10 +164,13 @@ impl Vm {
             let f = self.setup_frame(func, &[], &[])?;
             self.st(f, F_LOCALS, ns)?;
             self.run_frame(f)?;
+            if let Some(t) = orig_bases {
+                let k = self.s("__orig_bases__");
+                self.dict_set(ns, k, t)?;
+            }
             return self.create_class(&name_s, &bases, ns, &class_kw, None);
         }
-        let bases_v: Vec<Value> = args[2..].to_vec();
-        let bases_t = self.new_tuple(&bases_v);
+        let bases_t = self.new_tuple(&written);
         let pk = self.s("__prepare__");
         let ns = match self.getattr_opt(meta, pk)? {
             Some(p) => self.call_value(p, &[name, bases_t], &class_kw)?,
@@ -157,6 +179,10 @@ impl Vm {
         let f = self.setup_frame(func, &[], &[])?;
         self.st(f, F_LOCALS, ns)?;
         self.run_frame(f)?;
+        if let Some(t) = orig_bases {
+            let k = self.s("__orig_bases__");
+            self.setitem(ns, k, t)?;
+        }
         self.call_value(meta, &[name, bases_t, ns], &class_kw)
     }
 
