@@ -172,6 +172,24 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
         vm.def_value(fd, n, Value::int(v));
     }
     vm.def_value(sd, "float_info", fi);
+    // The numeric hash's parameters (pystm hashes numbers as CPython does, modulo 2**61 - 1).
+    let hi = vm.new_module("hash_info");
+    let hd = vm.ld(hi.as_obj(), MOD_DICT);
+    for (n, v) in [
+        ("width", 64),
+        ("modulus", (1i64 << 61) - 1),
+        ("inf", 314159),
+        ("nan", 0),
+        ("imag", 1000003),
+        ("hash_bits", 64),
+        ("seed_bits", 128),
+        ("cutoff", 0),
+    ] {
+        vm.def_value(hd, n, Value::int(v));
+    }
+    let alg = vm.new_str("siphash13");
+    vm.def_value(hd, "algorithm", alg);
+    vm.def_value(sd, "hash_info", hi);
     for (n, f) in [
         ("sys.exit", sys_exit as crate::runtime::BuiltinFn),
         ("sys.getrecursionlimit", sys_getrecursionlimit),

@@ -159,6 +159,8 @@ pub enum Op {
     MatchClass(u32),
     /// `[subject, keys]` -> `[subject, rest]`: a dict of the subject's items but the keys'.
     CopyDictWithoutKeys,
+    /// `[real, imag]` -> the complex number (an imaginary literal such as `2j`).
+    MakeComplex,
 }
 
 /// What `GetAwaitable` awaits.

@@ -204,8 +204,9 @@ fn stack_effect(op: Op) -> i32 {
         Dup2 | BeforeWith | BeforeAsyncWith => 2,
         StoreFast(_) | StoreDeref(_) | StoreName(_) | StoreGlobal(_) | Pop | Binary(_) | InplaceBinary(_)
         | Compare(_) | Is(_) | In(_) | Subscr | DeleteAttr(_) | ListAppend(_) | SetAdd(_) | ListExtend(_)
-        | SetUpdate(_) | DictUpdate(_) | DictMerge(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) | JumpIfFalseOrPop(_)
-        | JumpIfTrueOrPop(_) | Return | YieldFrom | Reraise | PopExcept | ImportName(_) | ImportStar | PrintExpr => -1,
+        | SetUpdate(_) | DictUpdate(_) | DictMerge(_) | MakeComplex | PopJumpIfFalse(_) | PopJumpIfTrue(_)
+        | JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) | Return | YieldFrom | Reraise | PopExcept | ImportName(_)
+        | ImportStar | PrintExpr => -1,
         StoreAttr(_) | DeleteSubscr | MapAdd(_) | PopExceptReraise | EndAsyncFor | MatchClass(_) => -2,
         StoreSubscr => -3,
         BuildSlice(n) | BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) => 1 - n as i32,
@@ -1609,6 +1610,13 @@ impl<'a> Compiler<'a> {
 
     fn expr_inner(&mut self, e: &'a Expr) -> R<()> {
         match e {
+            Expr::Constant(ast::ExprConstant { value: ast::Constant::Complex { real, imag }, .. }) => {
+                for part in [*real, *imag] {
+                    let k = self.konst(Const::Float(part));
+                    self.emit(Op::LoadConst(k));
+                }
+                self.emit(Op::MakeComplex);
+            }
             Expr::Constant(c) => {
                 let k = self.constant(&c.value);
                 let k = self.konst(k);

@@ -42,7 +42,7 @@ impl Slots {
 /// default `sys.getswitchinterval()`).
 /// Built-ins written in Python: (name, the shipped module defining it). They are compiled on
 /// first use, not at every start-up.
-pub(crate) const LAZY_BUILTINS: &[(&str, &str)] = &[("bytearray", "_pystm_bytearray")];
+pub(crate) const LAZY_BUILTINS: &[(&str, &str)] = &[("bytearray", "_pystm_bytearray"), ("complex", "_pystm_complex")];
 
 const SWITCH_INTERVAL: std::time::Duration = std::time::Duration::from_millis(5);
 
@@ -1165,6 +1165,13 @@ impl Vm {
                         let r = tri!(self.match_class(top!(), cls, n as usize, names));
                         slots.set(sp - 1, r);
                     }
+                    Op::MakeComplex => {
+                        let imag = pop!();
+                        let real = top!();
+                        let c = tri!(self.lazy_builtin("complex"));
+                        let v = tri!(self.call_value(c, &[real, imag], &[]));
+                        slots.set(sp - 1, v);
+                    }
                     Op::CopyDictWithoutKeys => {
                         let r = tri!(self.dict_without_keys(peek!(2), top!()));
                         slots.set(sp - 1, r);
@@ -1293,16 +1300,23 @@ impl Vm {
         if let Some(v) = self.dict_get(b, key)? {
             return Ok(Some(v));
         }
-        let Some(&(name, module)) =
+        let Some(&(name, _)) =
             LAZY_BUILTINS.iter().find(|(n, _)| self.is_str(key) && self.with_str(key.as_obj(), |k| k == *n))
         else {
             return Ok(None);
         };
-        let m = self.new_str(module);
-        let m = self.import_name(m, Value::NONE, 0, Value::NONE)?;
-        let v = self.getattr_str(m, name)?;
+        let v = self.lazy_builtin(name)?;
         self.dict_set(b, key, v)?;
         Ok(Some(v))
+    }
+
+    /// The built-in `name` of `LAZY_BUILTINS` from its module (whatever the builtins hold now:
+    /// for the interpreter's own use, such as the complex numbers of `2j`).
+    pub fn lazy_builtin(&mut self, name: &str) -> R<Value> {
+        let module = LAZY_BUILTINS.iter().find(|(n, _)| *n == name).expect("a lazy built-in").1;
+        let m = self.new_str(module);
+        let m = self.import_name(m, Value::NONE, 0, Value::NONE)?;
+        self.getattr_str(m, name)
     }
 
     pub fn name_error(&mut self, key: Value) -> Unwind {
