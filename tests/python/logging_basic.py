@@ -12,10 +12,16 @@ for i in range(3):
     work(i)
 child = logging.getLogger("app.child")
 child.error("child error")
+exc_buf = io.StringIO()
+exc_handler = logging.StreamHandler(exc_buf)
+exc_logger = logging.getLogger("exc")
+exc_logger.addHandler(exc_handler)
+exc_logger.propagate = False
 try:
     1 / 0
 except ZeroDivisionError:
-    log.exception("failed")
+    exc_logger.exception("failed")
+print(exc_buf.getvalue().replace(__file__, "logging_basic.py"), end="")
 buf = io.StringIO()
 h = logging.StreamHandler(buf)
 h.setFormatter(logging.Formatter("[%(levelname)s] %(message)s"))
