@@ -204,9 +204,13 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
         ("sys.getdefaultencoding", sys_getdefaultencoding),
         ("sys.set_int_max_str_digits", sys_set_int_max_str_digits),
         ("sys.get_int_max_str_digits", sys_get_int_max_str_digits),
+        ("sys.audit", sys_audit),
+        ("sys.addaudithook", sys_addaudithook),
     ] {
         vm.def_builtin(sd, n, f);
     }
+    let hooks = vm.new_list(&[]);
+    vm.def_value(sd, "_pystm_audit_hooks", hooks);
     // sys._jit, as in CPython 3.13: is_available(), is_enabled(), is_active().
     let sys_jit = vm.new_module("sys._jit");
     let jd = vm.ld(sys_jit.as_obj(), MOD_DICT);
@@ -843,6 +847,32 @@ fn sys_exc_info(vm: &mut Vm, _: A, _: K) -> R<Value> {
 }
 fn sys_exception(vm: &mut Vm, _: A, _: K) -> R<Value> {
     Ok(vm.handled_exception().unwrap_or(Value::NONE))
+}
+/// `sys.audit(event, *args)`: calls the hooks `sys.addaudithook` installed. (pystm raises no
+/// events of its own; the library's Python code, such as pathlib's, does.)
+fn sys_audit(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    if a.is_empty() {
+        return Err(vm.new_error("TypeError", "audit() missing 1 required positional argument: 'event'"));
+    }
+    if !vm.is_str(a[0]) {
+        let tn = vm.type_name(a[0]);
+        return Err(vm.new_error("TypeError", &format!("expected str for argument 'event', not {tn}")));
+    }
+    let hooks = vm.sys_attr("_pystm_audit_hooks")?;
+    let hooks = vm.iter_collect(hooks)?;
+    if !hooks.is_empty() {
+        let args = vm.new_tuple(&a[1..]);
+        for h in hooks {
+            vm.call_value(h, &[a[0], args], &[])?;
+        }
+    }
+    Ok(Value::NONE)
+}
+fn sys_addaudithook(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("addaudithook", a, 1, 1)?;
+    let hooks = vm.sys_attr("_pystm_audit_hooks")?;
+    vm.list_append(hooks, a[0])?;
+    Ok(Value::NONE)
 }
 fn sys_intern(_: &mut Vm, a: A, _: K) -> R<Value> {
     Ok(a[0])
