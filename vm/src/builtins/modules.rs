@@ -211,6 +211,9 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
     }
     let hooks = vm.new_list(&[]);
     vm.def_value(sd, "_pystm_audit_hooks", hooks);
+    // (pystm takes no -W options.)
+    let warnoptions = vm.new_list(&[]);
+    vm.def_value(sd, "warnoptions", warnoptions);
     // sys._jit, as in CPython 3.13: is_available(), is_enabled(), is_active().
     let sys_jit = vm.new_module("sys._jit");
     let jd = vm.ld(sys_jit.as_obj(), MOD_DICT);

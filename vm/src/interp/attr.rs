@@ -848,12 +848,31 @@ impl Vm {
             }
             return self.dict_set(d, key, v);
         }
+        if k == tid::TRACEBACK && self.with_str(key.as_obj(), |s| s == "tb_next") {
+            return self.set_tb_next(o.as_obj(), v);
+        }
         let n = self.str_of(key);
         let tn = self.class_name(t);
         if self.class_lookup_key(t, key)?.is_some() {
             return Err(self.new_error("AttributeError", &format!("'{tn}' object attribute '{n}' is read-only")));
         }
         Err(self.new_error("AttributeError", &format!("'{tn}' object has no attribute '{n}'")))
+    }
+
+    /// `tb.tb_next = v` (None or a traceback that does not lead back to `tb`).
+    fn set_tb_next(&mut self, tb: ObjRef, v: Value) -> R<()> {
+        if v != Value::NONE && self.tid_of(v) != tid::TRACEBACK {
+            let tn = self.type_name(v);
+            return Err(self.new_error("TypeError", &format!("expected traceback object or None, got '{tn}'")));
+        }
+        let mut c = v;
+        while c.is_ref() && self.tid_of(c) == tid::TRACEBACK {
+            if c.as_obj() == tb {
+                return Err(self.new_error("ValueError", "traceback loop detected"));
+            }
+            c = self.ld(c.as_obj(), TB_NEXT);
+        }
+        self.st(tb, TB_NEXT, if v == Value::NONE { Value::NULL } else { v })
     }
 
     fn slot_allowed(&mut self, t: ObjRef, key: Value) -> R<bool> {
