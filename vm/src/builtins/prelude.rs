@@ -360,7 +360,7 @@ pub const REDIRECTS: &[(&str, &str)] = &[
 ];
 
 pub fn install(vm: &mut Vm) {
-    let id = match crate::compile::compile(SOURCE, FILENAME, false) {
+    let id = match crate::compile::compile_cached(SOURCE, FILENAME) {
         Ok(id) => id,
         Err(e) => panic!("the prelude does not compile: {e:?}"),
     };

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// One instruction. Jump targets are instruction indices.
-#[derive(Copy, Clone, Debug, PartialEq)]
+#[derive(Copy, Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Op {
     Nop,
     LoadConst(u32),
@@ -256,13 +256,13 @@ pub mod cmpop {
 }
 
 /// A compile-time constant.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Const {
     None,
     Bool(bool),
     Int(i64),
-    BigInt(BigInt),
-    Float(f64),
+    BigInt(#[serde(with = "super::cache::bigint_text")] BigInt),
+    Float(#[serde(with = "super::cache::f64_bits")] f64),
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<Const>),
@@ -282,7 +282,7 @@ pub const CO_ASYNC_GENERATOR: u32 = 32;
 
 /// One entry of the exception table: instructions covered jump to `target` with the stack cut
 /// to `depth` and the exception pushed.
-#[derive(Copy, Clone, Debug)]
+#[derive(Copy, Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Handler {
     pub target: u32,
     pub depth: u32,
@@ -291,7 +291,7 @@ pub struct Handler {
 /// Where an instruction came from: 1-based lines, 0-based byte columns, and for binary
 /// operations and subscripts the columns where the operator part starts and ends (for the `~~^^`
 /// markers of tracebacks; 0 when none).
-#[derive(Copy, Clone, Debug, Default, PartialEq)]
+#[derive(Copy, Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Pos {
     pub line: u32,
     pub col: u32,

@@ -2,9 +2,11 @@
 //! behind this file so that it can be swapped), turning source text into a code object or a
 //! `SyntaxError` description in CPython's wording.
 
+pub mod cache;
 pub mod code;
 pub mod codegen;
 pub mod symtable;
+mod wire;
 
 use code::Source;
 use rustpython_parser::ast;
@@ -110,6 +112,16 @@ pub fn compile_eval(text: &str, filename: &str) -> Result<u32, SyntaxErr> {
 }
 
 /// Compiles a module's source. `interactive`: expression statements print their value.
+/// [`compile`] through the compiled-code cache (`cache.rs`): for modules and the prelude.
+pub fn compile_cached(text: &str, filename: &str) -> Result<u32, SyntaxErr> {
+    if let Some(id) = cache::load(text, filename) {
+        return Ok(id);
+    }
+    let id = compile(text, filename, false)?;
+    cache::store(id, text, filename);
+    Ok(id)
+}
+
 pub fn compile(text: &str, filename: &str, interactive: bool) -> Result<u32, SyntaxErr> {
     let suite = match ast::Suite::parse(text, filename) {
         Ok(s) => s,

@@ -227,7 +227,7 @@ impl Vm {
             self.def_value(md, "__path__", l);
         }
         self.dict_set(mods, key, m)?;
-        let id = match crate::compile::compile(text, path_s, false) {
+        let id = match crate::compile::compile_cached(text, path_s) {
             Ok(id) => id,
             Err(se) => {
                 self.dict_del(mods, key)?;
