@@ -202,6 +202,12 @@ pub fn install(vm: &mut Vm, t: &Types) {
     vm.def_method(t.exc["StopIteration"], "StopIteration.__init__", stopiteration_init);
     vm.def_method(t.exc["SystemExit"], "SystemExit.__init__", systemexit_init);
     vm.def_method(t.exc["KeyError"], "KeyError.__str__", exc_str);
+    for (cls, attrs) in [("AttributeError", &["name", "obj"][..]), ("NameError", &["name"][..])] {
+        let d = vm.ld(t.exc[cls], CLS_DICT);
+        for a in attrs {
+            vm.def_value(d, a, Value::NONE);
+        }
+    }
     for n in ["ImportError", "ModuleNotFoundError"] {
         let d = vm.ld(t.exc[n], CLS_DICT);
         vm.def_value(d, "name", Value::NONE);

@@ -1688,7 +1688,13 @@ impl<'a> Compiler<'a> {
                 {
                     self.expr(&a.value)?;
                     let i = self.mangled_idx(&a.attr);
+                    // (The method lookup's position is the attribute's, not the call's: a
+                    // traceback marks `obj.name`, as CPython's does.)
+                    let call_pos = self.unit().pos;
+                    let attr_pos = self.pos_of(a.range);
+                    self.unit().pos = attr_pos;
                     self.emit(Op::LoadMethod(i));
+                    self.unit().pos = call_pos;
                 } else {
                     self.expr(&c.func)?;
                     self.emit(Op::PushNull);

@@ -483,10 +483,24 @@ impl Vm {
         let name = self.str_of(key);
         if self.tid_of(o) == tid::MODULE {
             let mn = self.str_of(self.ld(o.as_obj(), MOD_NAME));
-            return Err(self.new_error("AttributeError", &format!("module '{mn}' has no attribute '{name}'")));
+            return Err(self.attr_error(&format!("module '{mn}' has no attribute '{name}'"), o, key));
         }
         let tn = self.class_name(self.type_of(o));
-        Err(self.new_error("AttributeError", &format!("'{tn}' object has no attribute '{name}'")))
+        Err(self.attr_error(&format!("'{tn}' object has no attribute '{name}'"), o, key))
+    }
+
+    /// The AttributeError of a failed lookup, with `name` and `obj` set as CPython 3.11 sets
+    /// them (the traceback's "Did you mean" reads them).
+    fn attr_error(&mut self, msg: &str, obj: Value, key: Value) -> Unwind {
+        let u = self.new_error("AttributeError", msg);
+        if let Unwind::Exc(e) = u {
+            for (k, v) in [("name", key), ("obj", obj)] {
+                if let Err(x) = self.set_attr_str(e, k, v) {
+                    return x;
+                }
+            }
+        }
+        u
     }
 
     /// [`Vm::generic_getattr`] with None for a missing attribute (the error is not built).
@@ -524,7 +538,7 @@ impl Vm {
             return Ok(v);
         }
         let (cn, name) = (self.class_name(cls), self.str_of(key));
-        Err(self.new_error("AttributeError", &format!("type object '{cn}' has no attribute '{name}'")))
+        Err(self.attr_error(&format!("type object '{cn}' has no attribute '{name}'"), Value::obj(cls), key))
     }
 
     /// [`Vm::class_getattr`] with None for a missing attribute (the error is not built).

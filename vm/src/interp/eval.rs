@@ -1319,9 +1319,16 @@ impl Vm {
         self.getattr_str(m, name)
     }
 
+    /// The NameError for `key`, with `name` set (the traceback's "Did you mean" reads it).
     pub fn name_error(&mut self, key: Value) -> Unwind {
         let n = self.str_of(key);
-        self.new_error("NameError", &format!("name '{n}' is not defined"))
+        let u = self.new_error("NameError", &format!("name '{n}' is not defined"));
+        if let Unwind::Exc(e) = u
+            && let Err(x) = self.set_attr_str(e, "name", key)
+        {
+            return x;
+        }
+        u
     }
 
     pub fn builtin_value(&mut self, name: &str) -> R<Value> {

@@ -139,11 +139,14 @@ impl Vm {
         if self.isinstance_name(e, "SyntaxError") {
             self.format_syntax_error_value(e, out)?;
         }
-        let msg = match self.str_value(e) {
+        let mut msg = match self.str_value(e) {
             Ok(s) => self.str_of(s),
             Err(Unwind::Abort) => return Err(Unwind::Abort),
             Err(Unwind::Exc(_)) => "<exception str() failed>".into(),
         };
+        if let Some(s) = self.suggestion(e, tb)? {
+            msg.push_str(&format!(". Did you mean: '{s}'?"));
+        }
         if msg.is_empty() {
             out.push_str(&format!("{name}\n"));
         } else {
@@ -159,6 +162,50 @@ impl Vm {
             }
         }
         Ok(())
+    }
+
+    /// CPython 3.11's "Did you mean" for a NameError (the names of the frame that raised it,
+    /// then its globals, then the builtins) or an AttributeError with `name` and `obj` (`dir` of
+    /// the object): the closest name by CPython's edit distance, if close enough.
+    fn suggestion(&mut self, e: Value, tb: Value) -> R<Option<String>> {
+        let is_name = self.isinstance_name(e, "NameError");
+        if !is_name && !self.isinstance_name(e, "AttributeError") {
+            return Ok(None);
+        }
+        let k = self.s_const("name");
+        let Some(name) = self.getattr_opt(e, k)?.filter(|n| self.is_str(*n)) else { return Ok(None) };
+        let name = self.str_of(name);
+        let mut pools = Vec::new();
+        if is_name {
+            // (The innermost frame: where the name was looked up.)
+            let mut t = tb;
+            let mut frame = None;
+            while t.is_ref() && self.tid_of(t) == tid::TRACEBACK {
+                frame = Some(self.ld(t.as_obj(), TB_FRAME));
+                t = self.ld(t.as_obj(), TB_NEXT);
+            }
+            let Some(f) = frame.filter(|f| f.is_ref() && self.tid_of(*f) == tid::FRAME) else { return Ok(None) };
+            let f = f.as_obj();
+            pools.push(self.frame_locals(f)?);
+            pools.push(self.rd(f, F_GLOBALS));
+            pools.push(Value::obj(self.rt.globals().builtins));
+        } else {
+            let k = self.s_const("obj");
+            let Some(obj) = self.getattr_opt(e, k)? else { return Ok(None) };
+            let dir = self.builtin_value("dir")?;
+            pools.push(self.call_value(dir, &[obj], &[])?);
+        }
+        for pool in pools {
+            let names: Vec<String> = if self.tid_of(pool) == tid::DICT {
+                self.dict_keys(pool).into_iter().filter(|k| self.is_str(*k)).map(|k| self.str_of(k)).collect()
+            } else {
+                self.iter_collect(pool)?.into_iter().filter(|k| self.is_str(*k)).map(|k| self.str_of(k)).collect()
+            };
+            if let Some(s) = closest_name(&name, &names) {
+                return Ok(Some(s));
+            }
+        }
+        Ok(None)
     }
 
     fn s_const(&mut self, n: &str) -> Value {
@@ -246,4 +293,98 @@ fn written_in_python(filename: &str) -> bool {
             .strip_prefix("<frozen ")
             .and_then(|m| m.strip_suffix('>'))
             .is_some_and(|m| super::eval::LAZY_BUILTINS.iter().any(|(_, module)| *module == m))
+}
+
+/// CPython's `calculate_suggestions` (Python/suggestions.c): the candidate at the smallest edit
+/// distance within `(len(name) + len(candidate) + 3) * 2 / 6`, the first one on ties; none when
+/// there are 750 candidates or more.
+fn closest_name(name: &str, candidates: &[String]) -> Option<String> {
+    const MOVE_COST: usize = 2;
+    if candidates.len() >= 750 {
+        return None;
+    }
+    let mut best: Option<(&String, usize)> = None;
+    for c in candidates {
+        if c == name {
+            continue;
+        }
+        let mut max = (name.len() + c.len() + 3) * MOVE_COST / 6;
+        if let Some((_, d)) = best {
+            max = max.min(d.saturating_sub(1));
+        }
+        let d = edit_distance(name.as_bytes(), c.as_bytes(), max);
+        if d > max {
+            continue;
+        }
+        if best.is_none_or(|(_, bd)| d < bd) {
+            best = Some((c, d));
+        }
+    }
+    best.map(|(c, _)| c.clone())
+}
+
+/// CPython's `levenshtein_distance`: moves cost 2, a change of case 1; past `max` it stops
+/// early and returns `max + 1`.
+fn edit_distance(a: &[u8], b: &[u8], max: usize) -> usize {
+    const MOVE_COST: usize = 2;
+    const CASE_COST: usize = 1;
+    const MAX_STRING_SIZE: usize = 40;
+    if a == b {
+        return 0;
+    }
+    let (mut a, mut b) = (a, b);
+    while let (Some(x), Some(y)) = (a.first(), b.first())
+        && x == y
+    {
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while let (Some(x), Some(y)) = (a.last(), b.last())
+        && x == y
+    {
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max {
+        return max + 1;
+    }
+    let cost = |x: u8, y: u8| {
+        if x & 31 != y & 31 {
+            MOVE_COST
+        } else if x == y {
+            0
+        } else if x.eq_ignore_ascii_case(&y) {
+            CASE_COST
+        } else {
+            MOVE_COST
+        }
+    };
+    let mut buffer: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (ai, &ac) in a.iter().enumerate() {
+            let substitute = distance + cost(code, ac);
+            distance = buffer[ai];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[ai] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max {
+            return max + 1;
+        }
+    }
+    result
 }
