@@ -65,6 +65,7 @@ __all__ = ["altsep", "curdir", "pardir", "sep", "pathsep", "linesep",
            "cpu_count", "listdir", "scandir", "DirEntry", "walk", "stat",
            "lstat", "stat_result", "mkdir", "makedirs", "rmdir", "removedirs",
            "remove", "unlink", "rename", "replace", "renames", "readlink",
+           "open", "close", "read", "write", "lseek",
            "access", "fspath", "PathLike", "urandom", "strerror", "isatty",
            "get_terminal_size", "terminal_size", "error"]
 
@@ -78,6 +79,24 @@ R_OK = 4
 SEEK_SET = 0
 SEEK_CUR = 1
 SEEK_END = 2
+
+# open() flags (Linux x86-64 values).
+O_RDONLY = 0
+O_WRONLY = 1
+O_RDWR = 2
+O_CREAT = 0o100
+O_EXCL = 0o200
+O_NOCTTY = 0o400
+O_TRUNC = 0o1000
+O_APPEND = 0o2000
+O_NONBLOCK = 0o4000
+O_NDELAY = O_NONBLOCK
+O_DSYNC = 0o10000
+O_SYNC = 0o4010000
+O_DIRECTORY = 0o200000
+O_NOFOLLOW = 0o400000
+O_CLOEXEC = 0o2000000
+O_ACCMODE = 3
 
 
 # ---------------------------------------------------------------------------
@@ -348,6 +367,33 @@ def mkdir(path, mode=0o777, *, dir_fd=None):
     path = _path('mkdir', path)
     _no_dir_fd(dir_fd)
     posix.mkdir(path, mode)
+
+
+def open(path, flags, mode=0o777, *, dir_fd=None):
+    """Open a file for low level IO. Returns a file descriptor (integer)."""
+    path = _path('open', path)
+    _no_dir_fd(dir_fd)
+    return posix.open(path, flags, mode)
+
+
+def close(fd):
+    """Close a file descriptor."""
+    posix.close(fd)
+
+
+def read(fd, length):
+    """Read from a file descriptor. Returns a bytes object."""
+    return posix.read(fd, length)
+
+
+def write(fd, data):
+    """Write a bytes object to a file descriptor."""
+    return posix.write(fd, data)
+
+
+def lseek(fd, position, whence):
+    """Set the position of a file descriptor. Return the new position."""
+    return posix.lseek(fd, position, whence)
 
 
 def rmdir(path, *, dir_fd=None):

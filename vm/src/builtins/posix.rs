@@ -37,6 +37,11 @@ pub fn install(vm: &mut Vm, modules: Value) {
         ("posix.putenv", putenv),
         ("posix.unsetenv", unsetenv),
         ("posix.readlink", readlink),
+        ("posix.open", fd_open),
+        ("posix.close", fd_close),
+        ("posix.read", fd_read),
+        ("posix.write", fd_write),
+        ("posix.lseek", fd_lseek),
     ];
     vm.def_builtins(d, fns);
     let env = vm.new_dict();
@@ -263,6 +268,87 @@ fn strerror(vm: &mut Vm, a: A, _: K) -> R<Value> {
         None => s,
     };
     Ok(vm.new_str(&s))
+}
+/// `os.open(path, flags, mode)`: a file descriptor.
+fn fd_open(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("open", a, 2, 3)?;
+    let p = path_arg(vm, a[0], "open")?;
+    let flags = vm.index_value(a[1], "an integer is required")? as i32;
+    let mode = match a.get(2) {
+        Some(&m) => vm.index_value(m, "an integer is required")? as libc::c_uint,
+        None => 0o777,
+    };
+    let Ok(c) = std::ffi::CString::new(p) else {
+        return Err(vm.new_error("ValueError", "embedded null byte"));
+    };
+    vm.become_inevitable()?;
+    // SAFETY: `c` is a valid NUL-terminated path for the duration of the call; the descriptor
+    // returned belongs to the Python program (closed by os.close).
+    let fd = unsafe { libc::open(c.as_ptr(), flags | libc::O_CLOEXEC, mode) };
+    if fd < 0 {
+        return Err(os_error(vm, &std::io::Error::last_os_error(), Some(a[0])));
+    }
+    Ok(Value::int(fd as i64))
+}
+fn fd_arg(vm: &mut Vm, v: Value) -> R<i32> {
+    let fd = vm.index_value(v, "an integer is required")?;
+    i32::try_from(fd).map_err(|_| vm.new_error("OverflowError", "fd is greater than maximum"))
+}
+fn fd_close(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("close", a, 1, 1)?;
+    let fd = fd_arg(vm, a[0])?;
+    vm.become_inevitable()?;
+    // SAFETY: closing a descriptor number has no memory effects; a wrong one fails with EBADF.
+    if unsafe { libc::close(fd) } < 0 {
+        return Err(os_error(vm, &std::io::Error::last_os_error(), None));
+    }
+    Ok(Value::NONE)
+}
+fn fd_read(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("read", a, 2, 2)?;
+    let fd = fd_arg(vm, a[0])?;
+    let n = vm.index_value(a[1], "an integer is required")?;
+    if n < 0 {
+        return Err(os_error(vm, &std::io::Error::from_raw_os_error(libc::EINVAL), None));
+    }
+    vm.become_inevitable()?;
+    let mut buf = vec![0u8; n as usize];
+    // SAFETY: `buf` is a writable buffer of `n` bytes for the duration of the call.
+    let got = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
+    if got < 0 {
+        return Err(os_error(vm, &std::io::Error::last_os_error(), None));
+    }
+    buf.truncate(got as usize);
+    Ok(vm.new_bytes(&buf))
+}
+fn fd_write(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("write", a, 2, 2)?;
+    let fd = fd_arg(vm, a[0])?;
+    let Some(data) = crate::builtins::bytes::buffer_bytes(vm, a[1])? else {
+        let tn = vm.type_name(a[1]);
+        return Err(vm.new_error("TypeError", &format!("a bytes-like object is required, not '{tn}'")));
+    };
+    vm.become_inevitable()?;
+    crate::builtins::modules::flush_all();
+    // SAFETY: `data` is a readable buffer of its length for the duration of the call.
+    let n = unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, data.len()) };
+    if n < 0 {
+        return Err(os_error(vm, &std::io::Error::last_os_error(), None));
+    }
+    Ok(Value::int(n as i64))
+}
+fn fd_lseek(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("lseek", a, 3, 3)?;
+    let fd = fd_arg(vm, a[0])?;
+    let pos = vm.index_value(a[1], "an integer is required")?;
+    let how = vm.index_value(a[2], "an integer is required")? as i32;
+    vm.become_inevitable()?;
+    // SAFETY: lseek only moves the descriptor's offset.
+    let r = unsafe { libc::lseek(fd, pos as libc::off_t, how) };
+    if r < 0 {
+        return Err(os_error(vm, &std::io::Error::last_os_error(), None));
+    }
+    Ok(Value::int(r as i64))
 }
 fn isatty(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("isatty", a, 1, 1)?;
