@@ -21,6 +21,18 @@ enum Stream {
     Stdin(std::io::BufReader<std::io::Stdin>),
     Reader(std::io::BufReader<std::fs::File>),
     Writer(std::io::BufWriter<std::fs::File>),
+    /// A file opened for reading and writing ("+" modes): reads are buffered, a write first
+    /// drops what was read ahead (so it lands at the position the program sees), then goes
+    /// straight to the file.
+    Both(std::io::BufReader<std::fs::File>),
+}
+
+/// Writes `data` to a "+" file at the position its reader has reached.
+fn write_both(r: &mut std::io::BufReader<std::fs::File>, data: &[u8]) -> std::io::Result<()> {
+    use std::io::Seek;
+    let pos = r.stream_position()?;
+    r.seek(std::io::SeekFrom::Start(pos))?;
+    r.get_mut().write_all(data)
 }
 
 struct FileSlot {
@@ -70,6 +82,11 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
         ("TextIOWrapper.readline", file_readline),
         ("TextIOWrapper.readlines", file_readlines),
         ("TextIOWrapper.flush", file_flush),
+        ("TextIOWrapper.seek", file_seek),
+        ("TextIOWrapper.tell", file_tell),
+        ("TextIOWrapper.seekable", file_seekable),
+        ("TextIOWrapper.readable", file_readable),
+        ("TextIOWrapper.writable", file_writable),
         ("TextIOWrapper.close", file_close),
         ("TextIOWrapper.fileno", file_fileno),
         ("TextIOWrapper.isatty", file_isatty),
@@ -436,6 +453,7 @@ fn write_fid(vm: &mut Vm, fid: usize, data: &[u8]) -> R<()> {
                 std::io::stderr().write_all(data)
             }
             Some(Stream::Writer(w)) => w.write_all(data),
+            Some(Stream::Both(r)) => write_both(r, data),
             Some(_) => return Err(vm.new_error("OSError", "not writable")),
             None => return Err(closed_error(vm)),
         }
@@ -523,10 +541,6 @@ pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     if file.is_null() {
         return Err(vm.new_error("TypeError", "open() missing required argument 'file' (pos 1)"));
     }
-    let Some(path) = crate::builtins::posix::fspath(vm, file)? else {
-        let tn = vm.type_name(file);
-        return Err(vm.new_error("TypeError", &format!("expected str, bytes or os.PathLike object, not {tn}")));
-    };
     let mode = match mode {
         Some(m) => vm.arg_str(m, "open() argument 'mode'")?,
         None => "r".into(),
@@ -537,8 +551,65 @@ pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     if !valid {
         return Err(vm.new_error("ValueError", &format!("invalid mode: '{mode}'")));
     }
+    // A file descriptor (closed with the file unless closefd=False), or a path, opened by
+    // `opener(path, flags)` when one is given.
+    let closefd = match vm.kwarg(kw, "closefd") {
+        Some(c) => vm.truthy(c)?,
+        None => true,
+    };
+    let opener = vm.kwarg(kw, "opener").filter(|o| *o != Value::NONE);
+    let (path, fd) = match vm.small_int(file) {
+        Some(fd) if !vm.is_str(file) && vm.tid_of(file) != tid::BYTES => (fd.to_string(), Some(fd)),
+        _ => {
+            let Some(path) = crate::builtins::posix::fspath(vm, file)? else {
+                let tn = vm.type_name(file);
+                return Err(vm.new_error("TypeError", &format!("expected str, bytes or os.PathLike object, not {tn}")));
+            };
+            if !closefd {
+                return Err(vm.new_error("ValueError", "Cannot use closefd=False with file name"));
+            }
+            let fd = match opener {
+                Some(op) => {
+                    let flags = open_flags(&mode);
+                    let r = vm.call_value(op, &[file, Value::int(flags as i64)], &[])?;
+                    match vm.small_int(r) {
+                        Some(fd) if fd >= 0 => Some(fd),
+                        _ => {
+                            let r = vm.repr_string(r)?;
+                            return Err(vm.new_error("ValueError", &format!("opener returned {r}")));
+                        }
+                    }
+                }
+                None => None,
+            };
+            (path, fd)
+        }
+    };
     vm.become_inevitable()?;
-    let res = if mode.contains('r') && !mode.contains('+') {
+    let res = if let Some(fd) = fd {
+        file_of_fd(fd, closefd).map(|f| {
+            if mode.contains('+') {
+                Stream::Both(std::io::BufReader::new(f))
+            } else if mode.contains('r') {
+                Stream::Reader(std::io::BufReader::new(f))
+            } else {
+                Stream::Writer(std::io::BufWriter::new(f))
+            }
+        })
+    } else if mode.contains('+') {
+        let mut o = std::fs::OpenOptions::new();
+        o.read(true);
+        if mode.contains('w') {
+            o.write(true).create(true).truncate(true);
+        } else if mode.contains('a') {
+            o.append(true).create(true);
+        } else if mode.contains('x') {
+            o.write(true).create_new(true);
+        } else {
+            o.write(true);
+        }
+        o.open(&path).map(|f| Stream::Both(std::io::BufReader::new(f)))
+    } else if mode.contains('r') {
         std::fs::File::open(&path)
             .and_then(|f| {
                 // Opening a directory succeeds on Linux; CPython reports it at open().
@@ -551,10 +622,8 @@ pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
             o.write(true).create(true).truncate(true);
         } else if mode.contains('a') {
             o.append(true).create(true);
-        } else if mode.contains('x') {
-            o.write(true).create_new(true);
         } else {
-            o.read(true).write(true);
+            o.write(true).create_new(true);
         }
         o.open(&path).map(|f| Stream::Writer(std::io::BufWriter::new(f)))
     };
@@ -569,6 +638,47 @@ pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     };
     let io = vm.types().io;
     Ok(new_file_obj(vm, io, fid, &path, &mode))
+}
+
+/// The `os.open` flags of an `open()` mode.
+fn open_flags(mode: &str) -> i32 {
+    let access = if mode.contains('+') {
+        libc::O_RDWR
+    } else if mode.contains('r') {
+        libc::O_RDONLY
+    } else {
+        libc::O_WRONLY
+    };
+    let create = if mode.contains('w') {
+        libc::O_CREAT | libc::O_TRUNC
+    } else if mode.contains('a') {
+        libc::O_CREAT | libc::O_APPEND
+    } else if mode.contains('x') {
+        libc::O_CREAT | libc::O_EXCL
+    } else {
+        0
+    };
+    access | create | libc::O_CLOEXEC
+}
+
+/// A `File` for descriptor `fd`: the descriptor itself (the file will close it), or with
+/// `closefd` false a duplicate (the caller's stays open).
+fn file_of_fd(fd: i64, closefd: bool) -> std::io::Result<std::fs::File> {
+    use std::os::fd::FromRawFd;
+    let Ok(fd) = i32::try_from(fd) else { return Err(std::io::Error::from_raw_os_error(libc::EBADF)) };
+    // SAFETY: fcntl and dup only inspect or duplicate the descriptor number.
+    let owned = unsafe {
+        if libc::fcntl(fd, libc::F_GETFD) < 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        if closefd { fd } else { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) }
+    };
+    if owned < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: `owned` is an open descriptor that nothing else in pystm owns: the program gave
+    // it to open() to be closed with the file (as CPython's closefd=True), or it is our dup.
+    Ok(unsafe { std::fs::File::from_raw_fd(owned) })
 }
 
 fn fid_of(vm: &mut Vm, f: Value) -> R<usize> {
@@ -627,6 +737,7 @@ fn read_from(vm: &mut Vm, fid: usize, amount: ReadAmount) -> R<Vec<u8>> {
     let mut files = FILES.lock().unwrap();
     let r: &mut dyn BufRead = match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
         Some(Stream::Reader(r)) => r,
+        Some(Stream::Both(r)) => r,
         Some(Stream::Stdin(r)) => r,
         Some(_) => {
             drop(files);
@@ -752,13 +863,104 @@ fn file_flush(vm: &mut Vm, a: A, _: K) -> R<Value> {
     }
     Ok(Value::NONE)
 }
+/// `f.seek(offset, whence=0)`: the new position (text files: only from the start, or a zero
+/// move from the current position or the end, as CPython allows).
+fn file_seek(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    use std::io::{Seek, SeekFrom};
+    vm.nargs("seek", &a[1..], 1, 2)?;
+    let fid = fid_of(vm, a[0])?;
+    let off = vm.index_value(a[1], "an integer is required")?;
+    let whence = match a.get(2) {
+        Some(&w) => vm.index_value(w, "an integer is required")?,
+        None => 0,
+    };
+    if !is_binary(fid) && whence != 0 && off != 0 {
+        let what = if whence == 1 { "cur" } else { "end" };
+        let msg = vm.new_str(&format!("can't do nonzero {what}-relative seeks"));
+        let name = vm.new_str("io");
+        let io = vm.import_name(name, Value::NONE, 0, Value::NONE)?;
+        let cls = vm.getattr_str(io, "UnsupportedOperation")?;
+        let e = vm.call_value(cls, &[msg], &[])?;
+        return Err(Unwind::Exc(e));
+    }
+    let to = match whence {
+        0 if off < 0 => return Err(vm.new_error("ValueError", &format!("negative seek position {off}"))),
+        0 => SeekFrom::Start(off as u64),
+        1 => SeekFrom::Current(off),
+        2 => SeekFrom::End(off),
+        _ => {
+            return Err(vm.new_error("ValueError", &format!("invalid whence ({whence}, should be 0, 1 or 2)")));
+        }
+    };
+    vm.become_inevitable()?;
+    let r = {
+        let mut files = FILES.lock().unwrap();
+        match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
+            Some(Stream::Reader(r)) | Some(Stream::Both(r)) => r.seek(to),
+            Some(Stream::Writer(w)) => w.seek(to),
+            Some(_) => Err(std::io::Error::from_raw_os_error(libc::ESPIPE)),
+            None => {
+                drop(files);
+                return Err(closed_error(vm));
+            }
+        }
+    };
+    let pos = r.map_err(|e| super::posix::os_error(vm, &e, None))?;
+    Ok(Value::int(pos as i64))
+}
+fn file_tell(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    use std::io::Seek;
+    let fid = fid_of(vm, a[0])?;
+    vm.become_inevitable()?;
+    let r = {
+        let mut files = FILES.lock().unwrap();
+        match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
+            Some(Stream::Reader(r)) | Some(Stream::Both(r)) => r.stream_position(),
+            Some(Stream::Writer(w)) => w.stream_position(),
+            Some(_) => Err(std::io::Error::from_raw_os_error(libc::ESPIPE)),
+            None => {
+                drop(files);
+                return Err(closed_error(vm));
+            }
+        }
+    };
+    let pos = r.map_err(|e| super::posix::os_error(vm, &e, None))?;
+    Ok(Value::int(pos as i64))
+}
+/// Which of read/write/seek file `fid` supports (ValueError once closed).
+fn file_caps(vm: &mut Vm, f: Value) -> R<(bool, bool, bool)> {
+    let fid = fid_of(vm, f)?;
+    let files = FILES.lock().unwrap();
+    let caps = match files.get(fid).and_then(|f| f.stream.as_ref()) {
+        Some(Stream::Reader(_)) => (true, false, true),
+        Some(Stream::Writer(_)) => (false, true, true),
+        Some(Stream::Both(_)) => (true, true, true),
+        Some(Stream::Stdin(_)) => (true, false, false),
+        Some(Stream::Stdout(_) | Stream::Stderr) => (false, true, false),
+        None => {
+            drop(files);
+            return Err(closed_error(vm));
+        }
+    };
+    Ok(caps)
+}
+fn file_readable(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    Ok(Value::bool(file_caps(vm, a[0])?.0))
+}
+fn file_writable(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    Ok(Value::bool(file_caps(vm, a[0])?.1))
+}
+fn file_seekable(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    Ok(Value::bool(file_caps(vm, a[0])?.2))
+}
 fn file_close(vm: &mut Vm, a: A, _: K) -> R<Value> {
     let fid = fid_of(vm, a[0])?;
     vm.become_inevitable()?;
     if fid > 2 {
         let mut files = FILES.lock().unwrap();
         if let Some(slot) = files.get_mut(fid)
-            && let Some(Stream::Writer(mut w)) = slot.stream.take()
+            && let Some(stream) = slot.stream.take()
+            && let Stream::Writer(mut w) = stream
         {
             let _ = w.flush();
         }
