@@ -834,6 +834,11 @@ fn bytes_new_value(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     if vm.tid_of(v) == tid::BYTES {
         return Ok(v);
     }
+    if vm.tid_of(v) == tid::INSTANCE
+        && let Some(b) = crate::builtins::bytes::buffer_bytes(vm, v)?
+    {
+        return Ok(vm.new_bytes(&b));
+    }
     let items = vm.iter_collect(v)?;
     let mut out = Vec::new();
     for x in items {

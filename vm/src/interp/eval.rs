@@ -42,7 +42,8 @@ impl Slots {
 /// default `sys.getswitchinterval()`).
 /// Built-ins written in Python: (name, the shipped module defining it). They are compiled on
 /// first use, not at every start-up.
-pub(crate) const LAZY_BUILTINS: &[(&str, &str)] = &[("bytearray", "_pystm_bytearray"), ("complex", "_pystm_complex")];
+pub(crate) const LAZY_BUILTINS: &[(&str, &str)] =
+    &[("bytearray", "_pystm_bytearray"), ("complex", "_pystm_complex"), ("memoryview", "_pystm_memoryview")];
 
 const SWITCH_INTERVAL: std::time::Duration = std::time::Duration::from_millis(5);
 

@@ -286,7 +286,7 @@ pub fn markers(src: &str, p: &code::Pos) -> String {
 }
 
 /// Whether code of `filename` implements built-ins in Python: the prelude, and the shipped
-/// modules of the lazily installed built-ins (`bytearray`, `complex`).
+/// modules of the lazily installed built-ins (`bytearray`, `complex`, `memoryview`).
 fn written_in_python(filename: &str) -> bool {
     filename == crate::builtins::prelude::FILENAME
         || filename
