@@ -6,6 +6,7 @@ pub mod bytes;
 pub mod concurrency;
 pub mod coroutines;
 pub mod functions;
+pub mod hashes;
 pub mod introspect;
 pub mod json;
 pub mod methods;
@@ -215,6 +216,7 @@ pub fn init(vm: &mut Vm) {
     posix::install(vm, modules);
     introspect::install(vm, &types, sys, modules);
     json::install(vm, modules);
+    hashes::install(vm, modules);
     concurrency::install(vm, &mut types, modules);
     // Shared name strs.
     let mut strs: Vec<(&'static str, Value)> = Vec::new();

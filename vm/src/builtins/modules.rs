@@ -139,7 +139,7 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
     vm.init(vio.as_obj(), INST_NATIVE, vi);
     let vi = vio;
     vm.def_value(sd, "version_info", vi);
-    let ver = vm.new_str(&format!("3.11.7 (pystm {})", env!("CARGO_PKG_VERSION")));
+    let ver = vm.new_str(&format!("3.11.7 (pystm {}) [Rust]", env!("CARGO_PKG_VERSION")));
     vm.def_value(sd, "version", ver);
     vm.def_value(sd, "hexversion", Value::int(0x030b07f0));
     let big = crate::objects::int::big_to_value(vm, &BigInt::from(i64::MAX));
