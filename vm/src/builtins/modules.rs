@@ -866,7 +866,7 @@ fn file_flush(vm: &mut Vm, a: A, _: K) -> R<Value> {
 /// `f.seek(offset, whence=0)`: the new position (text files: only from the start, or a zero
 /// move from the current position or the end, as CPython allows).
 fn file_seek(vm: &mut Vm, a: A, _: K) -> R<Value> {
-    use std::io::{Seek, SeekFrom};
+    use std::io::SeekFrom;
     vm.nargs("seek", &a[1..], 1, 2)?;
     let fid = fid_of(vm, a[0])?;
     let off = vm.index_value(a[1], "an integer is required")?;
@@ -892,31 +892,24 @@ fn file_seek(vm: &mut Vm, a: A, _: K) -> R<Value> {
             return Err(vm.new_error("ValueError", &format!("invalid whence ({whence}, should be 0, 1 or 2)")));
         }
     };
-    vm.become_inevitable()?;
-    let r = {
-        let mut files = FILES.lock().unwrap();
-        match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
-            Some(Stream::Reader(r)) | Some(Stream::Both(r)) => r.seek(to),
-            Some(Stream::Writer(w)) => w.seek(to),
-            Some(_) => Err(std::io::Error::from_raw_os_error(libc::ESPIPE)),
-            None => {
-                drop(files);
-                return Err(closed_error(vm));
-            }
-        }
-    };
-    let pos = r.map_err(|e| super::posix::os_error(vm, &e, None))?;
-    Ok(Value::int(pos as i64))
+    on_seekable(vm, fid, |s| s.seek(to))
 }
 fn file_tell(vm: &mut Vm, a: A, _: K) -> R<Value> {
-    use std::io::Seek;
     let fid = fid_of(vm, a[0])?;
+    on_seekable(vm, fid, |s| s.stream_position())
+}
+/// Runs `f` (a seek, or telling the position) on file `fid`'s stream; returns the position.
+fn on_seekable(
+    vm: &mut Vm,
+    fid: usize,
+    f: impl FnOnce(&mut dyn std::io::Seek) -> std::io::Result<u64>,
+) -> R<Value> {
     vm.become_inevitable()?;
     let r = {
         let mut files = FILES.lock().unwrap();
         match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
-            Some(Stream::Reader(r)) | Some(Stream::Both(r)) => r.stream_position(),
-            Some(Stream::Writer(w)) => w.stream_position(),
+            Some(Stream::Reader(r)) | Some(Stream::Both(r)) => f(r),
+            Some(Stream::Writer(w)) => f(w),
             Some(_) => Err(std::io::Error::from_raw_os_error(libc::ESPIPE)),
             None => {
                 drop(files);
