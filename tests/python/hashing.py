@@ -23,3 +23,7 @@ for bad in [lambda: hashlib.md5("str"), lambda: hashlib.new("nope"), lambda: has
         bad()
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
+import os, platform
+u = os.uname()
+print(u.sysname, u.machine, len(u), type(u).__name__, u[0] == u.sysname)
+print(platform.system(), platform.machine(), platform.python_implementation())

@@ -65,7 +65,7 @@ __all__ = ["altsep", "curdir", "pardir", "sep", "pathsep", "linesep",
            "cpu_count", "listdir", "scandir", "DirEntry", "walk", "stat",
            "lstat", "stat_result", "mkdir", "makedirs", "rmdir", "removedirs",
            "remove", "unlink", "rename", "replace", "renames", "readlink",
-           "open", "close", "read", "write", "lseek",
+           "open", "close", "read", "write", "lseek", "uname", "uname_result",
            "access", "fspath", "PathLike", "urandom", "strerror", "isatty",
            "get_terminal_size", "terminal_size", "error"]
 
@@ -591,6 +591,25 @@ class terminal_size(_StructSeq):
 
     columns = _seq_field(0, "width of the terminal window in characters")
     lines = _seq_field(1, "height of the terminal window in characters")
+
+
+class uname_result(_StructSeq):
+    """uname_result: Result from os.uname()."""
+
+    n_sequence_fields = 5
+    n_fields = 5
+    _seq_names = ('sysname', 'nodename', 'release', 'version', 'machine')
+
+    sysname = _seq_field(0, "operating system name")
+    nodename = _seq_field(1, "name of machine on network (implementation-defined)")
+    release = _seq_field(2, "operating system release")
+    version = _seq_field(3, "operating system version")
+    machine = _seq_field(4, "hardware identifier")
+
+
+def uname():
+    """Return an object identifying the current operating system."""
+    return uname_result(posix.uname())
 
 
 del _seq_field, _extra_field

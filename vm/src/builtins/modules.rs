@@ -899,11 +899,7 @@ fn file_tell(vm: &mut Vm, a: A, _: K) -> R<Value> {
     on_seekable(vm, fid, |s| s.stream_position())
 }
 /// Runs `f` (a seek, or telling the position) on file `fid`'s stream; returns the position.
-fn on_seekable(
-    vm: &mut Vm,
-    fid: usize,
-    f: impl FnOnce(&mut dyn std::io::Seek) -> std::io::Result<u64>,
-) -> R<Value> {
+fn on_seekable(vm: &mut Vm, fid: usize, f: impl FnOnce(&mut dyn std::io::Seek) -> std::io::Result<u64>) -> R<Value> {
     vm.become_inevitable()?;
     let r = {
         let mut files = FILES.lock().unwrap();

@@ -42,6 +42,7 @@ pub fn install(vm: &mut Vm, modules: Value) {
         ("posix.read", fd_read),
         ("posix.write", fd_write),
         ("posix.lseek", fd_lseek),
+        ("posix.uname", uname),
     ];
     vm.def_builtins(d, fns);
     let env = vm.new_dict();
@@ -349,6 +350,22 @@ fn fd_lseek(vm: &mut Vm, a: A, _: K) -> R<Value> {
         return Err(os_error(vm, &std::io::Error::last_os_error(), None));
     }
     Ok(Value::int(r as i64))
+}
+/// `uname()`: (sysname, nodename, release, version, machine).
+fn uname(vm: &mut Vm, a: A, _: K) -> R<Value> {
+    vm.nargs("uname", a, 0, 0)?;
+    // SAFETY: `utsname` is plain old data; uname fills it with NUL-terminated strings.
+    let mut u: libc::utsname = unsafe { std::mem::zeroed() };
+    if unsafe { libc::uname(&mut u) } < 0 {
+        return Err(os_error(vm, &std::io::Error::last_os_error(), None));
+    }
+    let fields = [&u.sysname[..], &u.nodename[..], &u.release[..], &u.version[..], &u.machine[..]];
+    let mut out = Vec::with_capacity(5);
+    for f in fields {
+        let bytes: Vec<u8> = f.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+        out.push(vm.new_str(&String::from_utf8_lossy(&bytes)));
+    }
+    Ok(vm.new_tuple(&out))
 }
 fn isatty(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("isatty", a, 1, 1)?;
