@@ -20,3 +20,9 @@ class C:
     def __complex__(self):
         return 2 + 3j
 print(complex(C()), sum([1j, 2j, 3]), sorted([3j, 1j], key=abs), pow(2j, 2), (1+1j) ** 200 if False else "skip")
+# A negative base to a fractional power is complex, as in CPython (also in a loop the JIT compiles).
+print((-1) ** 0.5, (-8) ** (1/3), (-2.0) ** 1.5, pow(-4, 0.5), (-1.0) ** 2.0, (-2) ** 2)
+roots = []
+for base in [4.0, -4.0, 9.0, -9.0] * 3:
+    roots.append(base ** 0.5)
+print(roots[:4], len(roots))

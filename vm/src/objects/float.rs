@@ -233,7 +233,12 @@ impl Vm {
                     return Err(self.new_error("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
                 }
                 if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                    return Err(self.new_error("ValueError", "complex numbers are not supported by pystm yet"));
+                    // CPython hands this to complex: (-1) ** 0.5 is (6.123233995736766e-17+1j).
+                    let c = self.lazy_builtin("complex")?;
+                    let (fa, fb) = (self.new_float(a), self.new_float(b));
+                    let z = self.call_value(c, &[fa], &[])?;
+                    let pow = self.getattr_str(z, "__pow__")?;
+                    return self.call_value(pow, &[fb], &[]);
                 }
                 let r = a.powf(b);
                 if r.is_infinite() && a.is_finite() && b.is_finite() {
