@@ -28,3 +28,18 @@ try:
     getattr(P(), 'bad', 1)
 except ValueError as e:
     print('VE', e)
+
+# A property raising AttributeError falls back to __getattr__; a class-level descriptor's AttributeError is a miss.
+class P:
+    @property
+    def boom(self): raise AttributeError("inner")
+    def __getattr__(self, n): return "fallback " + n
+class Q:
+    @property
+    def boom(self): raise AttributeError("inner")
+print(getattr(P(), "boom", "D"), hasattr(P(), "boom"), getattr(Q(), "boom", "D"), hasattr(Q(), "zz"), getattr(P(), "zz", 1))
+class D:
+    def __get__(self, o, t): raise AttributeError("d")
+class C:
+    x = D()
+print(getattr(C, "x", "cls-default"), hasattr(C, "x"), getattr(int, "nope", 2))

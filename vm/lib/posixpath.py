@@ -29,6 +29,9 @@ devnull = '/dev/null'
 import os
 import sys
 import stat
+import genericpath
+from genericpath import *
+from genericpath import _check_arg_types, _splitext
 
 __all__ = ["normcase", "isabs", "join", "splitdrive", "split", "splitext",
            "basename", "dirname", "commonprefix", "getsize", "getmtime",
@@ -46,23 +49,6 @@ def _get_sep(path):
     if isinstance(path, bytes):
         return b'/'
     return '/'
-
-
-def _check_arg_types(funcname, *args):
-    """Raise the TypeError CPython gives when path arguments are of the
-    wrong type or mix str and bytes."""
-    hasstr = hasbytes = False
-    for s in args:
-        if isinstance(s, str):
-            hasstr = True
-        elif isinstance(s, bytes):
-            hasbytes = True
-        else:
-            raise TypeError("%s() argument must be str, bytes, or "
-                            "os.PathLike object, not %r"
-                            % (funcname, s.__class__.__name__)) from None
-    if hasstr and hasbytes:
-        raise TypeError("Can't mix strings and bytes in path components") from None
 
 
 # ---------------------------------------------------------------------------
@@ -119,26 +105,6 @@ def split(p):
     return head, tail
 
 
-def _splitext(p, sep, altsep, extsep):
-    """Split the extension from a pathname.
-
-    Extension is everything from the last dot to the end, ignoring
-    leading dots.  Returns "(root, ext)"; ext may be empty."""
-    sep_index = p.rfind(sep)
-    if altsep:
-        sep_index = max(sep_index, p.rfind(altsep))
-    dot_index = p.rfind(extsep)
-    if dot_index > sep_index:
-        # A name made only of leading dots ('.bashrc', '..') has no
-        # extension.
-        k = sep_index + 1
-        while k < dot_index:
-            if p[k:k + 1] != extsep:
-                return p[:dot_index], p[dot_index:]
-            k += 1
-    return p, p[:0]
-
-
 def splitext(p):
     """Split the extension from a pathname.
 
@@ -173,21 +139,6 @@ def dirname(p):
     if head and head != sep * len(head):
         head = head.rstrip(sep)
     return head
-
-
-def commonprefix(m):
-    "Given a list of pathnames, returns the longest common leading component"
-    if not m:
-        return ''
-    # Lists of path components are compared as they are (no fspath).
-    if not isinstance(m[0], (list, tuple)):
-        m = tuple(map(os.fspath, m))
-    s1 = min(m)
-    s2 = max(m)
-    for i, c in enumerate(s1):
-        if c != s2[i]:
-            return s1[:i]
-    return s1
 
 
 def normpath(path):
@@ -254,15 +205,6 @@ def commonpath(paths):
 # ---------------------------------------------------------------------------
 # Queries on the file system
 
-def exists(path):
-    """Test whether a path exists.  Returns False for broken symbolic links"""
-    try:
-        os.stat(path)
-    except (OSError, ValueError):
-        return False
-    return True
-
-
 def lexists(path):
     """Test whether a path exists.  Returns True for broken symbolic links"""
     try:
@@ -270,24 +212,6 @@ def lexists(path):
     except (OSError, ValueError):
         return False
     return True
-
-
-def isfile(path):
-    """Test whether a path is a regular file"""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return False
-    return stat.S_ISREG(st.st_mode)
-
-
-def isdir(s):
-    """Return true if the pathname refers to an existing directory."""
-    try:
-        st = os.stat(s)
-    except (OSError, ValueError):
-        return False
-    return stat.S_ISDIR(st.st_mode)
 
 
 def islink(path):
@@ -319,45 +243,6 @@ def ismount(path):
     if s1.st_ino == s2.st_ino:
         return True             # path/.. is path itself (the root)
     return False
-
-
-def getsize(filename):
-    """Return the size of a file, reported by os.stat()."""
-    return os.stat(filename).st_size
-
-
-def getmtime(filename):
-    """Return the last modification time of a file, reported by os.stat()."""
-    return os.stat(filename).st_mtime
-
-
-def getatime(filename):
-    """Return the last access time of a file, reported by os.stat()."""
-    return os.stat(filename).st_atime
-
-
-def getctime(filename):
-    """Return the metadata change time of a file, reported by os.stat()."""
-    return os.stat(filename).st_ctime
-
-
-def samestat(s1, s2):
-    """Test whether two stat buffers reference the same file"""
-    return s1.st_ino == s2.st_ino and s1.st_dev == s2.st_dev
-
-
-def samefile(f1, f2):
-    """Test whether two pathnames reference the same actual file or directory
-
-    This is determined by the device number and i-node number and
-    raises an exception if an os.stat() call on either pathname fails.
-    """
-    return samestat(os.stat(f1), os.stat(f2))
-
-
-def sameopenfile(fp1, fp2):
-    """Test whether two open file objects reference the same file"""
-    return samestat(os.fstat(fp1), os.fstat(fp2))
 
 
 # ---------------------------------------------------------------------------

@@ -249,7 +249,7 @@ pub const WRAP_FUNC: u64 = 8;
 // Super: the class to start after, the object.
 pub const SUPER_TYPE: u64 = 8;
 pub const SUPER_OBJ: u64 = 16;
-// Traceback entry: next (inner) entry, code object, tagged line.
+// Traceback entry: next (inner) entry (mutable: `tb_next` is writable), code object, tagged line.
 pub const TB_NEXT: u64 = 8;
 pub const TB_CODE: u64 = 16;
 pub const TB_LINE: u64 = 24;

@@ -638,9 +638,7 @@ fn type_ror(vm: &mut Vm, a: A, _: K) -> R<Value> {
     union_of(vm, a[1], a[0])
 }
 fn union_of(vm: &mut Vm, x: Value, y: Value) -> R<Value> {
-    let name = vm.new_str("types");
-    let types = vm.import_name(name, Value::NONE, 0, Value::NONE)?;
-    let f = vm.getattr_str(types, "_union_or")?;
+    let f = vm.module_attr("types", "_union_or")?;
     vm.call_value(f, &[x, y], &[])
 }
 

@@ -559,7 +559,7 @@ pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     };
     let opener = vm.kwarg(kw, "opener").filter(|o| *o != Value::NONE);
     let (path, fd) = match vm.small_int(file) {
-        Some(fd) if !vm.is_str(file) && vm.tid_of(file) != tid::BYTES => (fd.to_string(), Some(fd)),
+        Some(fd) => (fd.to_string(), Some(fd)),
         _ => {
             let Some(path) = crate::builtins::posix::fspath(vm, file)? else {
                 let tn = vm.type_name(file);
@@ -586,47 +586,19 @@ pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
         }
     };
     vm.become_inevitable()?;
-    let res = if let Some(fd) = fd {
-        file_of_fd(fd, closefd).map(|f| {
-            if mode.contains('+') {
-                Stream::Both(std::io::BufReader::new(f))
-            } else if mode.contains('r') {
-                Stream::Reader(std::io::BufReader::new(f))
-            } else {
-                Stream::Writer(std::io::BufWriter::new(f))
-            }
-        })
-    } else if mode.contains('+') {
-        let mut o = std::fs::OpenOptions::new();
-        o.read(true);
-        if mode.contains('w') {
-            o.write(true).create(true).truncate(true);
-        } else if mode.contains('a') {
-            o.append(true).create(true);
-        } else if mode.contains('x') {
-            o.write(true).create_new(true);
-        } else {
-            o.write(true);
-        }
-        o.open(&path).map(|f| Stream::Both(std::io::BufReader::new(f)))
-    } else if mode.contains('r') {
-        std::fs::File::open(&path)
-            .and_then(|f| {
-                // Opening a directory succeeds on Linux; CPython reports it at open().
-                if f.metadata()?.is_dir() { Err(std::io::Error::from_raw_os_error(libc::EISDIR)) } else { Ok(f) }
-            })
-            .map(|f| Stream::Reader(std::io::BufReader::new(f)))
-    } else {
-        let mut o = std::fs::OpenOptions::new();
-        if mode.contains('w') {
-            o.write(true).create(true).truncate(true);
-        } else if mode.contains('a') {
-            o.append(true).create(true);
-        } else {
-            o.write(true).create_new(true);
-        }
-        o.open(&path).map(|f| Stream::Writer(std::io::BufWriter::new(f)))
+    let res = match fd {
+        Some(fd) => file_of_fd(fd, closefd),
+        None => open_path(&path, &mode),
     };
+    let res = res.map(|f| {
+        if mode.contains('+') {
+            Stream::Both(std::io::BufReader::new(f))
+        } else if mode.contains('r') {
+            Stream::Reader(std::io::BufReader::new(f))
+        } else {
+            Stream::Writer(std::io::BufWriter::new(f))
+        }
+    });
     let stream = match res {
         Ok(s) => s,
         Err(e) => return Err(super::posix::os_error(vm, &e, Some(file))),
@@ -638,6 +610,28 @@ pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     };
     let io = vm.types().io;
     Ok(new_file_obj(vm, io, fid, &path, &mode))
+}
+
+/// Opens `path` as `open()`'s `mode` says.
+fn open_path(path: &str, mode: &str) -> std::io::Result<std::fs::File> {
+    let mut o = std::fs::OpenOptions::new();
+    let plus = mode.contains('+');
+    o.read(plus || mode.contains('r'));
+    if mode.contains('w') {
+        o.write(true).create(true).truncate(true);
+    } else if mode.contains('a') {
+        o.append(true).create(true);
+    } else if mode.contains('x') {
+        o.write(true).create_new(true);
+    } else if plus {
+        o.write(true);
+    }
+    let f = o.open(path)?;
+    // Opening a directory for reading succeeds on Linux; CPython reports it at open().
+    if f.metadata()?.is_dir() {
+        return Err(std::io::Error::from_raw_os_error(libc::EISDIR));
+    }
+    Ok(f)
 }
 
 /// The `os.open` flags of an `open()` mode.
@@ -877,9 +871,7 @@ fn file_seek(vm: &mut Vm, a: A, _: K) -> R<Value> {
     if !is_binary(fid) && whence != 0 && off != 0 {
         let what = if whence == 1 { "cur" } else { "end" };
         let msg = vm.new_str(&format!("can't do nonzero {what}-relative seeks"));
-        let name = vm.new_str("io");
-        let io = vm.import_name(name, Value::NONE, 0, Value::NONE)?;
-        let cls = vm.getattr_str(io, "UnsupportedOperation")?;
+        let cls = vm.module_attr("io", "UnsupportedOperation")?;
         let e = vm.call_value(cls, &[msg], &[])?;
         return Err(Unwind::Exc(e));
     }

@@ -6,6 +6,7 @@ use crate::interp::{R, Vm};
 use crate::layout::*;
 use crate::runtime::Types;
 use crate::value::Value;
+use std::fmt::Write as _;
 
 type A<'a> = &'a [Value];
 type K<'a> = &'a [(Value, Value)];
@@ -142,11 +143,17 @@ fn str_new_value(vm: &mut Vm, a: A, kw: K) -> R<Value> {
         if vm.is_str(obj) {
             return Err(vm.new_error("TypeError", "decoding str is not supported"));
         }
-        let Some(b) = crate::builtins::bytes::buffer_bytes(vm, obj)? else {
-            let tn = vm.type_name(obj);
-            return Err(vm.new_error("TypeError", &format!("decoding to str: need a bytes-like object, {tn} found")));
+        let obj = if vm.tid_of(obj) == tid::BYTES {
+            obj
+        } else {
+            let Some(b) = crate::builtins::bytes::buffer_bytes(vm, obj)? else {
+                let tn = vm.type_name(obj);
+                return Err(
+                    vm.new_error("TypeError", &format!("decoding to str: need a bytes-like object, {tn} found"))
+                );
+            };
+            vm.new_bytes(&b)
         };
-        let obj = if vm.tid_of(obj) == tid::BYTES { obj } else { vm.new_bytes(&b) };
         return crate::builtins::bytes::str_from_bytes(vm, obj, enc, errors);
     }
     if obj.is_null() {
@@ -862,17 +869,18 @@ fn bytes_hex(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     let sep = match sep {
         None => None,
         Some(v) => {
-            let text = match crate::builtins::bytes::buffer_bytes(vm, v)? {
-                Some(bs) => bs,
-                None if vm.is_str(v) => vm.str_of(v).into_bytes(),
-                None => {
-                    let tn = vm.type_name(v);
-                    return Err(vm.new_error("TypeError", &format!("object of type '{tn}' has no len()")));
+            let text = if vm.is_str(v) {
+                let s = vm.str_of(v);
+                if !s.is_ascii() {
+                    return Err(vm.new_error("ValueError", "sep must be ASCII."));
                 }
+                s.into_bytes()
+            } else if let Some(bs) = crate::builtins::bytes::buffer_bytes(vm, v)? {
+                bs
+            } else {
+                let tn = vm.type_name(v);
+                return Err(vm.new_error("TypeError", &format!("object of type '{tn}' has no len()")));
             };
-            if vm.is_str(v) && !vm.str_of(v).is_ascii() {
-                return Err(vm.new_error("ValueError", "sep must be ASCII."));
-            }
             if text.len() != 1 {
                 return Err(vm.new_error("ValueError", "sep must be length 1."));
             }
@@ -896,7 +904,7 @@ fn bytes_hex(vm: &mut Vm, a: A, kw: K) -> R<Value> {
                 h.push(c);
             }
         }
-        h.push_str(&format!("{x:02x}"));
+        let _ = write!(h, "{x:02x}");
     }
     s(vm, &h)
 }

@@ -131,7 +131,7 @@ pub fn load(text: &str, filename: &str) -> Option<u32> {
             handlers: c.handlers,
             stacksize: c.stacksize,
             docstring: c.docstring,
-            icache: (0..2 * nops).map(|_| std::sync::atomic::AtomicU64::new(0)).collect(),
+            icache: code::new_icache(nops),
             method_sites: Default::default(),
             id: u32::MAX,
         }));

@@ -351,6 +351,11 @@ pub struct Code {
     pub id: u32,
 }
 
+/// An empty attribute inline cache for a code object of `nops` instructions (two words each).
+pub fn new_icache(nops: usize) -> Box<[AtomicU64]> {
+    (0..2 * nops).map(|_| AtomicU64::new(0)).collect()
+}
+
 impl Code {
     pub fn nlocals(&self) -> usize {
         self.varnames.len()

@@ -332,7 +332,7 @@ impl<'a> Compiler<'a> {
             handlers: u.handlers,
             stacksize: u.maxdepth.max(0) as u32 + 2,
             docstring: u.docstring,
-            icache: (0..2 * nops).map(|_| std::sync::atomic::AtomicU64::new(0)).collect(),
+            icache: code::new_icache(nops),
             method_sites: Default::default(),
             id: u32::MAX,
         })

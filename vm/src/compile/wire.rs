@@ -60,6 +60,16 @@ impl Ser {
     }
 }
 
+/// The integer writes: each `serialize_X` widens its value and writes it as a varint.
+macro_rules! varints {
+    ($($m:ident($t:ty) by $how:ident as $wide:ty),* $(,)?) => {$(
+        fn $m(self, v: $t) -> Result<()> {
+            self.$how(v as $wide);
+            Ok(())
+        }
+    )*};
+}
+
 impl ser::Serializer for &mut Ser {
     type Ok = ();
     type Error = Error;
@@ -75,36 +85,17 @@ impl ser::Serializer for &mut Ser {
         self.out.push(v as u8);
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<()> {
-        self.ivar(v as i64);
-        Ok(())
-    }
-    fn serialize_i16(self, v: i16) -> Result<()> {
-        self.ivar(v as i64);
-        Ok(())
-    }
-    fn serialize_i32(self, v: i32) -> Result<()> {
-        self.ivar(v as i64);
-        Ok(())
-    }
-    fn serialize_i64(self, v: i64) -> Result<()> {
-        self.ivar(v);
-        Ok(())
+    varints! {
+        serialize_i8(i8) by ivar as i64,
+        serialize_i16(i16) by ivar as i64,
+        serialize_i32(i32) by ivar as i64,
+        serialize_i64(i64) by ivar as i64,
+        serialize_u16(u16) by uvar as u64,
+        serialize_u32(u32) by uvar as u64,
+        serialize_u64(u64) by uvar as u64,
     }
     fn serialize_u8(self, v: u8) -> Result<()> {
         self.out.push(v);
-        Ok(())
-    }
-    fn serialize_u16(self, v: u16) -> Result<()> {
-        self.uvar(v as u64);
-        Ok(())
-    }
-    fn serialize_u32(self, v: u32) -> Result<()> {
-        self.uvar(v as u64);
-        Ok(())
-    }
-    fn serialize_u64(self, v: u64) -> Result<()> {
-        self.uvar(v);
         Ok(())
     }
     fn serialize_f32(self, v: f32) -> Result<()> {
@@ -206,26 +197,22 @@ compound!(
     SerializeTupleVariant::serialize_field
 );
 
-impl ser::SerializeStruct for &mut Ser {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, v: &T) -> Result<()> {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> Result<()> {
-        Ok(())
-    }
+/// Struct fields are written in order, without their names.
+macro_rules! named_fields {
+    ($($tr:ident),*) => {$(
+        impl ser::$tr for &mut Ser {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, v: &T) -> Result<()> {
+                v.serialize(&mut **self)
+            }
+            fn end(self) -> Result<()> {
+                Ok(())
+            }
+        }
+    )*};
 }
-impl ser::SerializeStructVariant for &mut Ser {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, v: &T) -> Result<()> {
-        v.serialize(&mut **self)
-    }
-    fn end(self) -> Result<()> {
-        Ok(())
-    }
-}
+named_fields!(SerializeStruct, SerializeStructVariant);
 
 // ---- reading ------------------------------------------------------------------------------
 
@@ -288,6 +275,16 @@ impl<'de> De<'de> {
     }
 }
 
+/// The integer reads: each `deserialize_X` reads with `how` and hands the value to `visit_X`.
+macro_rules! integers {
+    ($($m:ident => $visit:ident by $how:ident),* $(,)?) => {$(
+        fn $m<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
+            let x = self.$how()?;
+            v.$visit(x)
+        }
+    )*};
+}
+
 impl<'de> de::Deserializer<'de> for &mut De<'de> {
     type Error = Error;
 
@@ -301,37 +298,15 @@ impl<'de> de::Deserializer<'de> for &mut De<'de> {
             _ => Err(Error("bad bool".into())),
         }
     }
-    fn deserialize_i8<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        let x = self.narrow_i()?;
-        v.visit_i8(x)
-    }
-    fn deserialize_i16<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        let x = self.narrow_i()?;
-        v.visit_i16(x)
-    }
-    fn deserialize_i32<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        let x = self.narrow_i()?;
-        v.visit_i32(x)
-    }
-    fn deserialize_i64<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        let x = self.ivar()?;
-        v.visit_i64(x)
-    }
-    fn deserialize_u8<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        let x = self.byte()?;
-        v.visit_u8(x)
-    }
-    fn deserialize_u16<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        let x = self.narrow()?;
-        v.visit_u16(x)
-    }
-    fn deserialize_u32<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        let x = self.narrow()?;
-        v.visit_u32(x)
-    }
-    fn deserialize_u64<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
-        let x = self.uvar()?;
-        v.visit_u64(x)
+    integers! {
+        deserialize_i8 => visit_i8 by narrow_i,
+        deserialize_i16 => visit_i16 by narrow_i,
+        deserialize_i32 => visit_i32 by narrow_i,
+        deserialize_i64 => visit_i64 by ivar,
+        deserialize_u8 => visit_u8 by byte,
+        deserialize_u16 => visit_u16 by narrow,
+        deserialize_u32 => visit_u32 by narrow,
+        deserialize_u64 => visit_u64 by uvar,
     }
     fn deserialize_f32<V: Visitor<'de>>(self, v: V) -> Result<V::Value> {
         let b = self.take(4)?;

@@ -386,35 +386,22 @@ impl Vm {
     }
 
     /// `getattr(o, key)` or None when missing (AttributeError swallowed), like CPython's
-    /// `_PyObject_LookupAttr`: where the lookup is the generic one (no `__getattribute__`
-    /// override, not a class, module or super) a miss builds no exception at all.
+    /// `_PyObject_LookupAttr`: where no hook can see the miss (the generic lookup of a type with
+    /// no `__getattribute__`/`__getattr__`, or a class whose metaclass is `type`), a miss builds
+    /// no exception at all.
     pub fn getattr_opt(&mut self, o: Value, key: Value) -> R<Option<Value>> {
         let k = self.tid_of(o);
-        let t = self.type_of(o);
-        let generic = !matches!(k, tid::CLASS | tid::SUPER | tid::MODULE)
-            && (k != tid::INSTANCE || self.rd(t, CLS_FLAGS).as_int() & CLSF_HAS_GETATTRIBUTE == 0);
-        // (A class whose metaclass is not `type` may define `__getattr__` on it: the general
-        // path.)
-        if k == tid::CLASS && self.ld(o.as_obj(), CLS_META).is_null() {
-            return self.class_attr(o.as_obj(), key);
-        }
-        let r = if generic {
-            match self.generic_lookup(o, key) {
-                Ok(Some(v)) => return Ok(Some(v)),
-                Ok(None) if self.rd(t, CLS_FLAGS).as_int() & CLSF_HAS_GETATTR == 0 => return Ok(None),
-                Ok(None) => {
-                    let g = self.class_lookup(t, "__getattr__")?.unwrap_or(Value::NULL);
-                    self.call_value(g, &[o, key], &[])
-                }
-                Err(e) => Err(e),
-            }
+        let hooks = self.rd(self.type_of(o), CLS_FLAGS).as_int() & (CLSF_HAS_GETATTRIBUTE | CLSF_HAS_GETATTR);
+        let r = if k == tid::CLASS && self.ld(o.as_obj(), CLS_META).is_null() {
+            self.class_attr(o.as_obj(), key)
+        } else if !matches!(k, tid::CLASS | tid::SUPER | tid::MODULE) && hooks == 0 {
+            self.generic_lookup(o, key)
         } else {
-            self.getattr(o, key)
+            self.getattr(o, key).map(Some)
         };
         match r {
-            Ok(v) => Ok(Some(v)),
             Err(Unwind::Exc(e)) if self.isinstance_name(e, "AttributeError") => Ok(None),
-            Err(e) => Err(e),
+            r => r,
         }
     }
 
@@ -884,7 +871,7 @@ impl Vm {
             if c.as_obj() == tb {
                 return Err(self.new_error("ValueError", "traceback loop detected"));
             }
-            c = self.ld(c.as_obj(), TB_NEXT);
+            c = self.rd(c.as_obj(), TB_NEXT);
         }
         self.st(tb, TB_NEXT, if v == Value::NONE { Value::NULL } else { v })
     }

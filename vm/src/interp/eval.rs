@@ -38,13 +38,13 @@ impl Slots {
     }
 }
 
-/// How long a thread keeps its segment across commits while others wait for one (CPython's
-/// default `sys.getswitchinterval()`).
 /// Built-ins written in Python: (name, the shipped module defining it). They are compiled on
 /// first use, not at every start-up.
 pub(crate) const LAZY_BUILTINS: &[(&str, &str)] =
     &[("bytearray", "_pystm_bytearray"), ("complex", "_pystm_complex"), ("memoryview", "_pystm_memoryview")];
 
+/// How long a thread keeps its segment across commits while others wait for one (CPython's
+/// default `sys.getswitchinterval()`).
 const SWITCH_INTERVAL: std::time::Duration = std::time::Duration::from_millis(5);
 
 /// Frame entry flags (F_ENTRY): returning from this frame returns from the dispatch loop that
@@ -1315,9 +1315,7 @@ impl Vm {
     /// for the interpreter's own use, such as the complex numbers of `2j`).
     pub fn lazy_builtin(&mut self, name: &str) -> R<Value> {
         let module = LAZY_BUILTINS.iter().find(|(n, _)| *n == name).expect("a lazy built-in").1;
-        let m = self.new_str(module);
-        let m = self.import_name(m, Value::NONE, 0, Value::NONE)?;
-        self.getattr_str(m, name)
+        self.module_attr(module, name)
     }
 
     /// The NameError for `key`, with `name` set (the traceback's "Did you mean" reads it).

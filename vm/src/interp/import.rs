@@ -50,6 +50,14 @@ impl Vm {
         Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
     }
 
+    /// Attribute `attr` of module `module`, imported if need be (the interpreter's own use of
+    /// modules written in Python: `types.GenericAlias`, `io.UnsupportedOperation`, ...).
+    pub fn module_attr(&mut self, module: &str, attr: &str) -> R<Value> {
+        let name = self.new_str(module);
+        let m = self.import_name(name, Value::NONE, 0, Value::NONE)?;
+        self.getattr_str(m, attr)
+    }
+
     pub fn import_name(&mut self, name: Value, fromlist: Value, level: u32, globals: Value) -> R<Value> {
         let name_s = self.str_of(name);
         let full = self.resolve_name(&name_s, level, globals)?;

@@ -931,9 +931,7 @@ impl Vm {
                 // built-in classes accept a subscript and ignore it.
                 let t = self.types();
                 if [t.list, t.dict, t.tuple, t.set, t.frozenset, t.type_].contains(&o.as_obj()) {
-                    let name = self.new_str("types");
-                    let types = self.import_name(name, Value::NONE, 0, Value::NONE)?;
-                    let ga = self.getattr_str(types, "GenericAlias")?;
+                    let ga = self.module_attr("types", "GenericAlias")?;
                     return self.call_value(ga, &[o, i], &[]);
                 }
                 if self.rd(o.as_obj(), CLS_FLAGS).as_int() & CLSF_BUILTIN != 0 {

@@ -45,9 +45,7 @@ impl Vm {
     /// The report of the shipped `traceback` module (`format_exception`), which draws the
     /// boxes of exception groups.
     fn format_with_traceback_module(&mut self, e: Value) -> R<String> {
-        let name = self.new_str("traceback");
-        let m = self.import_name(name, Value::NONE, 0, Value::NONE)?;
-        let f = self.getattr_str(m, "format_exception")?;
+        let f = self.module_attr("traceback", "format_exception")?;
         let lines = self.call_value(f, &[e], &[])?;
         let mut out = String::new();
         for l in self.list_items(lines) {
@@ -86,7 +84,7 @@ impl Vm {
                 let pc = self.ld(o, TB_PC).as_int() as usize;
                 if written_in_python(c.filename()) {
                     // Built-ins written in Python do not show, as C functions do not in CPython.
-                    t = self.ld(o, TB_NEXT);
+                    t = self.rd(o, TB_NEXT);
                     continue;
                 }
                 let key = (c.filename().to_string(), line, c.name.clone());
@@ -117,7 +115,7 @@ impl Vm {
                         }
                     }
                 }
-                t = self.ld(o, TB_NEXT);
+                t = self.rd(o, TB_NEXT);
             }
             if repeat > 3 {
                 out.push_str(&format!(
@@ -182,7 +180,7 @@ impl Vm {
             let mut frame = None;
             while t.is_ref() && self.tid_of(t) == tid::TRACEBACK {
                 frame = Some(self.ld(t.as_obj(), TB_FRAME));
-                t = self.ld(t.as_obj(), TB_NEXT);
+                t = self.rd(t.as_obj(), TB_NEXT);
             }
             let Some(f) = frame.filter(|f| f.is_ref() && self.tid_of(*f) == tid::FRAME) else { return Ok(None) };
             let f = f.as_obj();
@@ -295,11 +293,13 @@ fn written_in_python(filename: &str) -> bool {
             .is_some_and(|m| super::eval::LAZY_BUILTINS.iter().any(|(_, module)| *module == m))
 }
 
+/// The cost of inserting, deleting or changing a character in CPython's edit distance.
+const MOVE_COST: usize = 2;
+
 /// CPython's `calculate_suggestions` (Python/suggestions.c): the candidate at the smallest edit
 /// distance within `(len(name) + len(candidate) + 3) * 2 / 6`, the first one on ties; none when
 /// there are 750 candidates or more.
 fn closest_name(name: &str, candidates: &[String]) -> Option<String> {
-    const MOVE_COST: usize = 2;
     if candidates.len() >= 750 {
         return None;
     }
@@ -326,7 +326,6 @@ fn closest_name(name: &str, candidates: &[String]) -> Option<String> {
 /// CPython's `levenshtein_distance`: moves cost 2, a change of case 1; past `max` it stops
 /// early and returns `max + 1`.
 fn edit_distance(a: &[u8], b: &[u8], max: usize) -> usize {
-    const MOVE_COST: usize = 2;
     const CASE_COST: usize = 1;
     const MAX_STRING_SIZE: usize = 40;
     if a == b {

@@ -95,7 +95,7 @@ impl Vm {
     pub fn traceback_attr(&mut self, tb: ObjRef, name: &str) -> Option<Value> {
         Some(match name {
             "tb_next" => {
-                let n = self.ld(tb, TB_NEXT);
+                let n = self.rd(tb, TB_NEXT);
                 if n.is_null() { Value::NONE } else { n }
             }
             "tb_lineno" => self.ld(tb, TB_LINE),
