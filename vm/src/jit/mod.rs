@@ -529,12 +529,22 @@ impl Jit {
     /// Attaches a bridge recorded from exit `from` (of `parent`'s trace or of one of its
     /// bridges).
     pub fn attach(&self, parent: &Arc<Loop>, from: ExitId, bridge: CompiledTrace) {
+        // The bridge is registered (its owner, its place in the list) before the exit is
+        // patched: once the patch is visible, another thread running the trace may enter the
+        // bridge and leave it by one of its exits, which `jit_run` then looks up.
+        self.owners.lock().unwrap().insert(bridge.id, parent.clone());
+        let mut b = parent.bridges.lock().unwrap();
+        b.traces.push(bridge);
+        let (bridge, earlier) = b.traces.split_last().expect("the bridge just pushed");
+        let t = if from.0 == parent.trace.id {
+            &parent.trace
+        } else {
+            earlier.iter().find(|t| t.id == from.0).expect("the exit's trace among the loop's bridges")
+        };
         // SAFETY: the bridge was recorded from that exit's fail arguments, by the same backend,
         // and lives in the loop's bridge list as long as the loop (for the process); a trace's
-        // exit slots are boxed, so the list may move the traces.
-        parent.with_trace(from.0, |t| unsafe { t.attach_bridge(from.1, &bridge) });
-        self.owners.lock().unwrap().insert(bridge.id, parent.clone());
-        parent.bridges.lock().unwrap().traces.push(bridge);
+        // exit slots are boxed and its code is apart from it, so the list may move the traces.
+        unsafe { t.attach_bridge(from.1, bridge) };
         self.stats.bridges.fetch_add(1, Ordering::Relaxed);
     }
 
