@@ -124,6 +124,7 @@ pub fn load(text: &str, filename: &str) -> Option<u32> {
             freevars: c.freevars,
             names: c.names,
             consts,
+            fast: code::superinstructions(&c.ops),
             ops: c.ops,
             lines: c.lines,
             positions: c.positions,
@@ -133,6 +134,7 @@ pub fn load(text: &str, filename: &str) -> Option<u32> {
             docstring: c.docstring,
             icache: code::new_icache(nops),
             method_sites: Default::default(),
+            load_sites: Default::default(),
             id: u32::MAX,
         }));
     }

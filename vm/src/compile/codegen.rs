@@ -225,6 +225,12 @@ fn stack_effect(op: Op) -> i32 {
         CallEx(f) => -2 - f as i32,
         MakeFunction(f) => -(f.count_ones() as i32),
         Raise(n) => -(n as i32),
+        LoadFastLoadFast(..)
+        | LoadFastLoadConst(..)
+        | LoadFastLoadAttr(..)
+        | StoreFastLoadFast(..)
+        | StoreFastStoreFast(..)
+        | LoadConstLoadFast(..) => unreachable!("superinstructions are never emitted"),
     }
 }
 
@@ -325,6 +331,7 @@ impl<'a> Compiler<'a> {
             freevars: u.freevars,
             names: u.names,
             consts: u.consts,
+            fast: code::superinstructions(&u.ops),
             ops: u.ops,
             lines: u.lines,
             positions: u.positions,
@@ -334,6 +341,7 @@ impl<'a> Compiler<'a> {
             docstring: u.docstring,
             icache: code::new_icache(nops),
             method_sites: Default::default(),
+            load_sites: Default::default(),
             id: u32::MAX,
         })
     }

@@ -312,32 +312,97 @@ impl Vm {
                         self.m.thread().set_marker(crate::stmlog::marker(code.id, pc))
                     };
                 }
-                let op = code.ops[pc];
+                let op = if self.jit.rec.is_some() {
+                    // A recording sees the plain instructions. (It follows one frame: ops of any
+                    // other, in this loop or a nested one, end it.)
+                    let op = code.ops[pc];
+                    self.jit_record(frame, code, pc, op, sp);
+                    op
+                } else {
+                    code.fast[pc]
+                };
                 if cfg!(debug_assertions) && std::env::var_os("PYSTM_TRACE").is_some() {
                     eprintln!("  pc={pc} sp={sp} {op:?}");
                 }
-                if self.jit.rec.is_some() {
-                    // (A recording follows one frame: ops of any other, in this loop or a nested
-                    // one, end it.)
-                    self.jit_record(frame, code, pc, op, sp);
-                }
-                match op {
-                    Op::Nop => {}
-                    Op::LoadConst(i) => push!(self.tuple_get(consts, i as usize)),
-                    Op::LoadFast(i) => {
-                        let v = slots.get(i as usize);
+                // The instructions that superinstructions pair, each written once.
+                macro_rules! load_fast {
+                    ($i:expr) => {{
+                        let v = slots.get($i as usize);
                         if v.is_null() {
-                            let n = &code.varnames[i as usize];
+                            let n = &code.varnames[$i as usize];
                             break 'op self.new_error(
                                 "UnboundLocalError",
                                 &format!("cannot access local variable '{n}' where it is not associated with a value"),
                             );
                         }
                         push!(v)
-                    }
-                    Op::StoreFast(i) => {
+                    }};
+                }
+                macro_rules! store_fast {
+                    ($i:expr) => {{
                         let v = pop!();
-                        slots.set(i as usize, v);
+                        slots.set($i as usize, v);
+                    }};
+                }
+                macro_rules! load_const {
+                    ($i:expr) => {
+                        push!(self.tuple_get(consts, $i as usize))
+                    };
+                }
+                macro_rules! load_attr {
+                    ($n:expr) => {{
+                        let o = top!();
+                        let v = match self.ic_load(code, pc, o) {
+                            Some(v) => v,
+                            None => {
+                                // (The slow path may run Python code or read the frame's line:
+                                // the marker names this instruction.)
+                                mark!();
+                                let key = self.name_const(frame, $n);
+                                let v = tri!(self.getattr(o, key));
+                                tri!(self.ic_fill_load(code, pc, o, key));
+                                v
+                            }
+                        };
+                        slots.set(sp - 1, v);
+                    }};
+                }
+                match op {
+                    Op::Nop => {}
+                    Op::LoadConst(i) => load_const!(i),
+                    Op::LoadFast(i) => load_fast!(i),
+                    Op::StoreFast(i) => store_fast!(i),
+                    // Superinstructions: the first instruction, then the second at the next
+                    // index (its errors, caches and marker name that index).
+                    Op::LoadFastLoadFast(a, b) => {
+                        load_fast!(a);
+                        pc += 1;
+                        load_fast!(b)
+                    }
+                    Op::LoadFastLoadConst(a, b) => {
+                        load_fast!(a);
+                        pc += 1;
+                        load_const!(b)
+                    }
+                    Op::LoadFastLoadAttr(a, b) => {
+                        load_fast!(a);
+                        pc += 1;
+                        load_attr!(b)
+                    }
+                    Op::StoreFastLoadFast(a, b) => {
+                        store_fast!(a);
+                        pc += 1;
+                        load_fast!(b)
+                    }
+                    Op::StoreFastStoreFast(a, b) => {
+                        store_fast!(a);
+                        pc += 1;
+                        store_fast!(b)
+                    }
+                    Op::LoadConstLoadFast(a, b) => {
+                        load_const!(a);
+                        pc += 1;
+                        load_fast!(b)
                     }
                     Op::DeleteFast(i) => {
                         if slots.get(i as usize).is_null() {
@@ -441,22 +506,7 @@ impl Vm {
                             break 'op self.name_error(key);
                         }
                     }
-                    Op::LoadAttr(n) => {
-                        let o = top!();
-                        let v = match self.ic_load(code, pc, o) {
-                            Some(v) => v,
-                            None => {
-                                // (The slow path may run Python code or read the frame's line:
-                                // the marker names this instruction.)
-                                mark!();
-                                let key = self.name_const(frame, n);
-                                let v = tri!(self.getattr(o, key));
-                                tri!(self.ic_fill_load(code, pc, o, key));
-                                v
-                            }
-                        };
-                        slots.set(sp - 1, v);
-                    }
+                    Op::LoadAttr(n) => load_attr!(n),
                     Op::StoreAttr(n) => {
                         mark!();
                         let o = pop!();

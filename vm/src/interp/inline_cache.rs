@@ -1,9 +1,12 @@
 //! Inline caches for instance attribute loads and stores: words per instruction in the code
 //! object, keyed by the class version (which changes when the class or any base changes) and
-//! the instance's map. A plain entry gives the slot of an existing attribute (a load site keeps
-//! two, for the two shapes it saw last); a transition entry (stores that add an attribute, as in
-//! `__init__`) gives the new map and slot. A miss takes the general path in `attr.rs` and
-//! refills the entry. Entries that do not fit the packing are simply not cached.
+//! the instance's map. A plain entry gives the slot of an existing attribute; a transition entry
+//! (stores that add an attribute, as in `__init__`) gives the new map and slot. A load site keeps
+//! the shape it saw last in word 0 and the one before in word 1; once it has seen a third (a
+//! method of a base class reading `self.x` of several subclasses' instances), word 1 points at
+//! an immutable `LoadSite` of up to `LOAD_WAYS` more plain entries, published whole like a
+//! `MethodSite` (below). A miss takes the general path in `attr.rs` and refills the entries.
+//! Entries that do not fit the packing are simply not cached.
 //!
 //! Method loads (`LoadMethod`) cache the method itself, for up to `METHOD_WAYS` receiver shapes
 //! (class version, and map for an instance): a site's word 0 points at an immutable
@@ -31,6 +34,18 @@ const TR_VER_BITS: u64 = 23;
 const METHOD_WAYS: usize = 4;
 /// Refills one method-load site is allowed: past them it is megamorphic and keeps its cache.
 const METHOD_REFILLS: u64 = 8;
+/// Shapes a polymorphic attribute-load site keeps beyond its two words.
+const LOAD_WAYS: usize = 6;
+/// `LoadSite`s one attribute-load site may publish: past them it keeps its cache.
+const LOAD_REFILLS: u32 = 12;
+
+/// The extra shapes of a polymorphic attribute-load site: plain entries, newest first, 0 for
+/// none; and how many sites this site published before this one.
+#[derive(Debug)]
+pub struct LoadSite {
+    ways: [u64; LOAD_WAYS],
+    refills: u32,
+}
 
 /// A method-load site's cache: (class version, map or u64::MAX, method), newest first.
 #[derive(Debug)]
@@ -82,9 +97,16 @@ impl Vm {
         if w >> 9 == shape {
             return Some((w >> 1) & 0xff);
         }
-        // The load site's second entry (a store site's word 1 stays 0).
-        let w = code.icache[2 * pc + 1].load(Relaxed);
-        (w != 0 && w >> 9 == shape).then_some((w >> 1) & 0xff)
+        // The load site's second entry (a store site's word 1 stays 0), or its `LoadSite`.
+        let w = code.icache[2 * pc + 1].load(Acquire);
+        if w & 1 == 0 {
+            return (w != 0 && w >> 9 == shape).then_some((w >> 1) & 0xff);
+        }
+        // SAFETY: a word 1 with bit 0 set is the address (plus 1) of a `LoadSite` box that
+        // `code.load_sites` owns; it was filled before being published (Release, paired with the
+        // Acquire above) and is never changed or freed while `code` lives.
+        let site = unsafe { &*((w - 1) as *const LoadSite) };
+        site.ways.iter().find(|&&w| w != 0 && w >> 9 == shape).map(|w| (w >> 1) & 0xff)
     }
 
     /// What a transition entry at `pc` gives for the instance `o` now (its class version and
@@ -122,10 +144,36 @@ impl Vm {
         if let Some(slot) = self.rt.map(map as u32).names.iter().position(|&n| n == id)
             && let Some(w) = plain(version, map, slot as u64)
         {
-            // The entry it replaces becomes the second one (sites that see two shapes in turn).
+            // The entry it replaces moves to word 1, or (a third shape) to the front of a new
+            // `LoadSite` with word 1's entries after it.
             let old = code.icache[2 * pc].load(Relaxed);
             if old != w && old != 0 && old & 1 == 0 {
-                code.icache[2 * pc + 1].store(old, Relaxed);
+                let second = code.icache[2 * pc + 1].load(Acquire);
+                if second == 0 {
+                    code.icache[2 * pc + 1].store(old, Relaxed);
+                } else {
+                    let (earlier, refills): (&[u64], u32) = if second & 1 == 0 {
+                        (&[second], 0)
+                    } else {
+                        // SAFETY: as in `ic_plain_slot`.
+                        let site = unsafe { &*((second - 1) as *const LoadSite) };
+                        (&site.ways, site.refills + 1)
+                    };
+                    if refills >= LOAD_REFILLS {
+                        return Ok(());
+                    }
+                    let mut site = LoadSite { ways: [0; LOAD_WAYS], refills };
+                    site.ways[0] = old;
+                    for (slot, &e) in
+                        site.ways[1..].iter_mut().zip(earlier.iter().filter(|&&e| e != 0 && e != w && e != old))
+                    {
+                        *slot = e;
+                    }
+                    let site = Box::new(site);
+                    let addr = &*site as *const LoadSite as u64;
+                    code.load_sites.lock().unwrap_or_else(|e| e.into_inner()).push(site);
+                    code.icache[2 * pc + 1].store(addr + 1, Release);
+                }
             }
             code.icache[2 * pc].store(w, Relaxed);
         }
