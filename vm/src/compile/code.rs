@@ -178,6 +178,14 @@ pub enum Op {
     StoreFastStoreFast(u32, u32),
     /// `LoadConst(a); LoadFast(b)`.
     LoadConstLoadFast(u32, u32),
+    /// `Compare(k); PopJumpIfFalse(t)`.
+    CompareJumpIfFalse(u8, u32),
+    /// `Compare(k); PopJumpIfTrue(t)`.
+    CompareJumpIfTrue(u8, u32),
+    /// `Is(neg); PopJumpIfFalse(t)`.
+    IsJumpIfFalse(bool, u32),
+    /// `Is(neg); PopJumpIfTrue(t)`.
+    IsJumpIfTrue(bool, u32),
 }
 
 /// The interpreter's copy of `ops`: each instruction that pairs with the next into a
@@ -193,6 +201,10 @@ pub fn superinstructions(ops: &[Op]) -> Box<[Op]> {
             (Op::StoreFast(a), Op::LoadFast(b)) => Op::StoreFastLoadFast(a, b),
             (Op::StoreFast(a), Op::StoreFast(b)) => Op::StoreFastStoreFast(a, b),
             (Op::LoadConst(a), Op::LoadFast(b)) => Op::LoadConstLoadFast(a, b),
+            (Op::Compare(k), Op::PopJumpIfFalse(t)) => Op::CompareJumpIfFalse(k, t),
+            (Op::Compare(k), Op::PopJumpIfTrue(t)) => Op::CompareJumpIfTrue(k, t),
+            (Op::Is(neg), Op::PopJumpIfFalse(t)) => Op::IsJumpIfFalse(neg, t),
+            (Op::Is(neg), Op::PopJumpIfTrue(t)) => Op::IsJumpIfTrue(neg, t),
             _ => continue,
         };
     }

@@ -230,7 +230,11 @@ fn stack_effect(op: Op) -> i32 {
         | LoadFastLoadAttr(..)
         | StoreFastLoadFast(..)
         | StoreFastStoreFast(..)
-        | LoadConstLoadFast(..) => unreachable!("superinstructions are never emitted"),
+        | LoadConstLoadFast(..)
+        | CompareJumpIfFalse(..)
+        | CompareJumpIfTrue(..)
+        | IsJumpIfFalse(..)
+        | IsJumpIfTrue(..) => unreachable!("superinstructions are never emitted"),
     }
 }
 

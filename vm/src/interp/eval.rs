@@ -367,6 +367,52 @@ impl Vm {
                         slots.set(sp - 1, v);
                     }};
                 }
+                macro_rules! compare {
+                    ($k:expr) => {{
+                        let b = peek!(1);
+                        let a = peek!(2);
+                        let r = if a.is_int() && b.is_int() {
+                            Value::bool(ops_cmp_int($k, a.as_int(), b.as_int()))
+                        } else if let (Some(x), Some(y)) = (self.float_or_small(a), self.float_or_small(b)) {
+                            Value::bool(match $k {
+                                crate::compile::code::cmpop::LT => x < y,
+                                crate::compile::code::cmpop::LE => x <= y,
+                                crate::compile::code::cmpop::EQ => x == y,
+                                crate::compile::code::cmpop::NE => x != y,
+                                crate::compile::code::cmpop::GT => x > y,
+                                _ => x >= y,
+                            })
+                        } else {
+                            tri!(self.compare(a, b, $k))
+                        };
+                        sp -= 1;
+                        slots.set(sp - 1, r);
+                    }};
+                }
+                macro_rules! is {
+                    ($neg:expr) => {{
+                        let b = pop!();
+                        let a = top!();
+                        slots.set(sp - 1, Value::bool((a == b) != $neg));
+                    }};
+                }
+                // Pops TOS and jumps to `$t` if its truth is `$when`.
+                macro_rules! pop_jump_if {
+                    ($t:expr, $when:expr) => {{
+                        let v = pop!();
+                        let b = if v == Value::TRUE {
+                            true
+                        } else if v == Value::FALSE {
+                            false
+                        } else {
+                            tri!(self.truthy(v))
+                        };
+                        if b == $when {
+                            pc = $t as usize;
+                            continue 'dispatch;
+                        }
+                    }};
+                }
                 match op {
                     Op::Nop => {}
                     Op::LoadConst(i) => load_const!(i),
@@ -403,6 +449,26 @@ impl Vm {
                         load_const!(a);
                         pc += 1;
                         load_fast!(b)
+                    }
+                    Op::CompareJumpIfFalse(k, t) => {
+                        compare!(k);
+                        pc += 1;
+                        pop_jump_if!(t, false)
+                    }
+                    Op::CompareJumpIfTrue(k, t) => {
+                        compare!(k);
+                        pc += 1;
+                        pop_jump_if!(t, true)
+                    }
+                    Op::IsJumpIfFalse(neg, t) => {
+                        is!(neg);
+                        pc += 1;
+                        pop_jump_if!(t, false)
+                    }
+                    Op::IsJumpIfTrue(neg, t) => {
+                        is!(neg);
+                        pc += 1;
+                        pop_jump_if!(t, true)
                     }
                     Op::DeleteFast(i) => {
                         if slots.get(i as usize).is_null() {
@@ -601,31 +667,8 @@ impl Vm {
                         let t = tri!(self.truthy(a));
                         slots.set(sp - 1, Value::bool(!t));
                     }
-                    Op::Compare(k) => {
-                        let b = peek!(1);
-                        let a = peek!(2);
-                        let r = if a.is_int() && b.is_int() {
-                            Value::bool(ops_cmp_int(k, a.as_int(), b.as_int()))
-                        } else if let (Some(x), Some(y)) = (self.float_or_small(a), self.float_or_small(b)) {
-                            Value::bool(match k {
-                                crate::compile::code::cmpop::LT => x < y,
-                                crate::compile::code::cmpop::LE => x <= y,
-                                crate::compile::code::cmpop::EQ => x == y,
-                                crate::compile::code::cmpop::NE => x != y,
-                                crate::compile::code::cmpop::GT => x > y,
-                                _ => x >= y,
-                            })
-                        } else {
-                            tri!(self.compare(a, b, k))
-                        };
-                        sp -= 1;
-                        slots.set(sp - 1, r);
-                    }
-                    Op::Is(neg) => {
-                        let b = pop!();
-                        let a = top!();
-                        slots.set(sp - 1, Value::bool((a == b) != neg));
-                    }
+                    Op::Compare(k) => compare!(k),
+                    Op::Is(neg) => is!(neg),
                     Op::In(neg) => {
                         let b = pop!();
                         let a = top!();
@@ -774,20 +817,8 @@ impl Vm {
                         }
                         continue 'dispatch;
                     }
-                    Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
-                        let v = pop!();
-                        let b = if v == Value::TRUE {
-                            true
-                        } else if v == Value::FALSE {
-                            false
-                        } else {
-                            tri!(self.truthy(v))
-                        };
-                        if b == matches!(op, Op::PopJumpIfTrue(_)) {
-                            pc = t as usize;
-                            continue 'dispatch;
-                        }
-                    }
+                    Op::PopJumpIfFalse(t) => pop_jump_if!(t, false),
+                    Op::PopJumpIfTrue(t) => pop_jump_if!(t, true),
                     Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
                         let v = top!();
                         let b = tri!(self.truthy(v));
