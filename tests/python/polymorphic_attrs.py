@@ -87,3 +87,34 @@ print("dyn", [d.total() for d in dyn], dyn[2].missing)
 mixed = objs + dyn
 for rnd in range(3):
     print("mixed", rnd, sum(m.total() for m in mixed))
+
+
+# Stores at sites that see many shapes: a base-class method assigning existing attributes of
+# every subclass's instances, and one adding a new attribute (a map transition) to each.
+def bump(o, k):
+    o.x = o.x + k
+    o.y = k
+
+
+for rnd in range(40):
+    for o in objs:
+        bump(o, rnd)
+print("stored", [(o.x, o.y) for o in objs])
+
+
+def tag(o, t):
+    o.tag = t
+
+
+for rnd in range(3):
+    fresh = [cls(rnd, rnd) for cls in classes]
+    for o in fresh:
+        tag(o, rnd * 2)
+    print("tagged", rnd, [o.tag + o.x for o in fresh], [sorted(vars(o)) == sorted(vars(fresh[0])) for o in fresh][:3])
+
+# A data descriptor added to one class: stores must go through it from then on.
+log = []
+classes[4].y = property(lambda self: 7, lambda self, v: log.append(v))
+for o in objs:
+    bump(o, 1)
+print("setter log", log, objs[4].y, objs[5].y)

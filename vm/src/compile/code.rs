@@ -397,7 +397,7 @@ pub struct Code {
     /// The method-load caches this code's `LoadMethod` sites have published (each site's word
     /// 0 points at its newest); owned here so that readers of an older one never see it freed.
     pub method_sites: std::sync::Mutex<Vec<Box<crate::interp::inline_cache::MethodSite>>>,
-    /// Likewise for the extra shapes of polymorphic `LoadAttr` sites (word 1 points at one).
+    /// Likewise for the older shapes of polymorphic attribute sites (word 1 points at one).
     pub load_sites: std::sync::Mutex<Vec<Box<crate::interp::inline_cache::LoadSite>>>,
     /// This code object's id in the code table (set by `register`).
     pub id: u32,

@@ -1,12 +1,12 @@
 //! Inline caches for instance attribute loads and stores: words per instruction in the code
 //! object, keyed by the class version (which changes when the class or any base changes) and
 //! the instance's map. A plain entry gives the slot of an existing attribute; a transition entry
-//! (stores that add an attribute, as in `__init__`) gives the new map and slot. A load site keeps
-//! the shape it saw last in word 0 and the one before in word 1; once it has seen a third (a
-//! method of a base class reading `self.x` of several subclasses' instances), word 1 points at
-//! an immutable `LoadSite` of up to `LOAD_WAYS` more plain entries, published whole like a
-//! `MethodSite` (below). A miss takes the general path in `attr.rs` and refills the entries.
-//! Entries that do not fit the packing are simply not cached.
+//! (stores that add an attribute, as in `__init__`) gives the new map and slot. A load or store
+//! site keeps its newest entry in word 0 and the plain one before in word 1; once it has seen a
+//! third shape (a method of a base class using `self.x` of several subclasses' instances), word
+//! 1 points at an immutable `LoadSite` of up to `LOAD_WAYS` more plain entries, published whole
+//! like a `MethodSite` (below). A miss takes the general path in `attr.rs` and refills the
+//! entries. Entries that do not fit the packing are simply not cached.
 //!
 //! Method loads (`LoadMethod`) cache the method itself, for up to `METHOD_WAYS` receiver shapes
 //! (class version, and map for an instance): a site's word 0 points at an immutable
@@ -34,12 +34,12 @@ const TR_VER_BITS: u64 = 23;
 const METHOD_WAYS: usize = 4;
 /// Refills one method-load site is allowed: past them it is megamorphic and keeps its cache.
 const METHOD_REFILLS: u64 = 8;
-/// Shapes a polymorphic attribute-load site keeps beyond its two words.
+/// Shapes a polymorphic attribute site keeps beyond its two words.
 const LOAD_WAYS: usize = 6;
-/// `LoadSite`s one attribute-load site may publish: past them it keeps its cache.
+/// `LoadSite`s one attribute site may publish: past them it keeps its cache.
 const LOAD_REFILLS: u32 = 12;
 
-/// The extra shapes of a polymorphic attribute-load site: plain entries, newest first, 0 for
+/// The older shapes of a polymorphic attribute site: plain entries, newest first, 0 for
 /// none; and how many sites this site published before this one.
 #[derive(Debug)]
 pub struct LoadSite {
@@ -89,15 +89,21 @@ impl Vm {
     #[inline(always)]
     pub fn ic_plain_slot(&self, code: &Code, pc: usize, o: Value) -> Option<u64> {
         let w = code.icache[2 * pc].load(Relaxed);
-        if w == 0 || w & 1 != 0 {
+        if w == 0 {
             return None;
         }
         let (_, version, map) = self.ic_shape(o)?;
         let shape = (version << PLAIN_MAP_BITS) | map;
-        if w >> 9 == shape {
+        if w & 1 == 0 && w >> 9 == shape {
             return Some((w >> 1) & 0xff);
         }
-        // The load site's second entry (a store site's word 1 stays 0), or its `LoadSite`.
+        Self::ic_older_slot(code, pc, shape)
+    }
+
+    /// The slot an older plain entry of the site at `pc` (word 1, or its `LoadSite`) gives for
+    /// `shape` (version and map bits as in a plain entry), or None.
+    #[inline(always)]
+    fn ic_older_slot(code: &Code, pc: usize, shape: u64) -> Option<u64> {
         let w = code.icache[2 * pc + 1].load(Acquire);
         if w & 1 == 0 {
             return (w != 0 && w >> 9 == shape).then_some((w >> 1) & 0xff);
@@ -107,6 +113,41 @@ impl Vm {
         // Acquire above) and is never changed or freed while `code` lives.
         let site = unsafe { &*((w - 1) as *const LoadSite) };
         site.ways.iter().find(|&&w| w != 0 && w >> 9 == shape).map(|w| (w >> 1) & 0xff)
+    }
+
+    /// Makes `w` the newest entry (word 0) of the load or store site at `pc`; the plain entry
+    /// it replaces moves to word 1 or, for a third shape, to the front of a new `LoadSite` with
+    /// the older entries after it (until the site has published `LOAD_REFILLS` of them).
+    fn ic_push(code: &Code, pc: usize, w: u64) {
+        let old = code.icache[2 * pc].load(Relaxed);
+        if old != w && old != 0 && old & 1 == 0 {
+            let second = code.icache[2 * pc + 1].load(Acquire);
+            if second == 0 {
+                code.icache[2 * pc + 1].store(old, Relaxed);
+            } else {
+                let (earlier, refills): (&[u64], u32) = if second & 1 == 0 {
+                    (&[second], 0)
+                } else {
+                    // SAFETY: as in `ic_older_slot`.
+                    let site = unsafe { &*((second - 1) as *const LoadSite) };
+                    (&site.ways, site.refills + 1)
+                };
+                if refills >= LOAD_REFILLS {
+                    return;
+                }
+                let mut site = LoadSite { ways: [0; LOAD_WAYS], refills };
+                site.ways[0] = old;
+                let keep = earlier.iter().filter(|&&e| e != 0 && e != w && e != old);
+                for (slot, &e) in site.ways[1..].iter_mut().zip(keep) {
+                    *slot = e;
+                }
+                let site = Box::new(site);
+                let addr = &*site as *const LoadSite as u64;
+                code.load_sites.lock().unwrap_or_else(|e| e.into_inner()).push(site);
+                code.icache[2 * pc + 1].store(addr + 1, Release);
+            }
+        }
+        code.icache[2 * pc].store(w, Relaxed);
     }
 
     /// What a transition entry at `pc` gives for the instance `o` now (its class version and
@@ -144,38 +185,7 @@ impl Vm {
         if let Some(slot) = self.rt.map(map as u32).names.iter().position(|&n| n == id)
             && let Some(w) = plain(version, map, slot as u64)
         {
-            // The entry it replaces moves to word 1, or (a third shape) to the front of a new
-            // `LoadSite` with word 1's entries after it.
-            let old = code.icache[2 * pc].load(Relaxed);
-            if old != w && old != 0 && old & 1 == 0 {
-                let second = code.icache[2 * pc + 1].load(Acquire);
-                if second == 0 {
-                    code.icache[2 * pc + 1].store(old, Relaxed);
-                } else {
-                    let (earlier, refills): (&[u64], u32) = if second & 1 == 0 {
-                        (&[second], 0)
-                    } else {
-                        // SAFETY: as in `ic_plain_slot`.
-                        let site = unsafe { &*((second - 1) as *const LoadSite) };
-                        (&site.ways, site.refills + 1)
-                    };
-                    if refills >= LOAD_REFILLS {
-                        return Ok(());
-                    }
-                    let mut site = LoadSite { ways: [0; LOAD_WAYS], refills };
-                    site.ways[0] = old;
-                    for (slot, &e) in
-                        site.ways[1..].iter_mut().zip(earlier.iter().filter(|&&e| e != 0 && e != w && e != old))
-                    {
-                        *slot = e;
-                    }
-                    let site = Box::new(site);
-                    let addr = &*site as *const LoadSite as u64;
-                    code.load_sites.lock().unwrap_or_else(|e| e.into_inner()).push(site);
-                    code.icache[2 * pc + 1].store(addr + 1, Release);
-                }
-            }
-            code.icache[2 * pc].store(w, Relaxed);
+            Self::ic_push(code, pc, w);
         }
         Ok(())
     }
@@ -190,16 +200,18 @@ impl Vm {
         let Some((_, version, map)) = self.ic_shape(o) else { return Ok(false) };
         let ob = o.as_obj();
         let slot = (w >> 1) & 0xff;
-        if w & 1 == 0 {
-            if w >> 9 != (version << PLAIN_MAP_BITS) | map {
-                return Ok(false);
-            }
+        let plain_shape = (version << PLAIN_MAP_BITS) | map;
+        if w & 1 == 0 && w >> 9 == plain_shape {
             let slots = self.rd(ob, INST_SLOTS).as_obj();
             self.st(slots, ARRAY_ITEMS + 8 * slot, v)?;
             return Ok(true);
         }
-        if w >> 25 != (version << TR_MAP_BITS) | map {
-            return Ok(false);
+        if w & 1 == 0 || w >> 25 != (version << TR_MAP_BITS) | map {
+            // (A polymorphic site's older entries.)
+            let Some(slot) = Self::ic_older_slot(code, pc, plain_shape) else { return Ok(false) };
+            let slots = self.rd(ob, INST_SLOTS).as_obj();
+            self.st(slots, ARRAY_ITEMS + 8 * slot, v)?;
+            return Ok(true);
         }
         // (The old map has `slot` attributes: the new one is the next.)
         let slots = self.slots_for(ob, slot as usize)?;
@@ -229,7 +241,7 @@ impl Vm {
             transition(version, map_before, map, slot as u64)
         };
         if let Some(w) = w {
-            code.icache[2 * pc].store(w, Relaxed);
+            Self::ic_push(code, pc, w);
         }
         Ok(())
     }
