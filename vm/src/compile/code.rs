@@ -178,6 +178,16 @@ pub enum Op {
     StoreFastStoreFast(u32, u32),
     /// `LoadConst(a); LoadFast(b)`.
     LoadConstLoadFast(u32, u32),
+    /// `LoadFast(a); LoadMethod(b)`.
+    LoadFastLoadMethod(u32, u32),
+    /// `PushNull; LoadFast(a)`.
+    PushNullLoadFast(u32),
+    /// `LoadFast(a); Binary(k)`, or `InplaceBinary(k & !INPLACE)` when `k & INPLACE`.
+    LoadFastBinary(u32, u8),
+    /// `LoadConst(a); Binary(k)`, or `InplaceBinary(k & !INPLACE)` when `k & INPLACE`.
+    LoadConstBinary(u32, u8),
+    /// `LoadAttr(a); LoadFast(b)`.
+    LoadAttrLoadFast(u32, u32),
     /// `Compare(k); PopJumpIfFalse(t)`.
     CompareJumpIfFalse(u8, u32),
     /// `Compare(k); PopJumpIfTrue(t)`.
@@ -187,6 +197,9 @@ pub enum Op {
     /// `Is(neg); PopJumpIfTrue(t)`.
     IsJumpIfTrue(bool, u32),
 }
+
+/// In the operator of a fused binary operation: the in-place form.
+pub const INPLACE: u8 = 0x80;
 
 /// The interpreter's copy of `ops`: each instruction that pairs with the next into a
 /// superinstruction is replaced by it (the pairs are the commonest ones in the classic
@@ -201,6 +214,13 @@ pub fn superinstructions(ops: &[Op]) -> Box<[Op]> {
             (Op::StoreFast(a), Op::LoadFast(b)) => Op::StoreFastLoadFast(a, b),
             (Op::StoreFast(a), Op::StoreFast(b)) => Op::StoreFastStoreFast(a, b),
             (Op::LoadConst(a), Op::LoadFast(b)) => Op::LoadConstLoadFast(a, b),
+            (Op::LoadFast(a), Op::LoadMethod(b)) => Op::LoadFastLoadMethod(a, b),
+            (Op::PushNull, Op::LoadFast(a)) => Op::PushNullLoadFast(a),
+            (Op::LoadFast(a), Op::Binary(k)) => Op::LoadFastBinary(a, k),
+            (Op::LoadFast(a), Op::InplaceBinary(k)) => Op::LoadFastBinary(a, k | INPLACE),
+            (Op::LoadConst(a), Op::Binary(k)) => Op::LoadConstBinary(a, k),
+            (Op::LoadConst(a), Op::InplaceBinary(k)) => Op::LoadConstBinary(a, k | INPLACE),
+            (Op::LoadAttr(a), Op::LoadFast(b)) => Op::LoadAttrLoadFast(a, b),
             (Op::Compare(k), Op::PopJumpIfFalse(t)) => Op::CompareJumpIfFalse(k, t),
             (Op::Compare(k), Op::PopJumpIfTrue(t)) => Op::CompareJumpIfTrue(k, t),
             (Op::Is(neg), Op::PopJumpIfFalse(t)) => Op::IsJumpIfFalse(neg, t),

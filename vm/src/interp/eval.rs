@@ -7,7 +7,7 @@
 
 use super::ops::Build;
 use super::{R, Unwind, Vm};
-use crate::compile::code::{self, Code, Op};
+use crate::compile::code::{self, Code, INPLACE, Op};
 use crate::layout::*;
 use crate::value::Value;
 use stm::ObjRef;
@@ -367,6 +367,43 @@ impl Vm {
                         slots.set(sp - 1, v);
                     }};
                 }
+                macro_rules! load_method {
+                    ($n:expr) => {{
+                        let o = top!();
+                        let (a, b) = match self.ic_method(code, pc, o) {
+                            Some(m) => (m, o),
+                            None => {
+                                let key = self.name_const(frame, $n);
+                                let (a, b) = tri!(self.load_method(o, key));
+                                if !b.is_null() {
+                                    self.ic_fill_method(code, pc, o, key, a);
+                                }
+                                (a, b)
+                            }
+                        };
+                        slots.set(sp - 1, a);
+                        push!(b)
+                    }};
+                }
+                macro_rules! binary {
+                    ($k:expr, $inplace:expr) => {{
+                        let b = peek!(1);
+                        let a = peek!(2);
+                        // Fast path: small ints.
+                        let r = if a.is_int()
+                            && b.is_int()
+                            && let Some(r) = self.int_fast($k, a.as_int(), b.as_int())
+                        {
+                            r
+                        } else if let Some(r) = self.float_fast($k, a, b) {
+                            r
+                        } else {
+                            tri!(self.binary_op(a, b, $k, $inplace))
+                        };
+                        sp -= 1;
+                        slots.set(sp - 1, r);
+                    }};
+                }
                 macro_rules! compare {
                     ($k:expr) => {{
                         let b = peek!(1);
@@ -447,6 +484,31 @@ impl Vm {
                     }
                     Op::LoadConstLoadFast(a, b) => {
                         load_const!(a);
+                        pc += 1;
+                        load_fast!(b)
+                    }
+                    Op::LoadFastLoadMethod(a, b) => {
+                        load_fast!(a);
+                        pc += 1;
+                        load_method!(b)
+                    }
+                    Op::PushNullLoadFast(a) => {
+                        push!(Value::NULL);
+                        pc += 1;
+                        load_fast!(a)
+                    }
+                    Op::LoadFastBinary(a, k) => {
+                        load_fast!(a);
+                        pc += 1;
+                        binary!(k & !INPLACE, k & INPLACE != 0)
+                    }
+                    Op::LoadConstBinary(a, k) => {
+                        load_const!(a);
+                        pc += 1;
+                        binary!(k & !INPLACE, k & INPLACE != 0)
+                    }
+                    Op::LoadAttrLoadFast(a, b) => {
+                        load_attr!(a);
                         pc += 1;
                         load_fast!(b)
                     }
@@ -592,22 +654,7 @@ impl Vm {
                         let o = pop!();
                         tri!(self.delattr(o, key));
                     }
-                    Op::LoadMethod(n) => {
-                        let o = top!();
-                        let (a, b) = match self.ic_method(code, pc, o) {
-                            Some(m) => (m, o),
-                            None => {
-                                let key = self.name_const(frame, n);
-                                let (a, b) = tri!(self.load_method(o, key));
-                                if !b.is_null() {
-                                    self.ic_fill_method(code, pc, o, key, a);
-                                }
-                                (a, b)
-                            }
-                        };
-                        slots.set(sp - 1, a);
-                        push!(b)
-                    }
+                    Op::LoadMethod(n) => load_method!(n),
                     Op::Pop => sp -= 1,
                     Op::Dup => push!(top!()),
                     Op::Dup2 => {
@@ -640,23 +687,8 @@ impl Vm {
                         slots.set(sp - 3, d);
                         slots.set(sp - 4, a);
                     }
-                    Op::Binary(k) | Op::InplaceBinary(k) => {
-                        let b = peek!(1);
-                        let a = peek!(2);
-                        // Fast path: small ints.
-                        let r = if a.is_int()
-                            && b.is_int()
-                            && let Some(r) = self.int_fast(k, a.as_int(), b.as_int())
-                        {
-                            r
-                        } else if let Some(r) = self.float_fast(k, a, b) {
-                            r
-                        } else {
-                            tri!(self.binary_op(a, b, k, matches!(op, Op::InplaceBinary(_))))
-                        };
-                        sp -= 1;
-                        slots.set(sp - 1, r);
-                    }
+                    Op::Binary(k) => binary!(k, false),
+                    Op::InplaceBinary(k) => binary!(k, true),
                     Op::Unary(k) => {
                         let a = top!();
                         let r = tri!(self.unary_op(a, k));
