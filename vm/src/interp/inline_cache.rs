@@ -200,23 +200,23 @@ impl Vm {
         let Some((_, version, map)) = self.ic_shape(o) else { return Ok(false) };
         let ob = o.as_obj();
         let slot = (w >> 1) & 0xff;
-        let plain_shape = (version << PLAIN_MAP_BITS) | map;
-        if w & 1 == 0 && w >> 9 == plain_shape {
-            let slots = self.rd(ob, INST_SLOTS).as_obj();
+        if w & 1 != 0 && w >> 25 == (version << TR_MAP_BITS) | map {
+            // (The old map has `slot` attributes: the new one is the next.)
+            let slots = self.slots_for(ob, slot as usize)?;
             self.st(slots, ARRAY_ITEMS + 8 * slot, v)?;
+            self.st(ob, INST_MAP, Value::int(((w >> 9) & 0xffff) as i64))?;
             return Ok(true);
         }
-        if w & 1 == 0 || w >> 25 != (version << TR_MAP_BITS) | map {
+        let plain_shape = (version << PLAIN_MAP_BITS) | map;
+        let slot = if w & 1 == 0 && w >> 9 == plain_shape {
+            slot
+        } else {
             // (A polymorphic site's older entries.)
             let Some(slot) = Self::ic_older_slot(code, pc, plain_shape) else { return Ok(false) };
-            let slots = self.rd(ob, INST_SLOTS).as_obj();
-            self.st(slots, ARRAY_ITEMS + 8 * slot, v)?;
-            return Ok(true);
-        }
-        // (The old map has `slot` attributes: the new one is the next.)
-        let slots = self.slots_for(ob, slot as usize)?;
+            slot
+        };
+        let slots = self.rd(ob, INST_SLOTS).as_obj();
         self.st(slots, ARRAY_ITEMS + 8 * slot, v)?;
-        self.st(ob, INST_MAP, Value::int(((w >> 9) & 0xffff) as i64))?;
         Ok(true)
     }
 
