@@ -45,6 +45,8 @@ const SHIPPED: &[(&str, &str, bool)] = &[
     ("_weakrefset", include_str!("../../lib/_weakrefset.py"), false),
     ("logging", include_str!("../../lib/logging/__init__.py"), true),
     ("calendar", include_str!("../../lib/calendar.py"), false),
+    ("csv", include_str!("../../lib/csv.py"), false),
+    ("_csv", include_str!("../../lib/_csv.py"), false),
     ("pathlib", include_str!("../../lib/pathlib.py"), false),
     ("ntpath", include_str!("../../lib/ntpath.py"), false),
     ("genericpath", include_str!("../../lib/genericpath.py"), false),
