@@ -602,7 +602,25 @@ impl Vm {
                 let r = self.call_value(m, &[v], &[])?;
                 self.truthy(r)
             }
-            None => Ok(self.isinstance(v, c)),
+            None => {
+                if self.isinstance(v, c) {
+                    return Ok(true);
+                }
+                // Then `v.__class__`, when it can differ from the type (a class overriding
+                // `__class__`, as mocks and proxies do, or `__getattribute__`).
+                let t = self.type_of(v);
+                if self.tid_of(v) != tid::INSTANCE
+                    || (self.rd(t, CLS_FLAGS).as_int() & CLSF_HAS_GETATTRIBUTE == 0
+                        && self.class_lookup(t, "__class__")?.is_none())
+                {
+                    return Ok(false);
+                }
+                let key = self.s("__class__");
+                Ok(match self.getattr_opt(v, key)? {
+                    Some(ic) if self.tid_of(ic) == tid::CLASS && ic.as_obj() != t => self.is_subclass(ic.as_obj(), c),
+                    _ => false,
+                })
+            }
         }
     }
 

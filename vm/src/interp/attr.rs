@@ -44,7 +44,7 @@ impl Vm {
         }
         let o = v.as_obj();
         match self.tid(o) {
-            tid::INSTANCE => self.ld(o, INST_CLASS).as_obj(),
+            tid::INSTANCE => self.rd(o, INST_CLASS).as_obj(),
             tid::ITER => t.iters[self.ld(o, IT_KIND).as_int() as usize],
             tid::CLASS => {
                 let m = self.ld(o, CLS_META);
@@ -819,6 +819,9 @@ impl Vm {
             self.call_value(s, &[o, v], &[])?;
             return Ok(());
         }
+        if self.with_str(key.as_obj(), |s| s == "__class__") {
+            return self.set_class(o, v);
+        }
         if k == tid::INSTANCE {
             if self.rd(t, CLS_FLAGS).as_int() & CLSF_NO_DICT == 0 && self.with_str(key.as_obj(), |s| s == "__dict__") {
                 return self.set_instance_dict(o.as_obj(), v);
@@ -858,6 +861,50 @@ impl Vm {
             return Err(self.new_error("AttributeError", &format!("'{tn}' object attribute '{n}' is read-only")));
         }
         Err(self.new_error("AttributeError", &format!("'{tn}' object has no attribute '{n}'")))
+    }
+
+    /// `obj.__class__ = cls` (`object.__class__`'s setter): instances of Python classes may
+    /// change to another Python class whose instances are laid out alike (the same built-in
+    /// base, `__dict__` or not, the same `__slots__`); maps are shared by all classes, so the
+    /// instance keeps its attributes.
+    fn set_class(&mut self, o: Value, v: Value) -> R<()> {
+        if self.tid_of(v) != tid::CLASS {
+            let tn = self.type_name(v);
+            return Err(self.new_error("TypeError", &format!("__class__ must be set to a class, not '{tn}' object")));
+        }
+        let (old, new) = (self.type_of(o), v.as_obj());
+        let python_class = |vm: &Vm, c: ObjRef| vm.rd(c, CLS_FLAGS).as_int() & CLSF_BUILTIN == 0;
+        if self.tid_of(o) != tid::INSTANCE || !python_class(self, old) || !python_class(self, new) {
+            return Err(self.new_error(
+                "TypeError",
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            ));
+        }
+        if new != old && self.instance_layout(new)? != self.instance_layout(old)? {
+            let (n, m) = (self.class_name(new), self.class_name(old));
+            return Err(self.new_error("TypeError", &format!("__class__ assignment: '{n}' object layout differs from '{m}'")));
+        }
+        self.st(o.as_obj(), INST_CLASS, v)
+    }
+
+    /// What decides whether instances of two Python classes are laid out alike: the layout
+    /// kind, whether they have a `__dict__`, and the `__slots__` names of the MRO.
+    fn instance_layout(&mut self, cls: ObjRef) -> R<(i64, bool, Vec<String>)> {
+        let kind = self.ld(cls, CLS_KIND).as_int();
+        let no_dict = self.rd(cls, CLS_FLAGS).as_int() & CLSF_NO_DICT != 0;
+        let mro = self.rd(cls, CLS_MRO).as_obj();
+        let mut slots = Vec::new();
+        for i in 0..self.tuple_len(mro) {
+            let c = self.tuple_get(mro, i).as_obj();
+            let names = self.rd(c, CLS_SLOTS);
+            if !names.is_null() {
+                for j in 0..self.tuple_len(names.as_obj()) {
+                    let n = self.tuple_get(names.as_obj(), j);
+                    slots.push(self.str_of(n));
+                }
+            }
+        }
+        Ok((kind, no_dict, slots))
     }
 
     /// `tb.tb_next = v` (None or a traceback that does not lead back to `tb`).
@@ -940,6 +987,9 @@ impl Vm {
             }
             self.call_value(f, &[o], &[])?;
             return Ok(());
+        }
+        if self.with_str(key.as_obj(), |s| s == "__class__") {
+            return Err(self.new_error("TypeError", "can't delete __class__ attribute"));
         }
         if k == tid::INSTANCE && self.instance_del(o.as_obj(), key)? {
             return Ok(());

@@ -75,9 +75,11 @@ impl Vm {
             return None;
         }
         let ob = o.as_obj();
+        let map = self.rd(ob, INST_MAP).as_int();
+        // (`__class__` assignment writes the class: the map's load above read-marked the
+        // instance for the STM, so the class needs no barrier of its own.)
         let cls = self.ld(ob, INST_CLASS).as_obj();
         let version = self.rd(cls, CLS_VERSION).as_int() as u64;
-        let map = self.rd(ob, INST_MAP).as_int();
         if map == DICT_MODE {
             return None;
         }
@@ -321,6 +323,7 @@ impl Vm {
                 if map == DICT_MODE {
                     return None;
                 }
+                // (The map's load read-marked the instance: see `ic_shape`.)
                 (self.ld(ob, INST_CLASS).as_obj(), map as u64)
             }
             tid::CLASS | tid::MODULE | tid::SUPER => return None,

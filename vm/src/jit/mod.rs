@@ -208,7 +208,8 @@ impl VmDescrs {
         let dict_version = field(&mut table, "dict.version", DICT_VERSION, Type::Int, false);
         let dict_entries = field(&mut table, "dict.entries", DICT_ENTRIES, Type::Ref, false);
         let instance = table.size("instance", tid::INSTANCE, 48);
-        let inst_class = field(&mut table, "instance.class", INST_CLASS, Type::Ref, true);
+        // (Not immutable: `obj.__class__ = C` changes it.)
+        let inst_class = field(&mut table, "instance.class", INST_CLASS, Type::Ref, false);
         let inst_map = field(&mut table, "instance.map", INST_MAP, Type::Int, false);
         let inst_slots = field(&mut table, "instance.slots", INST_SLOTS, Type::Ref, false);
         let class_version = field(&mut table, "class.version", CLS_VERSION, Type::Int, false);

@@ -789,7 +789,7 @@ impl Recorder {
         if vm.tid_of(o) != tid::INSTANCE || vm.rd(o.as_obj(), INST_MAP).as_int() == DICT_MODE {
             return None;
         }
-        let cls = vm.ld(o.as_obj(), INST_CLASS).as_obj();
+        let cls = vm.rd(o.as_obj(), INST_CLASS).as_obj();
         if vm.rd(cls, CLS_FLAGS).as_int() & CLSF_HAS_GETATTRIBUTE != 0 {
             return None;
         }
@@ -866,7 +866,7 @@ impl Recorder {
     /// version now (what lookups on its class depend on).
     fn guard_class(&mut self, vm: &Vm, obj: Arg, o: Value, snap: &Snapshot) -> Result<(), Abort> {
         use crate::layout::*;
-        let cls = vm.ld(o.as_obj(), INST_CLASS);
+        let cls = vm.rd(o.as_obj(), INST_CLASS);
         let version = vm.rd(cls.as_obj(), CLS_VERSION);
         self.guard(Opcode::GuardNonnullClass, vec![obj, Arg::Int(tid::INSTANCE as i64)], snap)?;
         let c = self.load(Opcode::GetfieldR, obj, self.d.inst_class)?;
@@ -1165,7 +1165,7 @@ impl Recorder {
         match xa {
             Av::Int(_) | Av::Float { .. } => {}
             Av::Word(w) if vm.tid_of(x) == tid::INSTANCE => {
-                let c = vm.ld(x.as_obj(), INST_CLASS);
+                let c = vm.rd(x.as_obj(), INST_CLASS);
                 let d = self.d;
                 self.guard(Opcode::GuardNonnullClass, vec![w, Arg::Int(tid::INSTANCE as i64)], &snap)?;
                 let wc = self.load(Opcode::GetfieldR, w, d.inst_class)?;
@@ -1482,7 +1482,7 @@ impl Recorder {
                     tid::INSTANCE => {
                         // True unless the class (or a base) defines `__bool__` or `__len__`;
                         // the class version guard keeps that so.
-                        let cls = vm.ld(v.as_obj(), INST_CLASS).as_obj();
+                        let cls = vm.rd(v.as_obj(), INST_CLASS).as_obj();
                         if class_attr(vm, cls, "__bool__").is_some() || class_attr(vm, cls, "__len__").is_some() {
                             return Err("truth of an instance with __bool__ or __len__".into());
                         }
