@@ -517,6 +517,10 @@ fn class_arg(vm: &mut Vm, v: Value, fname: &str) -> R<Vec<stm::ObjRef>> {
 
 fn isinstance(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
     vm.nargs("isinstance", args, 2, 2)?;
+    if vm.tid_of(args[1]) == tid::CLASS {
+        // (One class, the common case: no list to build.)
+        return Ok(Value::bool(vm.instance_check(args[0], args[1].as_obj())?));
+    }
     let cs = class_arg(vm, args[1], "isinstance")?;
     for c in cs {
         if vm.instance_check(args[0], c)? {
