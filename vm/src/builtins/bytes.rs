@@ -262,12 +262,8 @@ pub fn decode_bytes(vm: &mut Vm, b: &[u8], codec: Codec, errors_v: Option<Value>
             }
             Err((st, en, reason)) => match errors {
                 Errors::Strict | Errors::XmlCharRefReplace => {
-                    let msg = if en - st == 1 {
-                        format!("'{}' codec can't decode byte 0x{:02x} in position {st}: {reason}", codec.name(), b[st])
-                    } else {
-                        format!("'{}' codec can't decode bytes in position {st}-{}: {reason}", codec.name(), en - 1)
-                    };
-                    return Err(vm.new_error("UnicodeDecodeError", &msg));
+                    let object = vm.new_bytes(b);
+                    return Err(vm.unicode_error("UnicodeDecodeError", codec.name(), object, st, en, reason));
                 }
                 Errors::Ignore => i = en,
                 Errors::Replace => {
@@ -333,13 +329,9 @@ pub fn encode_str(vm: &mut Vm, s: &str, codec: Codec, errors_v: Option<Value>) -
         }
         match errors {
             Errors::Strict => {
-                let what = if j - i == 1 {
-                    format!("character '{}' in position {i}", escape_char(c))
-                } else {
-                    format!("characters in position {i}-{}", j - 1)
-                };
-                let msg = format!("'{}' codec can't encode {what}: ordinal not in range({limit})", codec.name());
-                return Err(vm.new_error("UnicodeEncodeError", &msg));
+                let object = vm.new_str(&chars.iter().collect::<String>());
+                let reason = format!("ordinal not in range({limit})");
+                return Err(vm.unicode_error("UnicodeEncodeError", codec.name(), object, i, j, &reason));
             }
             Errors::Ignore => {}
             Errors::Replace => out.extend(std::iter::repeat_n(b'?', j - i)),

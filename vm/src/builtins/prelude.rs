@@ -256,6 +256,55 @@ def _se_str(self):
 SyntaxError.__init__ = _se_init
 SyntaxError.__str__ = _se_str
 
+# The Unicode errors' fields (encoding, object, start, end, reason) and CPython's str() of them.
+
+def _ue_char(c):
+    o = ord(c)
+    return "\\x%02x" % o if o <= 0xff else "\\u%04x" % o if o <= 0xffff else "\\U%08x" % o
+
+def _ue_init(self, *args):
+    BaseException.__init__(self, *args)
+    if isinstance(self, UnicodeTranslateError):
+        if len(args) != 4:
+            raise TypeError("function takes exactly 4 arguments (%d given)" % len(args))
+        self.object, self.start, self.end, self.reason = args
+        self.encoding = None
+        return
+    if len(args) != 5:
+        raise TypeError("function takes exactly 5 arguments (%d given)" % len(args))
+    names = ("str", "str" if isinstance(self, UnicodeEncodeError) else None, "int", "int", "str")
+    for i, (a, kind) in enumerate(zip(args, names)):
+        if kind == "str" and not isinstance(a, str) or kind == "int" and not isinstance(a, int):
+            raise TypeError("argument %d must be %s, not %s" % (i + 1, kind, type(a).__name__))
+    self.encoding, obj, self.start, self.end, self.reason = args
+    if not isinstance(self, UnicodeEncodeError):
+        if isinstance(obj, (str, int, float)) or obj is None:
+            raise TypeError("a bytes-like object is required, not '%s'" % type(obj).__name__)
+        obj = bytes(obj)
+    self.object = obj
+
+def _ue_str(self):
+    if not hasattr(self, "reason"):
+        return BaseException.__str__(self)
+    start, end = self.start, self.end
+    if isinstance(self, UnicodeDecodeError):
+        if end == start + 1 and 0 <= start < len(self.object):
+            return "'%s' codec can't decode byte 0x%02x in position %d: %s" % (
+                self.encoding, self.object[start], start, self.reason)
+        return "'%s' codec can't decode bytes in position %d-%d: %s" % (self.encoding, start, end - 1, self.reason)
+    if isinstance(self, UnicodeEncodeError):
+        if end == start + 1 and 0 <= start < len(self.object):
+            return "'%s' codec can't encode character '%s' in position %d: %s" % (
+                self.encoding, _ue_char(self.object[start]), start, self.reason)
+        return "'%s' codec can't encode characters in position %d-%d: %s" % (self.encoding, start, end - 1, self.reason)
+    if end == start + 1 and 0 <= start < len(self.object):
+        return "can't translate character '%s' in position %d: %s" % (_ue_char(self.object[start]), start, self.reason)
+    return "can't translate characters in position %d-%d: %s" % (start, end - 1, self.reason)
+
+for _c in (UnicodeEncodeError, UnicodeDecodeError, UnicodeTranslateError):
+    _c.__init__ = _ue_init
+    _c.__str__ = _ue_str
+
 # time.struct_time and the calendar functions of `time`, on its native _tm/_mktime/_strftime.
 
 import time as _time

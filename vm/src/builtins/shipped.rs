@@ -47,6 +47,7 @@ const SHIPPED: &[(&str, &str, bool)] = &[
     ("calendar", include_str!("../../lib/calendar.py"), false),
     ("csv", include_str!("../../lib/csv.py"), false),
     ("_csv", include_str!("../../lib/_csv.py"), false),
+    ("codecs", include_str!("../../lib/codecs.py"), false),
     ("pathlib", include_str!("../../lib/pathlib.py"), false),
     ("ntpath", include_str!("../../lib/ntpath.py"), false),
     ("genericpath", include_str!("../../lib/genericpath.py"), false),

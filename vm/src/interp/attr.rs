@@ -882,7 +882,9 @@ impl Vm {
         }
         if new != old && self.instance_layout(new)? != self.instance_layout(old)? {
             let (n, m) = (self.class_name(new), self.class_name(old));
-            return Err(self.new_error("TypeError", &format!("__class__ assignment: '{n}' object layout differs from '{m}'")));
+            return Err(
+                self.new_error("TypeError", &format!("__class__ assignment: '{n}' object layout differs from '{m}'"))
+            );
         }
         self.st(o.as_obj(), INST_CLASS, v)
     }

@@ -104,6 +104,26 @@ impl Vm {
         }
     }
 
+    /// A `UnicodeEncodeError` or `UnicodeDecodeError` (`kind`) with its fields, made by calling
+    /// the class as Python code would (its `__init__` and `__str__` are the prelude's).
+    pub fn unicode_error(
+        &mut self,
+        kind: &str,
+        encoding: &str,
+        object: Value,
+        start: usize,
+        end: usize,
+        reason: &str,
+    ) -> Unwind {
+        let cls = Value::obj(self.exc_type(kind));
+        let (enc, why) = (self.new_str(encoding), self.new_str(reason));
+        let args = [enc, object, Value::int(start as i64), Value::int(end as i64), why];
+        match self.call_value(cls, &args, &[]) {
+            Ok(e) => Unwind::Exc(e),
+            Err(e) => e,
+        }
+    }
+
     /// Turns the operand of `raise` into an exception instance (classes are instantiated).
     pub fn make_raisable(&mut self, e: Value, cause: Option<Value>) -> R<Value> {
         let base = self.exc_type("BaseException");
