@@ -161,7 +161,20 @@ class BufferedIncrementalDecoder(IncrementalDecoder):
         self.buffer = state[0]
 
 
-class StreamWriter(Codec):
+class _StreamProxy:
+    """What the stream classes share: other attributes are the stream's, and `with` closes it."""
+
+    def __getattr__(self, name, getattr=getattr):
+        return getattr(self.stream, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, type, value, tb):
+        self.stream.close()
+
+
+class StreamWriter(Codec, _StreamProxy):
 
     def __init__(self, stream, errors="strict"):
         self.stream = stream
@@ -182,17 +195,8 @@ class StreamWriter(Codec):
         if whence == 0 and offset == 0:
             self.reset()
 
-    def __getattr__(self, name, getattr=getattr):
-        return getattr(self.stream, name)
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, type, value, tb):
-        self.stream.close()
-
-
-class StreamReader(Codec):
+class StreamReader(Codec, _StreamProxy):
 
     charbuffertype = str
 
@@ -313,17 +317,8 @@ class StreamReader(Codec):
     def __iter__(self):
         return self
 
-    def __getattr__(self, name, getattr=getattr):
-        return getattr(self.stream, name)
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, type, value, tb):
-        self.stream.close()
-
-
-class StreamReaderWriter:
+class StreamReaderWriter(_StreamProxy):
     encoding = "unknown"
 
     def __init__(self, stream, Reader, Writer, errors="strict"):
@@ -363,17 +358,8 @@ class StreamReaderWriter:
         if whence == 0 and offset == 0:
             self.writer.reset()
 
-    def __getattr__(self, name, getattr=getattr):
-        return getattr(self.stream, name)
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, type, value, tb):
-        self.stream.close()
-
-
-class StreamRecoder:
+class StreamRecoder(_StreamProxy):
     data_encoding = "unknown"
     file_encoding = "unknown"
 
@@ -393,15 +379,6 @@ class StreamRecoder:
     def write(self, data):
         data, bytesdecoded = self.decode(data, self.errors)
         return self.writer.write(data)
-
-    def __getattr__(self, name, getattr=getattr):
-        return getattr(self.stream, name)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, type, value, tb):
-        self.stream.close()
 
 
 # ---- the built-in codecs, over str.encode and bytes.decode ----------------------------------
