@@ -38,6 +38,16 @@ fn write_both(r: &mut std::io::BufReader<std::fs::File>, data: &[u8]) -> std::io
 struct FileSlot {
     stream: Option<Stream>,
     binary: bool,
+    /// A text file's encoding (`open(encoding=)`: UTF-8, ASCII or Latin-1) and error handler.
+    text: TextCodec,
+}
+
+/// How a text file's characters are stored: `open()`'s `encoding` and `errors`.
+#[derive(Clone, Default)]
+struct TextCodec {
+    /// UTF-8 when None.
+    codec: Option<crate::builtins::bytes::Codec>,
+    errors: Option<String>,
 }
 
 static FILES: Mutex<Vec<FileSlot>> = Mutex::new(Vec::new());
@@ -64,12 +74,17 @@ pub fn install(vm: &mut Vm, t: &mut Types, builtins: Value, modules: Value) -> V
     {
         let mut f = FILES.lock().unwrap();
         f.clear();
-        f.push(FileSlot { stream: Some(Stream::Stdin(std::io::BufReader::new(std::io::stdin()))), binary: false });
+        f.push(FileSlot {
+            stream: Some(Stream::Stdin(std::io::BufReader::new(std::io::stdin()))),
+            binary: false,
+            text: TextCodec::default(),
+        });
         f.push(FileSlot {
             stream: Some(Stream::Stdout(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()))),
             binary: false,
+            text: TextCodec::default(),
         });
-        f.push(FileSlot { stream: Some(Stream::Stderr), binary: false });
+        f.push(FileSlot { stream: Some(Stream::Stderr), binary: false, text: TextCodec::default() });
     }
     // The stream class.
     let d = vm.new_dict();
@@ -551,6 +566,7 @@ pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     if !valid {
         return Err(vm.new_error("ValueError", &format!("invalid mode: '{mode}'")));
     }
+    let text = text_codec(vm, a, kw, binary)?;
     // A file descriptor (closed with the file unless closefd=False), or a path, opened by
     // `opener(path, flags)` when one is given.
     let closefd = match vm.kwarg(kw, "closefd") {
@@ -605,11 +621,50 @@ pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
     };
     let fid = {
         let mut files = FILES.lock().unwrap();
-        files.push(FileSlot { stream: Some(stream), binary });
+        files.push(FileSlot { stream: Some(stream), binary, text });
         files.len() - 1
     };
     let io = vm.types().io;
     Ok(new_file_obj(vm, io, fid, &path, &mode))
+}
+
+/// `open()`'s `encoding` and `errors` (arguments 4 and 5): None is UTF-8. Encodings whose
+/// characters are not whole bytes in a line-oriented way (UTF-16, UTF-32) are refused rather
+/// than misread.
+fn text_codec(vm: &mut Vm, a: A, kw: K, binary: bool) -> R<TextCodec> {
+    use crate::builtins::bytes::Codec;
+    let arg =
+        |vm: &Vm, i: usize, name: &str| a.get(i).copied().or_else(|| vm.kwarg(kw, name)).filter(|v| *v != Value::NONE);
+    let (encoding, errors) = (arg(vm, 3, "encoding"), arg(vm, 4, "errors"));
+    if binary {
+        for (v, what) in [(encoding, "encoding"), (errors, "errors")] {
+            if v.is_some() {
+                return Err(vm.new_error("ValueError", &format!("binary mode doesn't take an {what} argument")));
+            }
+        }
+        return Ok(TextCodec::default());
+    }
+    let errors = match errors {
+        Some(e) => Some(vm.arg_str(e, "open() argument 'errors'")?),
+        None => None,
+    };
+    let Some(encoding) = encoding else { return Ok(TextCodec { codec: None, errors }) };
+    let name = vm.arg_str(encoding, "open() argument 'encoding'")?;
+    let codec = match Codec::lookup(&name) {
+        Some(Codec::Utf8) => None,
+        Some(c @ (Codec::Ascii | Codec::Latin1)) => Some(c),
+        Some(c) => {
+            let n = c.name();
+            return Err(vm.new_error("ValueError", &format!("pystm cannot open text files in '{n}' yet")));
+        }
+        None => return Err(vm.new_error("LookupError", &format!("unknown encoding: {name}"))),
+    };
+    Ok(TextCodec { codec, errors })
+}
+
+/// The encoding and error handler of text file `fid` (UTF-8 for binary ones).
+fn text_of(fid: usize) -> TextCodec {
+    FILES.lock().unwrap().get(fid).map(|f| f.text.clone()).unwrap_or_default()
 }
 
 /// Opens `path` as `open()`'s `mode` says.
@@ -700,7 +755,20 @@ fn file_write(vm: &mut Vm, a: A, _: K) -> R<Value> {
             let tn = vm.type_name(a[1]);
             return Err(vm.new_error("TypeError", &format!("write() argument must be str, not {tn}")));
         }
-        vm.str_of(a[1]).into_bytes()
+        let text = text_of(fid);
+        match (text.codec, text.errors) {
+            (None, None) => vm.str_of(a[1]).into_bytes(),
+            (codec, errors) => {
+                let errors = errors.as_deref().map(|e| vm.new_str(e));
+                let s = vm.str_of(a[1]);
+                crate::builtins::bytes::encode_str(
+                    vm,
+                    &s,
+                    codec.unwrap_or(crate::builtins::bytes::Codec::Utf8),
+                    errors,
+                )?
+            }
+        }
     };
     vm.write_native(fid, &data)?;
     let n = if is_binary(fid) { data.len() } else { vm.str_len_chars(a[1].as_obj()) };
@@ -728,6 +796,7 @@ enum ReadAmount {
 fn read_from(vm: &mut Vm, fid: usize, amount: ReadAmount) -> R<Vec<u8>> {
     vm.become_inevitable()?;
     let binary = is_binary(fid);
+    let single_byte = text_of(fid).codec.is_some();
     let mut files = FILES.lock().unwrap();
     let r: &mut dyn BufRead = match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
         Some(Stream::Reader(r)) => r,
@@ -746,7 +815,8 @@ fn read_from(vm: &mut Vm, fid: usize, amount: ReadAmount) -> R<Vec<u8>> {
     let res = match amount {
         ReadAmount::All => r.read_to_end(&mut out).map(|_| ()),
         ReadAmount::Line => r.read_until(b'\n', &mut out).map(|_| ()),
-        ReadAmount::Count(n) if binary => r.take(n as u64).read_to_end(&mut out).map(|_| ()),
+        // (Single-byte encodings: a character is a byte.)
+        ReadAmount::Count(n) if binary || single_byte => r.take(n as u64).read_to_end(&mut out).map(|_| ()),
         ReadAmount::Count(n) => read_chars(r, n, &mut out),
     };
     drop(files);
@@ -791,10 +861,21 @@ fn to_text(vm: &mut Vm, fid: usize, b: Vec<u8>) -> R<Value> {
     if is_binary(fid) {
         return Ok(vm.new_bytes(&b));
     }
-    match String::from_utf8(b) {
-        Ok(s) => Ok(vm.new_str(&s)),
-        Err(_) => Err(vm.new_error("UnicodeDecodeError", "'utf-8' codec can't decode the file")),
-    }
+    let text = text_of(fid);
+    let s = match (&text.codec, &text.errors) {
+        (None, None) => match String::from_utf8(b) {
+            Ok(s) => s,
+            Err(e) => {
+                let b = e.into_bytes();
+                crate::builtins::bytes::decode_bytes(vm, &b, crate::builtins::bytes::Codec::Utf8, None)?
+            }
+        },
+        (codec, errors) => {
+            let errors = errors.as_deref().map(|e| vm.new_str(e));
+            crate::builtins::bytes::decode_bytes(vm, &b, codec.unwrap_or(crate::builtins::bytes::Codec::Utf8), errors)?
+        }
+    };
+    Ok(vm.new_str(&s))
 }
 
 fn file_read(vm: &mut Vm, a: A, _: K) -> R<Value> {
