@@ -48,3 +48,19 @@ for kw in [{"encoding": "no-such-codec"}, {"mode": "rb", "encoding": "utf-8"}, {
         open(p, **kw)
     except (LookupError, ValueError) as e:
         print(type(e).__name__ + ":", e)
+
+# utf-8-sig: the mark is written first and skipped when read; "locale" is the locale's (UTF-8).
+s = os.path.join(d, "sig.csv")
+with open(s, "w", encoding="utf-8-sig") as f:
+    f.write("a,b\n")
+    f.write("é,1\n")
+with open(s, "rb") as f:
+    print(f.read())
+with open(s, encoding="utf-8-sig") as f:
+    print(f.readlines())
+with open(s, encoding="utf-8") as f:
+    print(repr(f.read()))
+with open(p, "w", encoding="locale") as f:
+    f.write("ünï\n")
+with open(p, encoding="utf-8") as f:
+    print(repr(f.read()))

@@ -48,6 +48,8 @@ struct TextCodec {
     /// UTF-8 when None.
     codec: Option<crate::builtins::bytes::Codec>,
     errors: Option<String>,
+    /// `utf-8-sig` before the first read or write: a byte-order mark to skip or to write.
+    bom_pending: bool,
 }
 
 static FILES: Mutex<Vec<FileSlot>> = Mutex::new(Vec::new());
@@ -648,8 +650,16 @@ fn text_codec(vm: &mut Vm, a: A, kw: K, binary: bool) -> R<TextCodec> {
         Some(e) => Some(vm.arg_str(e, "open() argument 'errors'")?),
         None => None,
     };
-    let Some(encoding) = encoding else { return Ok(TextCodec { codec: None, errors }) };
+    let Some(encoding) = encoding else { return Ok(TextCodec { errors, ..Default::default() }) };
     let name = vm.arg_str(encoding, "open() argument 'encoding'")?;
+    let norm = name.to_ascii_lowercase().replace('_', "-");
+    if norm == "locale" {
+        // (pystm's locale is C with UTF-8, as `locale.getpreferredencoding()` says.)
+        return Ok(TextCodec { errors, ..Default::default() });
+    }
+    if norm == "utf-8-sig" || norm == "utf8-sig" {
+        return Ok(TextCodec { errors, bom_pending: true, ..Default::default() });
+    }
     let codec = match Codec::lookup(&name) {
         Some(Codec::Utf8) => None,
         Some(c @ (Codec::Ascii | Codec::Latin1)) => Some(c),
@@ -659,7 +669,12 @@ fn text_codec(vm: &mut Vm, a: A, kw: K, binary: bool) -> R<TextCodec> {
         }
         None => return Err(vm.new_error("LookupError", &format!("unknown encoding: {name}"))),
     };
-    Ok(TextCodec { codec, errors })
+    Ok(TextCodec { codec, errors, bom_pending: false })
+}
+
+/// Whether text file `fid` still expects a `utf-8-sig` byte-order mark (and expects it no more).
+fn take_bom(fid: usize) -> bool {
+    FILES.lock().unwrap().get_mut(fid).is_some_and(|f| std::mem::take(&mut f.text.bom_pending))
 }
 
 /// The encoding and error handler of text file `fid` (UTF-8 for binary ones).
@@ -770,6 +785,10 @@ fn file_write(vm: &mut Vm, a: A, _: K) -> R<Value> {
             }
         }
     };
+    let mut data = data;
+    if !is_binary(fid) && take_bom(fid) {
+        data.splice(0..0, *b"\xef\xbb\xbf");
+    }
     vm.write_native(fid, &data)?;
     let n = if is_binary(fid) { data.len() } else { vm.str_len_chars(a[1].as_obj()) };
     Ok(Value::int(n as i64))
@@ -860,6 +879,10 @@ fn read_line(vm: &mut Vm, fid: usize) -> R<Vec<u8>> {
 fn to_text(vm: &mut Vm, fid: usize, b: Vec<u8>) -> R<Value> {
     if is_binary(fid) {
         return Ok(vm.new_bytes(&b));
+    }
+    let mut b = b;
+    if take_bom(fid) && b.starts_with(b"\xef\xbb\xbf") {
+        b.drain(..3);
     }
     let text = text_of(fid);
     let s = match (&text.codec, &text.errors) {
