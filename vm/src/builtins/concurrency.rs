@@ -19,8 +19,7 @@ const TIMEOUT_MAX: f64 = 9223372036.0;
 
 /// Builds `_thread` and `pystm` and registers them in `sys.modules`.
 pub fn install(vm: &mut Vm, t: &mut Types, modules: Value) {
-    let th = vm.new_module("_thread");
-    let d = vm.ld(th.as_obj(), MOD_DICT);
+    let d = vm.native_module(modules, "_thread");
     let mname = vm.new_str("_thread");
     let cd = vm.new_dict();
     let lock = vm.new_class("lock", &[t.object], cd, tid::INSTANCE, CLSF_BUILTIN, mname).expect("class");
@@ -53,11 +52,8 @@ pub fn install(vm: &mut Vm, t: &mut Types, modules: Value) {
     vm.def_value(d, "TIMEOUT_MAX", tm);
     let rte = Value::obj(t.exc["RuntimeError"]);
     vm.def_value(d, "error", rte);
-    let k = vm.new_str("_thread");
-    vm.dict_set(modules, k, th).expect("dict");
 
-    let p = vm.new_module("pystm");
-    let d = vm.ld(p.as_obj(), MOD_DICT);
+    let d = vm.native_module(modules, "pystm");
     let mname = vm.new_str("pystm");
     let cd = vm.new_dict();
     let atomic = vm.new_class("atomic", &[t.object], cd, tid::INSTANCE, CLSF_BUILTIN, mname).expect("class");
@@ -74,8 +70,6 @@ pub fn install(vm: &mut Vm, t: &mut Types, modules: Value) {
         ("pystm.jit_stats", jit_stats),
     ];
     vm.def_builtins(d, fns);
-    let k = vm.new_str("pystm");
-    vm.dict_set(modules, k, p).expect("dict");
 }
 
 // ---- _thread ------------------------------------------------------------------------------

@@ -50,8 +50,7 @@ impl State {
 static STATES: Mutex<Vec<State>> = Mutex::new(Vec::new());
 
 pub fn install(vm: &mut Vm, modules: Value) {
-    let m = vm.new_module("_pystm_hash");
-    let d = vm.ld(m.as_obj(), crate::layout::MOD_DICT);
+    let d = vm.native_module(modules, "_pystm_hash");
     let fns: &[(&'static str, crate::runtime::BuiltinFn)] = &[
         ("_pystm_hash.digest", digest),
         ("_pystm_hash.new", new),
@@ -60,8 +59,6 @@ pub fn install(vm: &mut Vm, modules: Value) {
         ("_pystm_hash.copy", copy),
     ];
     vm.def_builtins(d, fns);
-    let k = vm.new_str("_pystm_hash");
-    vm.dict_set(modules, k, m).expect("start-up dict");
 }
 
 fn hasher(name: &str) -> Option<State> {

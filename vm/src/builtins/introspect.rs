@@ -24,16 +24,12 @@ pub fn install(vm: &mut Vm, t: &Types, sys: Value, modules: Value) {
     let code = t.by_tid[tid::CODE as usize];
     vm.def_method(code, "code.co_positions", co_positions);
 
-    let tb = vm.new_module("_traceback");
-    let d = vm.ld(tb.as_obj(), MOD_DICT);
+    let d = vm.native_module(modules, "_traceback");
     vm.def_builtin(d, "_traceback.caret_line", caret_line);
     vm.def_builtin(d, "_traceback.hidden", hidden);
     vm.def_builtin(d, "_traceback.position", position);
-    let k = vm.new_str("_traceback");
-    vm.dict_set(modules, k, tb).expect("start-up dict");
 
-    let gc = vm.new_module("gc");
-    let d = vm.ld(gc.as_obj(), MOD_DICT);
+    let d = vm.native_module(modules, "gc");
     let fns: &[(&'static str, crate::runtime::BuiltinFn)] = &[
         ("gc.collect", gc_collect),
         ("gc.enable", gc_enable),
@@ -56,8 +52,6 @@ pub fn install(vm: &mut Vm, t: &Types, sys: Value, modules: Value) {
         vm.def_value(d, n, Value::int(v));
     }
     vm.def_value(d, "DEBUG_LEAK", Value::int(38));
-    let k = vm.new_str("gc");
-    vm.dict_set(modules, k, gc).expect("start-up dict");
 }
 
 /// `sys._getframe(depth=0)`.

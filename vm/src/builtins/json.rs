@@ -16,8 +16,7 @@ type A<'a> = &'a [Value];
 type K<'a> = &'a [(Value, Value)];
 
 pub fn install(vm: &mut Vm, modules: Value) {
-    let m = vm.new_module("_json");
-    let d = vm.ld(m.as_obj(), MOD_DICT);
+    let d = vm.native_module(modules, "_json");
     let fns: &[(&'static str, crate::runtime::BuiltinFn)] = &[
         ("_json.encode_basestring_ascii", encode_basestring_ascii),
         ("_json.encode_basestring", encode_basestring),
@@ -25,8 +24,6 @@ pub fn install(vm: &mut Vm, modules: Value) {
         ("_json.scan_once", scan_once),
     ];
     vm.def_builtins(d, fns);
-    let k = vm.new_str("_json");
-    vm.dict_set(modules, k, m).expect("start-up dict");
 }
 
 fn push_hex4(out: &mut String, n: u32) {

@@ -148,6 +148,15 @@ impl Vm {
         self.module_object(name)
     }
 
+    /// A native module `name`, registered in `modules` (`sys.modules` at start-up): its dict,
+    /// for the caller to fill.
+    pub fn native_module(&mut self, modules: Value, name: &str) -> Value {
+        let m = self.new_module(name);
+        let k = self.new_str(name);
+        self.dict_set(modules, k, m).expect("start-up dict");
+        self.ld(m.as_obj(), crate::layout::MOD_DICT)
+    }
+
     /// A new module object with a fresh dict.
     pub fn module_object(&mut self, name: &str) -> Value {
         let d = self.new_dict();

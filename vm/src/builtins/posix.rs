@@ -14,8 +14,7 @@ type A<'a> = &'a [Value];
 type K<'a> = &'a [(Value, Value)];
 
 pub fn install(vm: &mut Vm, modules: Value) {
-    let m = vm.new_module("posix");
-    let d = vm.ld(m.as_obj(), MOD_DICT);
+    let d = vm.native_module(modules, "posix");
     let fns: &[(&'static str, crate::runtime::BuiltinFn)] = &[
         ("posix.getcwd", getcwd),
         ("posix.chdir", chdir),
@@ -52,8 +51,6 @@ pub fn install(vm: &mut Vm, modules: Value) {
         vm.dict_set(env, k, v).expect("start-up dict");
     }
     vm.def_value(d, "environ", env);
-    let k = vm.new_str("posix");
-    vm.dict_set(modules, k, m).expect("start-up dict");
 }
 
 /// The OSError subclass CPython picks for an errno.
