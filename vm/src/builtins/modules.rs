@@ -3,6 +3,7 @@
 //! Python objects hold an index). Every write or read makes the running transaction
 //! inevitable first, so that I/O never happens twice.
 
+use crate::builtins::bytes::Codec;
 use crate::interp::{R, Unwind, Vm};
 use crate::layout::*;
 use crate::runtime::Types;
@@ -46,7 +47,7 @@ struct FileSlot {
 #[derive(Clone, Default)]
 struct TextCodec {
     /// UTF-8 when None.
-    codec: Option<crate::builtins::bytes::Codec>,
+    codec: Option<Codec>,
     errors: Option<String>,
     /// `utf-8-sig` before the first read or write: a byte-order mark to skip or to write.
     bom_pending: bool,
@@ -634,7 +635,6 @@ pub fn open(vm: &mut Vm, a: A, kw: K) -> R<Value> {
 /// characters are not whole bytes in a line-oriented way (UTF-16, UTF-32) are refused rather
 /// than misread.
 fn text_codec(vm: &mut Vm, a: A, kw: K, binary: bool) -> R<TextCodec> {
-    use crate::builtins::bytes::Codec;
     let arg =
         |vm: &Vm, i: usize, name: &str| a.get(i).copied().or_else(|| vm.kwarg(kw, name)).filter(|v| *v != Value::NONE);
     let (encoding, errors) = (arg(vm, 3, "encoding"), arg(vm, 4, "errors"));
@@ -672,14 +672,19 @@ fn text_codec(vm: &mut Vm, a: A, kw: K, binary: bool) -> R<TextCodec> {
     Ok(TextCodec { codec, errors, bom_pending: false })
 }
 
-/// Whether text file `fid` still expects a `utf-8-sig` byte-order mark (and expects it no more).
-fn take_bom(fid: usize) -> bool {
-    FILES.lock().unwrap().get_mut(fid).is_some_and(|f| std::mem::take(&mut f.text.bom_pending))
+/// What a read or write of text file `fid` needs: its encoding and error handler, and whether a
+/// `utf-8-sig` mark is still due (due no more after this call); None for a binary file.
+fn text_step(fid: usize) -> Option<TextCodec> {
+    let mut files = FILES.lock().unwrap();
+    let f = files.get_mut(fid).filter(|f| !f.binary)?;
+    let t = f.text.clone();
+    f.text.bom_pending = false;
+    Some(t)
 }
 
-/// The encoding and error handler of text file `fid` (UTF-8 for binary ones).
-fn text_of(fid: usize) -> TextCodec {
-    FILES.lock().unwrap().get(fid).map(|f| f.text.clone()).unwrap_or_default()
+/// `errors` as the codecs take it.
+fn errors_value(vm: &mut Vm, t: &TextCodec) -> Option<Value> {
+    t.errors.as_deref().map(|e| vm.new_str(e))
 }
 
 /// Opens `path` as `open()`'s `mode` says.
@@ -759,38 +764,30 @@ fn is_binary(fid: usize) -> bool {
 fn file_write(vm: &mut Vm, a: A, _: K) -> R<Value> {
     vm.nargs("write", &a[1..], 1, 1)?;
     let fid = fid_of(vm, a[0])?;
-    let data = if is_binary(fid) {
-        let Some(b) = crate::builtins::bytes::buffer_bytes(vm, a[1])? else {
-            let tn = vm.type_name(a[1]);
-            return Err(vm.new_error("TypeError", &format!("a bytes-like object is required, not '{tn}'")));
-        };
-        b
-    } else {
-        if !vm.is_str(a[1]) {
-            let tn = vm.type_name(a[1]);
-            return Err(vm.new_error("TypeError", &format!("write() argument must be str, not {tn}")));
+    let text = text_step(fid);
+    let data = match &text {
+        None => {
+            let Some(b) = crate::builtins::bytes::buffer_bytes(vm, a[1])? else {
+                let tn = vm.type_name(a[1]);
+                return Err(vm.new_error("TypeError", &format!("a bytes-like object is required, not '{tn}'")));
+            };
+            b
         }
-        let text = text_of(fid);
-        match (text.codec, text.errors) {
-            (None, None) => vm.str_of(a[1]).into_bytes(),
-            (codec, errors) => {
-                let errors = errors.as_deref().map(|e| vm.new_str(e));
-                let s = vm.str_of(a[1]);
-                crate::builtins::bytes::encode_str(
-                    vm,
-                    &s,
-                    codec.unwrap_or(crate::builtins::bytes::Codec::Utf8),
-                    errors,
-                )?
+        Some(t) => {
+            if !vm.is_str(a[1]) {
+                let tn = vm.type_name(a[1]);
+                return Err(vm.new_error("TypeError", &format!("write() argument must be str, not {tn}")));
             }
+            let (s, errors) = (vm.str_of(a[1]), errors_value(vm, t));
+            let mut b = crate::builtins::bytes::encode_str(vm, &s, t.codec.unwrap_or(Codec::Utf8), errors)?;
+            if t.bom_pending {
+                b.splice(0..0, *b"\xef\xbb\xbf");
+            }
+            b
         }
     };
-    let mut data = data;
-    if !is_binary(fid) && take_bom(fid) {
-        data.splice(0..0, *b"\xef\xbb\xbf");
-    }
     vm.write_native(fid, &data)?;
-    let n = if is_binary(fid) { data.len() } else { vm.str_len_chars(a[1].as_obj()) };
+    let n = if text.is_none() { data.len() } else { vm.str_len_chars(a[1].as_obj()) };
     Ok(Value::int(n as i64))
 }
 fn file_writelines(vm: &mut Vm, a: A, _: K) -> R<Value> {
@@ -814,9 +811,9 @@ enum ReadAmount {
 /// Reads from file `fid`; what is not returned stays in the stream for the next read.
 fn read_from(vm: &mut Vm, fid: usize, amount: ReadAmount) -> R<Vec<u8>> {
     vm.become_inevitable()?;
-    let binary = is_binary(fid);
-    let single_byte = text_of(fid).codec.is_some();
     let mut files = FILES.lock().unwrap();
+    // (Binary files and single-byte encodings count bytes, not UTF-8 characters.)
+    let bytewise = files.get(fid).is_some_and(|f| f.binary || f.text.codec.is_some());
     let r: &mut dyn BufRead = match files.get_mut(fid).and_then(|f| f.stream.as_mut()) {
         Some(Stream::Reader(r)) => r,
         Some(Stream::Both(r)) => r,
@@ -834,8 +831,7 @@ fn read_from(vm: &mut Vm, fid: usize, amount: ReadAmount) -> R<Vec<u8>> {
     let res = match amount {
         ReadAmount::All => r.read_to_end(&mut out).map(|_| ()),
         ReadAmount::Line => r.read_until(b'\n', &mut out).map(|_| ()),
-        // (Single-byte encodings: a character is a byte.)
-        ReadAmount::Count(n) if binary || single_byte => r.take(n as u64).read_to_end(&mut out).map(|_| ()),
+        ReadAmount::Count(n) if bytewise => r.take(n as u64).read_to_end(&mut out).map(|_| ()),
         ReadAmount::Count(n) => read_chars(r, n, &mut out),
     };
     drop(files);
@@ -877,27 +873,10 @@ fn read_line(vm: &mut Vm, fid: usize) -> R<Vec<u8>> {
 }
 
 fn to_text(vm: &mut Vm, fid: usize, b: Vec<u8>) -> R<Value> {
-    if is_binary(fid) {
-        return Ok(vm.new_bytes(&b));
-    }
-    let mut b = b;
-    if take_bom(fid) && b.starts_with(b"\xef\xbb\xbf") {
-        b.drain(..3);
-    }
-    let text = text_of(fid);
-    let s = match (&text.codec, &text.errors) {
-        (None, None) => match String::from_utf8(b) {
-            Ok(s) => s,
-            Err(e) => {
-                let b = e.into_bytes();
-                crate::builtins::bytes::decode_bytes(vm, &b, crate::builtins::bytes::Codec::Utf8, None)?
-            }
-        },
-        (codec, errors) => {
-            let errors = errors.as_deref().map(|e| vm.new_str(e));
-            crate::builtins::bytes::decode_bytes(vm, &b, codec.unwrap_or(crate::builtins::bytes::Codec::Utf8), errors)?
-        }
-    };
+    let Some(t) = text_step(fid) else { return Ok(vm.new_bytes(&b)) };
+    let b = if t.bom_pending { b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&b) } else { &b };
+    let errors = errors_value(vm, &t);
+    let s = crate::builtins::bytes::decode_bytes(vm, b, t.codec.unwrap_or(Codec::Utf8), errors)?;
     Ok(vm.new_str(&s))
 }
 
