@@ -533,11 +533,6 @@ def lookup(encoding):
     raise LookupError(f"unknown encoding: {encoding}")
 
 
-def _encoding_arg(info, encoding, kind):
-    if not getattr(info, "_is_text_encoding", True):
-        raise LookupError(f"'{encoding}' is not a text encoding; use codecs.{kind}() to handle arbitrary codecs")
-
-
 def encode(obj, encoding="utf-8", errors="strict"):
     """Encodes obj using the codec registered for encoding."""
     result = lookup(encoding).encode(obj, errors)
