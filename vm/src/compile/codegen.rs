@@ -608,6 +608,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Pass(_) => {}
+            Stmt::Assign(a) if self.swap_assign(a)? => {}
             Stmt::Assign(a) => {
                 self.expr(&a.value)?;
                 for (i, t) in a.targets.iter().enumerate() {
@@ -1353,6 +1354,39 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// `a, b = x, y` and `a, b, c = x, y, z` (no starred item, lengths equal): the values
+    /// are evaluated in order and reversed on the stack, then stored left to right, as
+    /// CPython's peephole pass does; no tuple is built. Returns whether it compiled `a`.
+    fn swap_assign(&mut self, a: &'a ast::StmtAssign) -> R<bool> {
+        let (Expr::Tuple(ast::ExprTuple { elts: values, .. }), [target]) = (&*a.value, &a.targets[..]) else {
+            return Ok(false);
+        };
+        let (Expr::Tuple(ast::ExprTuple { elts: targets, .. }) | Expr::List(ast::ExprList { elts: targets, .. })) =
+            target
+        else {
+            return Ok(false);
+        };
+        let starred = |e: &Expr| matches!(e, Expr::Starred(_));
+        if !(2..=3).contains(&values.len())
+            || targets.len() != values.len()
+            || values.iter().any(starred)
+            || targets.iter().any(starred)
+        {
+            return Ok(false);
+        }
+        for v in values {
+            self.expr(v)?;
+        }
+        if values.len() == 3 {
+            self.emit(Op::Rot3);
+        }
+        self.emit(Op::Rot2);
+        for t in targets {
+            self.store_target(t)?;
+        }
+        Ok(true)
     }
 
     fn store_target(&mut self, t: &'a Expr) -> R<()> {

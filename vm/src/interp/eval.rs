@@ -733,16 +733,23 @@ impl Vm {
                         let s = self.new_fixed(crate::layout::tid::SLICE, 32, &[start, stop, step]);
                         push!(s)
                     }
-                    Op::BuildTuple(n) | Op::BuildList(n) | Op::BuildSet(n) | Op::BuildString(n) => {
+                    Op::BuildTuple(n) => {
+                        let base = sp - n as usize;
+                        let v = self.new_tuple_with(n as usize, |i| slots.get(base + i));
+                        sp = base;
+                        push!(v)
+                    }
+                    Op::BuildList(n) => {
+                        let base = sp - n as usize;
+                        let v = self.new_list_with(n as usize, |i| slots.get(base + i));
+                        sp = base;
+                        push!(v)
+                    }
+                    Op::BuildSet(n) | Op::BuildString(n) => {
                         let n = n as usize;
                         let items: Vec<Value> = (sp - n..sp).map(|i| slots.get(i)).collect();
                         sp -= n;
-                        let kind = match op {
-                            Op::BuildTuple(_) => Build::Tuple,
-                            Op::BuildList(_) => Build::List,
-                            Op::BuildSet(_) => Build::Set,
-                            _ => Build::String,
-                        };
+                        let kind = if matches!(op, Op::BuildSet(_)) { Build::Set } else { Build::String };
                         let v = tri!(self.build(kind, &items));
                         push!(v)
                     }
@@ -884,9 +891,26 @@ impl Vm {
                     }
                     Op::UnpackSequence(n) => {
                         let v = pop!();
-                        let items = tri!(self.unpack(v, n as usize, None));
-                        for x in items.into_iter().rev() {
-                            push!(x);
+                        let n = n as usize;
+                        // A tuple or list of the right length (nearly always) goes straight
+                        // onto the stack; anything else through `unpack`'s checks.
+                        match self.tid_of(v) {
+                            crate::layout::tid::TUPLE if self.tuple_len(v.as_obj()) == n => {
+                                for i in (0..n).rev() {
+                                    push!(self.tuple_get(v.as_obj(), i));
+                                }
+                            }
+                            crate::layout::tid::LIST if self.list_len(v) == n => {
+                                for i in (0..n).rev() {
+                                    push!(self.list_get(v, i));
+                                }
+                            }
+                            _ => {
+                                let items = tri!(self.unpack(v, n, None));
+                                for x in items.into_iter().rev() {
+                                    push!(x);
+                                }
+                            }
                         }
                     }
                     Op::UnpackEx(n) => {

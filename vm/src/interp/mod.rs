@@ -406,11 +406,17 @@ impl Vm {
     }
 
     pub fn new_tuple(&mut self, items: &[Value]) -> Value {
-        let o = self.alloc(tid::TUPLE, layout::tuple_size(items.len()));
+        self.new_tuple_with(items.len(), |i| items[i])
+    }
+    /// A new tuple of `n` items, item `i` being `item(i)` (which must not allocate: the tuple
+    /// is not yet filled). Builds no intermediate `Vec` (the interpreter's `BUILD_TUPLE`).
+    #[inline]
+    pub fn new_tuple_with(&mut self, n: usize, mut item: impl FnMut(usize) -> Value) -> Value {
+        let o = self.alloc(tid::TUPLE, layout::tuple_size(n));
         let th = self.m.th();
-        th.store_u64(o, layout::TUPLE_LEN, items.len() as u64);
-        for (i, v) in items.iter().enumerate() {
-            th.store_u64(o, layout::TUPLE_ITEMS + 8 * i as u64, v.0);
+        th.store_u64(o, layout::TUPLE_LEN, n as u64);
+        for i in 0..n {
+            th.store_u64(o, layout::TUPLE_ITEMS + 8 * i as u64, item(i).0);
         }
         Value::obj(o)
     }
@@ -438,12 +444,18 @@ impl Vm {
     }
 
     pub fn new_list(&mut self, items: &[Value]) -> Value {
-        let arr = self.new_array(items.len().max(4));
-        for (i, v) in items.iter().enumerate() {
-            self.init(arr, layout::ARRAY_ITEMS + 8 * i as u64, *v);
+        self.new_list_with(items.len(), |i| items[i])
+    }
+    /// A new list of `n` items given by `item(i)` (which must not allocate), as
+    /// [`Vm::new_tuple_with`].
+    #[inline]
+    pub fn new_list_with(&mut self, n: usize, mut item: impl FnMut(usize) -> Value) -> Value {
+        let arr = self.new_array(n.max(4));
+        for i in 0..n {
+            self.init(arr, layout::ARRAY_ITEMS + 8 * i as u64, item(i));
         }
         let o = self.alloc(tid::LIST, 32);
-        self.init(o, layout::LIST_LEN, Value::int(items.len() as i64));
+        self.init(o, layout::LIST_LEN, Value::int(n as i64));
         self.init(o, layout::LIST_ITEMS, Value::obj(arr));
         Value::obj(o)
     }

@@ -2,7 +2,7 @@
 //! sequence: get, assign and delete with steps. This file never runs Python code except through
 //! `Vm` calls it makes for equality.
 
-use crate::interp::{R, Vm};
+use crate::interp::{R, Unwind, Vm};
 use crate::layout::*;
 use crate::value::Value;
 
@@ -182,15 +182,24 @@ impl Vm {
                 self.new_bytes(&r)
             }
             tid::LIST => {
-                // Only the items taken are read (not a copy of the whole list first).
-                let arr = self.rd(o.as_obj(), LIST_ITEMS).as_obj();
-                self.m.th().read(arr);
-                let r: Vec<Value> = idx.map(|i| self.ld(arr, ARRAY_ITEMS + 8 * i as u64)).collect();
-                self.new_list(&r)
+                // Only the items taken are read, copied array to array.
+                let src = self.rd(o.as_obj(), LIST_ITEMS).as_obj();
+                self.m.th().read(src);
+                let r = self.new_list_with(len, |_| Value::NULL);
+                let dst = self.ld(r.as_obj(), LIST_ITEMS).as_obj();
+                for (j, i) in idx.enumerate() {
+                    let x = self.ld(src, ARRAY_ITEMS + 8 * i as u64);
+                    self.init(dst, ARRAY_ITEMS + 8 * j as u64, x);
+                }
+                r
             }
             tid::TUPLE => {
-                let r: Vec<Value> = idx.map(|i| self.tuple_get(o.as_obj(), i)).collect();
-                self.new_tuple(&r)
+                let r = self.new_tuple_with(len, |_| Value::NULL);
+                for (j, i) in idx.enumerate() {
+                    let x = self.tuple_get(o.as_obj(), i);
+                    self.init(r.as_obj(), TUPLE_ITEMS + 8 * j as u64, x);
+                }
+                r
             }
             _ => {
                 // range
@@ -205,9 +214,31 @@ impl Vm {
     }
 
     pub fn list_set_slice(&mut self, l: Value, s: Value, v: Value) -> R<()> {
-        let items = self.list_items(l);
-        let (start, _, step, len) = self.slice_indices(s, items.len())?;
-        let new = if v == l { items.clone() } else { self.iter_collect(v)? };
+        let n = self.list_len(l);
+        let (start, _, step, len) = self.slice_indices(s, n)?;
+        let dst_index = |i: usize| (start + i as i64 * step) as usize;
+        // Another list or a tuple of the slice's length (`p[:k] = p[k-1::-1]`): copied item by
+        // item into the array, with no copy of either side first.
+        let src_len = match self.tid_of(v) {
+            tid::LIST if v != l => Some(self.list_len(v)),
+            tid::TUPLE => Some(self.tuple_len(v.as_obj())),
+            _ => None,
+        };
+        if src_len == Some(len) {
+            let dst = self.rd(l.as_obj(), LIST_ITEMS).as_obj();
+            // One write barrier for all the stores below (nothing between them can commit).
+            self.m.thread().write(dst).map_err(|_| Unwind::Abort)?;
+            let is_tuple = self.tid_of(v) == tid::TUPLE;
+            let src = if is_tuple { v.as_obj() } else { self.rd(v.as_obj(), LIST_ITEMS).as_obj() };
+            self.m.th().read(src);
+            let first = if is_tuple { TUPLE_ITEMS } else { ARRAY_ITEMS };
+            for i in 0..len {
+                let x = self.ld(src, first + 8 * i as u64);
+                self.m.th().store_u64(dst, ARRAY_ITEMS + 8 * dst_index(i) as u64, x.0);
+            }
+            return Ok(());
+        }
+        let new = self.iter_collect(v)?;
         if step == 1 && new.len() == len {
             // As many items as it replaces: stored in place.
             for (i, x) in new.into_iter().enumerate() {
@@ -216,10 +247,12 @@ impl Vm {
             return Ok(());
         }
         if step == 1 {
-            let start = start as usize;
+            // `iter_collect` may have run Python code that changed the list's length.
+            let items = self.list_items(l);
+            let start = (start as usize).min(items.len());
             let mut out = items[..start].to_vec();
             out.extend_from_slice(&new);
-            out.extend_from_slice(&items[(start + len).min(items.len()).max(start)..]);
+            out.extend_from_slice(&items[(start + len).min(items.len())..]);
             return self.list_replace(l, &out);
         }
         if new.len() != len {
@@ -229,7 +262,7 @@ impl Vm {
             ));
         }
         for (i, x) in new.into_iter().enumerate() {
-            self.list_set(l, (start + i as i64 * step) as usize, x)?;
+            self.list_set(l, dst_index(i), x)?;
         }
         Ok(())
     }
