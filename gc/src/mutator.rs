@@ -119,9 +119,14 @@ impl<M: GcModel> Mutator<M> {
     /// A minimal allocation (a 16-byte object of type id 0, which the model must describe as
     /// such), for loops that allocate nothing else: it keeps transaction length growing so that
     /// commit points come.
-    #[inline]
+    #[inline(always)]
     pub fn dummy_alloc(&mut self) -> Result<(), GcError> {
-        self.alloc(0, 16).map(|_| ())
+        debug_assert!(self.th.in_transaction(), "allocation outside a transaction");
+        if let Some(at) = nursery::bump(self.th.segment_info(), 16) {
+            self.th.init_header(ObjRef(at), 0);
+            return Ok(());
+        }
+        self.alloc_slow(0, 16).map(|_| ())
     }
 
     /// Allocates directly in old space, zeroed, as an object created by this transaction.
@@ -175,6 +180,7 @@ impl<M: GcModel> Mutator<M> {
     }
 
     /// Whether the transaction should end at this commit point (see `Thread::should_break`).
+    #[inline(always)]
     pub fn should_break(&self) -> bool {
         self.th.should_break()
     }
@@ -184,7 +190,7 @@ impl<M: GcModel> Mutator<M> {
     /// (A major collection or page re-sharing that became due is noticed here only with
     /// `check_heap`; old space grows only through minor collections and large allocations, which
     /// also end transactions, so callers may pass `false` on their fast path.)
-    #[inline]
+    #[inline(always)]
     pub fn safe_point_due(&self, check_heap: bool) -> bool {
         self.collect_requested
             || self.gc.config.stress

@@ -439,6 +439,17 @@ impl Code {
     pub fn nslots(&self) -> usize {
         self.nfixed() + self.stacksize as usize
     }
+    /// Whether a call with exactly `nargs` positional arguments only copies them into the new
+    /// frame's first slots: no defaults, `*args`, `**kwargs`, keyword-only parameters, cells or
+    /// free variables to set up, and not a generator.
+    #[inline]
+    pub fn binds_plainly(&self, nargs: usize) -> bool {
+        nargs == self.argcount as usize
+            && self.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
+            && self.kwonlyargcount == 0
+            && self.cellvars.is_empty()
+            && self.freevars.is_empty()
+    }
     /// A generator, coroutine or async generator: calling it makes a resumable frame.
     pub fn is_generator(&self) -> bool {
         self.flags & CO_GENERATOR != 0

@@ -181,6 +181,26 @@ impl Vm {
         self.new_frame_for(c, co, func, globals, Value::NULL)
     }
 
+    /// For a call instruction's `callable` and `self` slots and `n` positional arguments: the
+    /// Python function to call, its code and the bound first argument, when the call binds its
+    /// arguments plainly (see `Code::binds_plainly`); None when it needs `prepare_call`.
+    #[inline(always)]
+    pub fn plain_call(&self, callable: Value, selfv: Value, n: usize) -> Option<(Value, &'static Code, Option<Value>)> {
+        let (func, bound) = if !selfv.is_null() {
+            (callable, Some(selfv))
+        } else if self.tid_of(callable) == tid::METHOD {
+            let m = callable.as_obj();
+            (self.ld(m, METH_FUNC), Some(self.ld(m, METH_SELF)))
+        } else {
+            (callable, None)
+        };
+        if self.tid_of(func) != tid::FUNCTION {
+            return None;
+        }
+        let c = self.func_code(func.as_obj());
+        c.binds_plainly(n + bound.is_some() as usize).then_some((func, c, bound))
+    }
+
     /// Binds `args`/`kw` for a call of Python function `func` into a new frame.
     pub fn setup_frame(&mut self, func: Value, args: &[Value], kw: &[(Value, Value)]) -> R<ObjRef> {
         let fo = func.as_obj();

@@ -130,6 +130,16 @@ impl Vm {
     /// long enough. The frame may move (returned).
     #[inline]
     fn commit_point(&mut self, f: ObjRef, pc: usize, sp: usize, backward_jump: bool) -> R<ObjRef> {
+        if !self.commit_point_due(backward_jump) {
+            return Ok(f);
+        }
+        self.commit_point_slow(f, pc, sp)
+    }
+
+    /// Whether a commit point has work to do (`commit_point_slow`): commit, collect, or answer
+    /// another thread. When not, the frame stays where it is.
+    #[inline(always)]
+    fn commit_point_due(&mut self, backward_jump: bool) -> bool {
         // A loop's commit point counts toward the transaction's length even if the loop
         // allocates nothing (the 16-byte dummy object), so that every loop commits now and then.
         // (A call allocated its frame already.)
@@ -139,10 +149,7 @@ impl Vm {
         }
         self.commit_points = self.commit_points.wrapping_add(1);
         let check_heap = self.commit_points & 63 == 0;
-        if !self.m.should_break() && !self.m.safe_point_due(check_heap) {
-            return Ok(f);
-        }
-        self.commit_point_slow(f, pc, sp)
+        self.m.should_break() || self.m.safe_point_due(check_heap)
     }
 
     /// The frame's pc and stack pointer are written first: the collector traces its stack up
@@ -710,7 +717,10 @@ impl Vm {
                     Op::Subscr => {
                         let i = pop!();
                         let o = top!();
-                        let r = tri!(self.getitem(o, i));
+                        let r = match self.index_fast(o, i) {
+                            Some(r) => r,
+                            None => tri!(self.getitem(o, i)),
+                        };
                         slots.set(sp - 1, r);
                     }
                     Op::StoreSubscr => {
@@ -718,7 +728,9 @@ impl Vm {
                         let i = pop!();
                         let o = pop!();
                         let v = pop!();
-                        tri!(self.setitem(o, i, v));
+                        if !tri!(self.store_index_fast(o, i, v)) {
+                            tri!(self.setitem(o, i, v));
+                        }
                     }
                     Op::DeleteSubscr => {
                         mark!();
@@ -824,10 +836,12 @@ impl Vm {
                         let jb = pc;
                         pc = t as usize;
                         if outermost {
-                            frame = tri!(self.commit_point(frame, pc, sp, true));
-                            slots = self.frame_slots(frame);
-                            self.frame = frame;
-                            consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
+                            if self.commit_point_due(true) {
+                                frame = tri!(self.commit_point_slow(frame, pc, sp));
+                                slots = self.frame_slots(frame);
+                                self.frame = frame;
+                                consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
+                            }
                         } else {
                             if self.m.th().segment_info().signal.load(std::sync::atomic::Ordering::Relaxed) != 0 {
                                 // A nested loop answers pause requests but never commits or collects.
@@ -841,7 +855,9 @@ impl Vm {
                         }
                         // Compiled code runs in nested loops too (a generator driven by a
                         // built-in such as `enumerate`): it never commits nor collects.
-                        if let Some(r) = tri!(self.jit_loop_header(frame, code, jb, pc, sp)) {
+                        if self.rt.jit.is_some()
+                            && let Some(r) = tri!(self.jit_loop_header(frame, code, jb, pc, sp))
+                        {
                             match r.frame {
                                 // The exit was inside inlined calls: their frames were made.
                                 Some(f) => {
@@ -874,13 +890,19 @@ impl Vm {
                     }
                     Op::ForIter(t) => {
                         let it = top!();
-                        if self.tid_of(it) == crate::layout::tid::GENERATOR {
-                            tri!(self.flush(frame, pc, sp));
-                            if let Some(gf) = tri!(self.switch_into(it, Value::NONE, ENTRY_FORITER, frame)) {
-                                enter_switched!(gf);
+                        let next = match self.iter_next_fast(it) {
+                            Some(r) => tri!(r),
+                            None => {
+                                if self.tid_of(it) == crate::layout::tid::GENERATOR {
+                                    tri!(self.flush(frame, pc, sp));
+                                    if let Some(gf) = tri!(self.switch_into(it, Value::NONE, ENTRY_FORITER, frame)) {
+                                        enter_switched!(gf);
+                                    }
+                                }
+                                tri!(self.iter_next(it))
                             }
-                        }
-                        match tri!(self.iter_next(it)) {
+                        };
+                        match next {
                             Some(v) => push!(v),
                             None => {
                                 sp -= 1;
@@ -923,6 +945,50 @@ impl Vm {
                         }
                     }
                     Op::PushNull => push!(Value::NULL),
+                    Op::Call(n)
+                        if let Some((func, c, bound)) = self.plain_call(
+                            slots.get(sp - n as usize - 2),
+                            slots.get(sp - n as usize - 1),
+                            n as usize,
+                        ) =>
+                    {
+                        // A Python function called with exactly its positional parameters (and
+                        // nothing else to set up): the arguments go from this stack straight
+                        // into the new frame, which this loop enters.
+                        mark!();
+                        let base = sp - n as usize - 2;
+                        let nf = self.frame_for(func);
+                        if let Some(s) = bound {
+                            self.init(nf, F_SLOTS, s);
+                        }
+                        let first = bound.is_some() as usize;
+                        for i in 0..n as usize {
+                            self.init(nf, F_SLOTS + 8 * (first + i) as u64, slots.get(base + 2 + i));
+                        }
+                        sp = base;
+                        tri!(self.flush(frame, pc, sp));
+                        self.call_depth += 1;
+                        if self.call_depth > self.recursion_limit {
+                            self.call_depth -= 1;
+                            break 'op self.new_error("RecursionError", "maximum recursion depth exceeded");
+                        }
+                        self.init(nf, F_BACK, Value::obj(frame));
+                        frame = nf;
+                        if outermost && self.commit_point_due(false) {
+                            frame = tri!(self.commit_point_slow(frame, 0, c.nfixed()));
+                            reload!();
+                        } else {
+                            // The new frame is young and was just filled: no barrier, and its
+                            // pc and stack pointer are known.
+                            slots = self.frame_slots(frame);
+                            self.frame = frame;
+                            code = c;
+                            pc = 0;
+                            sp = c.nfixed();
+                            consts = self.ld(self.ld(frame, F_CODE).as_obj(), CODE_CONSTS).as_obj();
+                        }
+                        continue 'dispatch;
+                    }
                     Op::Call(_) | Op::CallKw(_) | Op::CallEx(_) => {
                         mark!();
                         let (argc, kwnames, ex) = match op {

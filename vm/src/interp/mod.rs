@@ -293,6 +293,7 @@ impl Vm {
         }
     }
 
+    #[inline]
     pub fn new_float(&mut self, f: f64) -> Value {
         let o = self.alloc(tid::FLOAT, 16);
         self.m.th().store_u64(o, layout::FLOAT_VAL, f.to_bits());

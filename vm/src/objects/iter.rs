@@ -141,6 +141,57 @@ impl Vm {
         self.st(it.as_obj(), off, v)
     }
 
+    /// `next()` of a range, list or tuple iterator, inline in the dispatch loop's `FOR_ITER`
+    /// with one barrier of each kind on the iterator; `None` for any other iterator (and for an
+    /// exhausted list iterator), which `iter_next` then handles.
+    #[inline(always)]
+    pub fn iter_next_fast(&mut self, it: Value) -> Option<R<Option<Value>>> {
+        if self.tid_of(it) != tid::ITER {
+            return None;
+        }
+        let o = it.as_obj();
+        let kind = self.ld(o, IT_KIND).as_int();
+        if !matches!(kind, RANGE_ITER | LIST_ITER | TUPLE_ITER) {
+            return None;
+        }
+        let th = self.m.thread();
+        th.read(o);
+        if th.write(o).is_err() {
+            return Some(Err(Unwind::Abort));
+        }
+        let field = |off| Value(th.load_u64(o, off));
+        let (a, b) = (field(IT_A), field(IT_B));
+        let next = match kind {
+            RANGE_ITER => {
+                let left = field(IT_C).as_int();
+                if left <= 0 {
+                    return Some(Ok(None));
+                }
+                let cur = a.as_int();
+                th.store_u64(o, IT_A, Value::int(cur + b.as_int()).0);
+                th.store_u64(o, IT_C, Value::int(left - 1).0);
+                Value::int(cur)
+            }
+            LIST_ITER => {
+                let i = b.as_int() as usize;
+                if a.is_null() || i >= self.list_len(a) {
+                    return None;
+                }
+                self.m.th().store_u64(o, IT_B, Value::int(i as i64 + 1).0);
+                self.list_get(a, i)
+            }
+            _ => {
+                let i = b.as_int() as usize;
+                if i >= self.tuple_len(a.as_obj()) {
+                    return Some(Ok(None));
+                }
+                self.m.th().store_u64(o, IT_B, Value::int(i as i64 + 1).0);
+                self.tuple_get(a.as_obj(), i)
+            }
+        };
+        Some(Ok(Some(next)))
+    }
+
     /// `next(it)`: Some(value), or None when exhausted.
     pub fn iter_next(&mut self, it: Value) -> R<Option<Value>> {
         let k = self.tid_of(it);

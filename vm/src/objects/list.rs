@@ -16,6 +16,48 @@ impl Vm {
         let arr = self.rd(l.as_obj(), LIST_ITEMS).as_obj();
         self.rd(arr, ARRAY_ITEMS + 8 * i as u64)
     }
+    /// `o[i]` for an exact list or tuple and a small int index in range, with one read
+    /// barrier per object; `None` for anything else (the caller takes the general path, which
+    /// raises the errors).
+    #[inline(always)]
+    pub fn index_fast(&self, o: Value, i: Value) -> Option<Value> {
+        if !i.is_int() || !o.is_ref() {
+            return None;
+        }
+        let o = o.as_obj();
+        let (items, n, first) = match self.tid(o) {
+            tid::LIST => {
+                let th = self.m.th();
+                th.read(o);
+                let arr = Value(th.load_u64(o, LIST_ITEMS)).as_obj();
+                th.read(arr);
+                (arr, Value(th.load_u64(o, LIST_LEN)).as_int(), ARRAY_ITEMS)
+            }
+            tid::TUPLE => (o, self.raw(o, TUPLE_LEN) as i64, TUPLE_ITEMS),
+            _ => return None,
+        };
+        let j = i.as_int();
+        let j = if j < 0 { j + n } else { j };
+        if (j as u64) < n as u64 { Some(self.ld(items, first + 8 * j as u64)) } else { None }
+    }
+
+    /// `l[i] = v` for an exact list and a small int index in range; `Ok(false)` for anything
+    /// else (the caller takes the general path).
+    #[inline(always)]
+    pub fn store_index_fast(&mut self, l: Value, i: Value, v: Value) -> R<bool> {
+        if !i.is_int() || self.tid_of(l) != tid::LIST {
+            return Ok(false);
+        }
+        let n = self.list_len(l) as i64;
+        let j = i.as_int();
+        let j = if j < 0 { j + n } else { j };
+        if (j as u64) >= n as u64 {
+            return Ok(false);
+        }
+        self.list_set(l, j as usize, v)?;
+        Ok(true)
+    }
+
     pub fn list_set(&mut self, l: Value, i: usize, v: Value) -> R<()> {
         let arr = self.rd(l.as_obj(), LIST_ITEMS).as_obj();
         self.st(arr, ARRAY_ITEMS + 8 * i as u64, v)
