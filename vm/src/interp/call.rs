@@ -55,6 +55,16 @@ pub enum Prepared {
     Done(Value),
 }
 
+/// A call that only copies its arguments into a new frame (`Vm::plain_call`).
+pub struct PlainCall {
+    pub func: Value,
+    pub code: &'static Code,
+    /// The argument before the call's own: the bound `self`, or the new instance of `__init__`.
+    pub first: Option<Value>,
+    /// The frame runs `__init__` for a class call (`ENTRY_INIT`; the instance is the result).
+    pub init: bool,
+}
+
 /// Generator states.
 pub const GEN_CREATED: i64 = 0;
 pub const GEN_SUSPENDED: i64 = 1;
@@ -181,24 +191,53 @@ impl Vm {
         self.new_frame_for(c, co, func, globals, Value::NULL)
     }
 
-    /// For a call instruction's `callable` and `self` slots and `n` positional arguments: the
-    /// Python function to call, its code and the bound first argument, when the call binds its
-    /// arguments plainly (see `Code::binds_plainly`); None when it needs `prepare_call`.
+    /// For a call instruction's `callable` and `self` slots and `n` positional arguments, when
+    /// the call only has to copy the arguments into a new frame (see `Code::binds_plainly`):
+    /// the Python function to run, its code, the first argument to put before the others, and
+    /// whether it is the `__init__` of a new instance of a plain class (then that first argument,
+    /// already made). None when the call needs `prepare_call`.
     #[inline(always)]
-    pub fn plain_call(&self, callable: Value, selfv: Value, n: usize) -> Option<(Value, &'static Code, Option<Value>)> {
+    pub fn plain_call(&mut self, callable: Value, selfv: Value, n: usize) -> R<Option<PlainCall>> {
         let (func, bound) = if !selfv.is_null() {
             (callable, Some(selfv))
-        } else if self.tid_of(callable) == tid::METHOD {
-            let m = callable.as_obj();
-            (self.ld(m, METH_FUNC), Some(self.ld(m, METH_SELF)))
         } else {
-            (callable, None)
+            match self.tid_of(callable) {
+                tid::METHOD => {
+                    let m = callable.as_obj();
+                    (self.ld(m, METH_FUNC), Some(self.ld(m, METH_SELF)))
+                }
+                tid::CLASS => return self.plain_instantiation(callable.as_obj(), n),
+                _ => (callable, None),
+            }
         };
         if self.tid_of(func) != tid::FUNCTION {
-            return None;
+            return Ok(None);
         }
         let c = self.func_code(func.as_obj());
-        c.binds_plainly(n + bound.is_some() as usize).then_some((func, c, bound))
+        Ok(c.binds_plainly(n + bound.is_some() as usize).then_some(PlainCall { func, code: c, first: bound, init: false }))
+    }
+
+    /// `cls(*n args)` for a class without a metaclass whose `__new__` is `object.__new__` and
+    /// whose `__init__` is a Python function binding plainly: the new instance and its
+    /// `__init__`, as `instantiate` would make them.
+    fn plain_instantiation(&mut self, cls: ObjRef, n: usize) -> R<Option<PlainCall>> {
+        if !self.ld(cls, CLS_META).is_null() {
+            return Ok(None);
+        }
+        let (object_new, object_init) = (Value::obj(self.types().object_new), Value::obj(self.types().object_init));
+        if self.class_lookup(cls, "__new__")? != Some(object_new) {
+            return Ok(None);
+        }
+        let Some(init) = self.class_lookup(cls, "__init__")? else { return Ok(None) };
+        if init == object_init || self.tid_of(init) != tid::FUNCTION {
+            return Ok(None);
+        }
+        let c = self.func_code(init.as_obj());
+        if !c.binds_plainly(n + 1) {
+            return Ok(None);
+        }
+        let obj = self.new_instance(cls);
+        Ok(Some(PlainCall { func: init, code: c, first: Some(obj), init: true }))
     }
 
     /// Binds `args`/`kw` for a call of Python function `func` into a new frame.

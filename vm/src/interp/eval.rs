@@ -946,22 +946,27 @@ impl Vm {
                     }
                     Op::PushNull => push!(Value::NULL),
                     Op::Call(n)
-                        if let Some((func, c, bound)) = self.plain_call(
+                        if let Some(call) = tri!(self.plain_call(
                             slots.get(sp - n as usize - 2),
                             slots.get(sp - n as usize - 1),
-                            n as usize,
-                        ) =>
+                            n as usize
+                        )) =>
                     {
                         // A Python function called with exactly its positional parameters (and
-                        // nothing else to set up): the arguments go from this stack straight
-                        // into the new frame, which this loop enters.
+                        // nothing else to set up), or a plain class's `__init__`: the arguments
+                        // go from this stack straight into the new frame, which this loop enters.
                         mark!();
                         let base = sp - n as usize - 2;
-                        let nf = self.frame_for(func);
-                        if let Some(s) = bound {
+                        let c = call.code;
+                        let nf = self.frame_for(call.func);
+                        if let Some(s) = call.first {
                             self.init(nf, F_SLOTS, s);
                         }
-                        let first = bound.is_some() as usize;
+                        if call.init {
+                            self.init(nf, F_ENTRY, Value::int(ENTRY_INIT));
+                            self.init(nf, F_GEN, call.first.unwrap());
+                        }
+                        let first = call.first.is_some() as usize;
                         for i in 0..n as usize {
                             self.init(nf, F_SLOTS + 8 * (first + i) as u64, slots.get(base + 2 + i));
                         }
