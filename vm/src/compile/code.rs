@@ -439,12 +439,13 @@ impl Code {
     pub fn nslots(&self) -> usize {
         self.nfixed() + self.stacksize as usize
     }
-    /// Whether a call with exactly `nargs` positional arguments only copies them into the new
-    /// frame's first slots: no defaults, `*args`, `**kwargs`, keyword-only parameters, cells or
-    /// free variables to set up, and not a generator.
+    /// Whether a call with `nargs` positional arguments (at most the parameters; the rest from
+    /// the defaults, which the caller checks) only copies them into the new frame's first
+    /// slots: no `*args`, `**kwargs`, keyword-only parameters, cells or free variables to set
+    /// up, and not a generator.
     #[inline]
     pub fn binds_plainly(&self, nargs: usize) -> bool {
-        nargs == self.argcount as usize
+        nargs <= self.argcount as usize
             && self.flags & (CO_VARARGS | CO_VARKEYWORDS | CO_GENERATOR) == 0
             && self.kwonlyargcount == 0
             && self.cellvars.is_empty()

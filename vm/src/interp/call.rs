@@ -214,7 +214,39 @@ impl Vm {
             return Ok(None);
         }
         let c = self.func_code(func.as_obj());
-        Ok(c.binds_plainly(n + bound.is_some() as usize).then_some(PlainCall { func, code: c, first: bound, init: false }))
+        let nargs = n + bound.is_some() as usize;
+        Ok((c.binds_plainly(nargs) && self.has_defaults_for(func, c, nargs)).then_some(PlainCall {
+            func,
+            code: c,
+            first: bound,
+            init: false,
+        }))
+    }
+
+    /// Whether `func` has defaults for the parameters a call with `nargs` positional arguments
+    /// leaves out.
+    #[inline(always)]
+    fn has_defaults_for(&self, func: Value, c: &Code, nargs: usize) -> bool {
+        let missing = c.argcount as usize - nargs;
+        missing == 0 || {
+            let d = self.rd(func.as_obj(), FN_DEFAULTS);
+            !d.is_null() && self.tuple_len(d.as_obj()) >= missing
+        }
+    }
+
+    /// Fills parameters `nargs..` of the new frame `f` of `func` from its defaults (checked by
+    /// `has_defaults_for`).
+    #[inline]
+    pub fn fill_defaults(&mut self, f: ObjRef, func: Value, c: &Code, nargs: usize) {
+        let argc = c.argcount as usize;
+        if nargs < argc {
+            let d = self.rd(func.as_obj(), FN_DEFAULTS).as_obj();
+            let skip = self.tuple_len(d) - (argc - nargs);
+            for i in nargs..argc {
+                let v = self.tuple_get(d, skip + i - nargs);
+                self.init(f, F_SLOTS + 8 * i as u64, v);
+            }
+        }
     }
 
     /// `cls(*n args)` for a class without a metaclass whose `__new__` is `object.__new__` and
@@ -233,7 +265,7 @@ impl Vm {
             return Ok(None);
         }
         let c = self.func_code(init.as_obj());
-        if !c.binds_plainly(n + 1) {
+        if !c.binds_plainly(n + 1) || !self.has_defaults_for(init, c, n + 1) {
             return Ok(None);
         }
         let obj = self.new_instance(cls);
@@ -422,48 +454,7 @@ impl Vm {
                 a.extend_from_slice(args);
                 self.prepare_call(func, &a, kw)
             }
-            tid::BUILTIN => {
-                let o = callable.as_obj();
-                let id = self.ld(o, BI_ID).as_int() as u32;
-                let s = self.ld(o, BI_SELF);
-                let d = self.rt.builtin_def(id);
-                // Built-ins that consume a generator run their Python version instead, in this
-                // dispatch loop (see builtins/prelude.rs).
-                if s.is_null()
-                    && args.iter().take(2).any(|a| self.tid_of(*a) == tid::GENERATOR)
-                    && kw.is_empty()
-                    && let Some(p) = self.prelude_redirect(d.name, args)
-                {
-                    return self.prepare_call(p, args, kw);
-                }
-                let (f, unwrap) = (guarded, d.unwrap);
-                self.builtin_target = (d.f, d.name);
-                let first = if s.is_null() { args.first().copied() } else { Some(s) };
-                let native = if unwrap { first.and_then(|v| self.native_of(v)) } else { None };
-                if s.is_null() && native.is_none() {
-                    return Ok(Prepared::Done(f(self, args, kw)?));
-                }
-                let mut a = Args::with_capacity(args.len() + 1);
-                match (s.is_null(), native) {
-                    (true, Some(n)) => {
-                        a.push(n);
-                        a.extend_from_slice(&args[1..]);
-                    }
-                    (false, n) => {
-                        a.push(n.unwrap_or(s));
-                        a.extend_from_slice(args);
-                    }
-                    (true, None) => unreachable!(),
-                }
-                // The original receiver, for dict.__getitem__'s __missing__.
-                let saved = std::mem::replace(
-                    &mut self.native_receiver,
-                    if native.is_some() { first.unwrap() } else { Value::NULL },
-                );
-                let r = f(self, &a, kw);
-                self.native_receiver = saved;
-                Ok(Prepared::Done(r?))
-            }
+            tid::BUILTIN => self.call_builtin(callable, args, kw),
             tid::CLASS => {
                 if !self.ld(callable.as_obj(), CLS_META).is_null()
                     && let Some(c) = self.meta_method(callable.as_obj(), "__call__")?
@@ -488,6 +479,49 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// A call of built-in function or method `callable` (its result, or a frame for a
+    /// built-in redirected to its Python version when it consumes a generator).
+    pub fn call_builtin(&mut self, callable: Value, args: &[Value], kw: &[(Value, Value)]) -> R<Prepared> {
+        let o = callable.as_obj();
+        let id = self.ld(o, BI_ID).as_int() as u32;
+        let s = self.ld(o, BI_SELF);
+        let d = self.rt.builtin_def(id);
+        // Built-ins that consume a generator run their Python version instead, in this
+        // dispatch loop (see builtins/prelude.rs).
+        if s.is_null()
+            && args.iter().take(2).any(|a| self.tid_of(*a) == tid::GENERATOR)
+            && kw.is_empty()
+            && let Some(p) = self.prelude_redirect(d.name, args)
+        {
+            return self.prepare_call(p, args, kw);
+        }
+        let (f, unwrap) = (guarded, d.unwrap);
+        self.builtin_target = (d.f, d.name);
+        let first = if s.is_null() { args.first().copied() } else { Some(s) };
+        let native = if unwrap { first.and_then(|v| self.native_of(v)) } else { None };
+        if s.is_null() && native.is_none() {
+            return Ok(Prepared::Done(f(self, args, kw)?));
+        }
+        let mut a = Args::with_capacity(args.len() + 1);
+        match (s.is_null(), native) {
+            (true, Some(n)) => {
+                a.push(n);
+                a.extend_from_slice(&args[1..]);
+            }
+            (false, n) => {
+                a.push(n.unwrap_or(s));
+                a.extend_from_slice(args);
+            }
+            (true, None) => unreachable!(),
+        }
+        // The original receiver, for dict.__getitem__'s __missing__.
+        let saved =
+            std::mem::replace(&mut self.native_receiver, if native.is_some() { first.unwrap() } else { Value::NULL });
+        let r = f(self, &a, kw);
+        self.native_receiver = saved;
+        Ok(Prepared::Done(r?))
     }
 
     /// Calls any callable and returns its result (a nested loop for Python code).

@@ -970,6 +970,7 @@ impl Vm {
                         for i in 0..n as usize {
                             self.init(nf, F_SLOTS + 8 * (first + i) as u64, slots.get(base + 2 + i));
                         }
+                        self.fill_defaults(nf, call.func, c, first + n as usize);
                         sp = base;
                         tri!(self.flush(frame, pc, sp));
                         self.call_depth += 1;
@@ -1055,7 +1056,11 @@ impl Vm {
                         // Python functions (and classes with a Python __init__) get a frame in
                         // this loop.
                         self.direct_call = outermost;
-                        let prepared = self.prepare_call(callable, &args, &kw);
+                        let prepared = if self.tid_of(callable) == crate::layout::tid::BUILTIN {
+                            self.call_builtin(callable, &args, &kw)
+                        } else {
+                            self.prepare_call(callable, &args, &kw)
+                        };
                         self.direct_call = false;
                         self.argbuf = args;
                         match tri!(prepared) {
