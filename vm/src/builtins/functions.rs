@@ -474,12 +474,11 @@ fn ord(vm: &mut Vm, args: &[Value], _: &[(Value, Value)]) -> R<Value> {
         let tn = vm.type_name(v);
         return Err(vm.new_error("TypeError", &format!("ord() expected string of length 1, but {tn} found")));
     }
-    let s = vm.str_of(v);
-    let n = s.chars().count();
+    let n = vm.str_len_chars(v.as_obj());
     if n != 1 {
         return Err(vm.new_error("TypeError", &format!("ord() expected a character, but string of length {n} found")));
     }
-    Ok(Value::int(s.chars().next().unwrap() as i64))
+    Ok(Value::int(vm.with_str(v.as_obj(), |s| s.chars().next().map_or(0, |c| c as i64))))
 }
 
 fn class_arg(vm: &mut Vm, v: Value, fname: &str) -> R<Vec<stm::ObjRef>> {

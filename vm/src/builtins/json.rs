@@ -11,6 +11,7 @@ use crate::interp::{R, Vm};
 use crate::layout::*;
 use crate::value::Value;
 use num_bigint::BigInt;
+use std::fmt::Write;
 
 type A<'a> = &'a [Value];
 type K<'a> = &'a [(Value, Value)];
@@ -181,7 +182,7 @@ impl Encoder {
         } else if v == Value::FALSE {
             self.out.push_str("false");
         } else if v.is_int() {
-            self.out.push_str(&v.as_int().to_string());
+            let _ = write!(self.out, "{}", v.as_int());
         } else {
             let n = vm.native_of(v).unwrap_or(v);
             match vm.tid_of(n) {
@@ -197,7 +198,9 @@ impl Encoder {
                     let b = vm.to_big(n).expect("an int");
                     self.out.push_str(&b.to_string());
                 }
-                _ if n.is_int() => self.out.push_str(&n.as_int().to_string()),
+                _ if n.is_int() => {
+                    let _ = write!(self.out, "{}", n.as_int());
+                }
                 _ => return Ok(false),
             }
         }
@@ -230,7 +233,7 @@ impl Encoder {
                 self.newline(level + 1);
                 for (i, x) in items.into_iter().enumerate() {
                     if i > 0 {
-                        self.out.push_str(&self.item_sep.clone());
+                        self.out.push_str(&self.item_sep);
                         self.newline(level + 1);
                     }
                     self.value(vm, x, level + 1)?;
@@ -264,7 +267,7 @@ impl Encoder {
                 for (k, x) in items {
                     let mark = self.out.len();
                     if !first {
-                        self.out.push_str(&self.item_sep.clone());
+                        self.out.push_str(&self.item_sep);
                     }
                     self.newline(level + 1);
                     if !self.key(vm, k)? {
@@ -272,7 +275,7 @@ impl Encoder {
                         continue;
                     }
                     first = false;
-                    self.out.push_str(&self.key_sep.clone());
+                    self.out.push_str(&self.key_sep);
                     self.value(vm, x, level + 1)?;
                 }
                 if first {

@@ -7,6 +7,9 @@ use crate::interp::{R, Unwind, Vm};
 use crate::layout::*;
 use crate::value::Value;
 
+/// The iterators or values of one `zip`/`map` step (on the stack for the usual few).
+type Items = smallvec::SmallVec<[Value; 4]>;
+
 pub const LIST_ITER: i64 = 0;
 pub const TUPLE_ITER: i64 = 1;
 pub const STR_ITER: i64 = 2;
@@ -317,12 +320,12 @@ impl Vm {
                 None => Ok(None),
             },
             ZIP => {
-                let its = self.tuple_items(a.as_obj());
+                let its: Items = (0..self.tuple_len(a.as_obj())).map(|i| self.tuple_get(a.as_obj(), i)).collect();
                 if its.is_empty() {
                     return Ok(None);
                 }
                 let strict = b == Value::TRUE;
-                let mut out = Vec::with_capacity(its.len());
+                let mut out = Items::new();
                 for (i, x) in its.iter().enumerate() {
                     match self.iter_next(*x)? {
                         Some(v) => out.push(v),
@@ -361,8 +364,8 @@ impl Vm {
                 Ok(Some(self.new_tuple(&out)))
             }
             MAP => {
-                let its = self.tuple_items(b.as_obj());
-                let mut args = Vec::with_capacity(its.len());
+                let its: Items = (0..self.tuple_len(b.as_obj())).map(|i| self.tuple_get(b.as_obj(), i)).collect();
+                let mut args = Items::new();
                 for x in its {
                     match self.iter_next(x)? {
                         Some(v) => args.push(v),
