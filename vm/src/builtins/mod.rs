@@ -103,6 +103,17 @@ const COMMON_NAMES: &[&str] = &[
     "__annotations__",
     "__import__",
     "__build_class__",
+    "__getattribute__",
+    "__instancecheck__",
+    "__subclasscheck__",
+    "__delete__",
+    "__await__",
+    "__aiter__",
+    "__anext__",
+    "__fspath__",
+    "__bytes__",
+    "__mro_entries__",
+    "__pystm_buffer__",
 ];
 
 impl Vm {

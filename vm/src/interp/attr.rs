@@ -17,6 +17,8 @@ pub const INTERN_SHIFT: u32 = 40;
 pub const MCACHE_SIZE: usize = 2048;
 /// Entries of `Vm::sk`'s cache of static names.
 pub const SCACHE_SIZE: usize = 256;
+/// Entries of `Vm::name_id`'s cache of the ids of unmarked strs.
+pub const NCACHE_SIZE: usize = 256;
 
 #[derive(Copy, Clone, Default)]
 pub struct MCacheEntry {
@@ -64,7 +66,21 @@ impl Vm {
     /// The interned id of a name (a str value).
     pub fn name_id(&self, key: Value) -> u32 {
         let w = self.raw(key.as_obj(), STR_CLEN) >> INTERN_SHIFT;
-        if w != 0 { (w - 1) as u32 } else { self.intern_value(key) }
+        if w != 0 {
+            return (w - 1) as u32;
+        }
+        // A str made at run time (a computed attribute name, a dict key): its id by address,
+        // valid until the cache is emptied (objects stay where they are until then).
+        let at = key.0;
+        let e = &self.ncache[((at >> 4) ^ (at >> 12)) as usize & (NCACHE_SIZE - 1)];
+        match e.get() {
+            (a, id) if a == at => id,
+            _ => {
+                let id = self.intern_value(key);
+                e.set((at, id));
+                id
+            }
+        }
     }
 
     /// A str for a name, marked with its interned id (for code names and attribute keys).
@@ -114,6 +130,7 @@ impl Vm {
 
     pub fn mcache_flush(&mut self) {
         self.mcache.fill(MCacheEntry::default());
+        self.ncache.iter().for_each(|e| e.set((0, 0)));
     }
 
     /// `name` along the MRO of class `cls` (cached).
@@ -544,29 +561,40 @@ impl Vm {
                 _ => d,
             }));
         }
-        let name = self.str_of(key);
         // Attributes the metaclass defines (methods bound to the class, properties).
-        if let Some(v) = self.meta_method(cls, &name)? {
+        if let Some(v) = self.meta_method_key(cls, key)? {
             return Ok(Some(v));
         }
-        let v = match name.as_str() {
-            "__name__" => self.rd(cls, CLS_NAME),
-            "__qualname__" => self.rd(cls, CLS_QUALNAME),
-            "__mro__" => self.rd(cls, CLS_MRO),
-            "__bases__" => self.rd(cls, CLS_BASES),
-            "__base__" => {
+        // (The name is not copied: misses are common, as `getattr(cls, name, default)` probes.)
+        const SPECIAL: [&str; 9] = [
+            "__name__",
+            "__qualname__",
+            "__mro__",
+            "__bases__",
+            "__base__",
+            "__dict__",
+            "__class__",
+            "__module__",
+            "__doc__",
+        ];
+        let v = match self.with_str(key.as_obj(), |n| SPECIAL.iter().position(|&a| a == n)) {
+            Some(0) => self.rd(cls, CLS_NAME),
+            Some(1) => self.rd(cls, CLS_QUALNAME),
+            Some(2) => self.rd(cls, CLS_MRO),
+            Some(3) => self.rd(cls, CLS_BASES),
+            Some(4) => {
                 let b = self.rd(cls, CLS_BASES).as_obj();
                 if self.tuple_len(b) > 0 { self.tuple_get(b, 0) } else { Value::NONE }
             }
-            "__dict__" => {
+            Some(5) => {
                 let d = self.rd(cls, CLS_DICT);
                 let c = self.new_dict();
                 self.dict_update_from(c, d, false)?;
                 c
             }
-            "__class__" => Value::obj(self.type_of(Value::obj(cls))),
-            "__module__" => self.rd(cls, CLS_MODULE),
-            "__doc__" => Value::NONE,
+            Some(6) => Value::obj(self.type_of(Value::obj(cls))),
+            Some(7) => self.rd(cls, CLS_MODULE),
+            Some(8) => Value::NONE,
             _ => {
                 // Attributes of `type` itself (mro(), __subclasses__ ...).
                 let ty = self.types().type_;

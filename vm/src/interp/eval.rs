@@ -313,6 +313,21 @@ impl Vm {
                         continue 'dispatch;
                     }};
                 }
+                // A call's new frame `nf` becomes the running one: this frame's pc and stack
+                // pointer saved, the depth checked, `nf` linked back (it is young: no barrier).
+                macro_rules! enter_call {
+                    ($nf:expr) => {{
+                        let nf = $nf;
+                        tri!(self.flush(frame, pc, sp));
+                        self.call_depth += 1;
+                        if self.call_depth > self.recursion_limit {
+                            self.call_depth -= 1;
+                            break 'op self.new_error("RecursionError", "maximum recursion depth exceeded");
+                        }
+                        self.init(nf, F_BACK, Value::obj(frame));
+                        frame = nf;
+                    }};
+                }
                 // Where the STM records this thread's writes (and reports its conflicts).
                 macro_rules! mark {
                     () => {
@@ -972,14 +987,7 @@ impl Vm {
                         }
                         self.fill_defaults(nf, call.func, c, first + n as usize);
                         sp = base;
-                        tri!(self.flush(frame, pc, sp));
-                        self.call_depth += 1;
-                        if self.call_depth > self.recursion_limit {
-                            self.call_depth -= 1;
-                            break 'op self.new_error("RecursionError", "maximum recursion depth exceeded");
-                        }
-                        self.init(nf, F_BACK, Value::obj(frame));
-                        frame = nf;
+                        enter_call!(nf);
                         if outermost && self.commit_point_due(false) {
                             frame = tri!(self.commit_point_slow(frame, 0, c.nfixed()));
                             reload!();
@@ -1065,15 +1073,7 @@ impl Vm {
                         self.argbuf = args;
                         match tri!(prepared) {
                             super::call::Prepared::Frame(nf) => {
-                                tri!(self.flush(frame, pc, sp));
-                                self.call_depth += 1;
-                                if self.call_depth > self.recursion_limit {
-                                    self.call_depth -= 1;
-                                    break 'op self.new_error("RecursionError", "maximum recursion depth exceeded");
-                                }
-                                // A new frame is young: no barrier needed.
-                                self.init(nf, F_BACK, Value::obj(frame));
-                                frame = nf;
+                                enter_call!(nf);
                                 if outermost {
                                     let (p, s) = (
                                         self.ld(frame, F_PC).as_int() as usize,

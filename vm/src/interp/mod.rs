@@ -57,6 +57,9 @@ pub struct Vm {
     pub mcache: Box<[attr::MCacheEntry]>,
     /// `Vm::sk`'s cache: (address, length) of a static name's text, and its shared str.
     pub scache: Box<[(usize, usize, u64)]>,
+    /// `Vm::name_id`'s cache for strs not marked with their id: (address, id). Emptied with
+    /// `mcache`, when objects may move or die.
+    pub ncache: Box<[std::cell::Cell<(u64, u32)>]>,
     /// A reusable argument buffer for calls from the dispatch loop.
     pub argbuf: Vec<Value>,
     /// While a built-in method runs on the value inside a subclass instance: that instance.
@@ -149,6 +152,7 @@ impl Vm {
             repr_stack: Vec::new(),
             mcache: vec![attr::MCacheEntry::default(); attr::MCACHE_SIZE].into_boxed_slice(),
             scache: vec![(0, 0, 0); attr::SCACHE_SIZE].into_boxed_slice(),
+            ncache: (0..attr::NCACHE_SIZE).map(|_| std::cell::Cell::new((0, 0))).collect(),
             argbuf: Vec::with_capacity(16),
             native_receiver: Value::NULL,
             dict_versions: 0,

@@ -221,13 +221,21 @@ impl Vm {
 
     /// A method the metaclass of `cls` defines in Python (searched in the metaclass's MRO up
     /// to the first built-in class, so `type`'s and `object`'s own methods are not found).
-    pub fn meta_method(&mut self, cls: ObjRef, name: &str) -> R<Option<Value>> {
+    pub fn meta_method(&mut self, cls: ObjRef, name: &'static str) -> R<Option<Value>> {
+        if self.ld(cls, CLS_META).is_null() {
+            return Ok(None);
+        }
+        let key = self.sk(name);
+        self.meta_method_key(cls, key)
+    }
+
+    /// [`Vm::meta_method`] for a name given as a str object.
+    pub fn meta_method_key(&mut self, cls: ObjRef, key: Value) -> R<Option<Value>> {
         let m = self.ld(cls, CLS_META);
         if m.is_null() {
             return Ok(None);
         }
         let mro = self.rd(m.as_obj(), CLS_MRO).as_obj();
-        let key = self.s(name);
         for i in 0..self.tuple_len(mro) {
             let c = self.tuple_get(mro, i).as_obj();
             if self.rd(c, CLS_FLAGS).as_int() & CLSF_BUILTIN != 0 {
