@@ -223,6 +223,7 @@ impl Vm {
     /// to the first built-in class, so `type`'s and `object`'s own methods are not found).
     pub fn meta_method(&mut self, cls: ObjRef, name: &'static str) -> R<Option<Value>> {
         if self.ld(cls, CLS_META).is_null() {
+            // (Before `sk`, which may make the name's str.)
             return Ok(None);
         }
         let key = self.sk(name);

@@ -6,6 +6,14 @@ use crate::interp::{R, Unwind, Vm};
 use crate::layout::*;
 use crate::value::Value;
 
+/// Small int index `i` (negative counts from the end) into `n` items, if in range.
+#[inline(always)]
+fn small_index(i: Value, n: i64) -> Option<usize> {
+    let j = i.as_int();
+    let j = if j < 0 { j + n } else { j };
+    ((j as u64) < n as u64).then_some(j as usize)
+}
+
 impl Vm {
     #[inline]
     pub fn list_len(&self, l: Value) -> usize {
@@ -36,9 +44,8 @@ impl Vm {
             tid::TUPLE => (o, self.raw(o, TUPLE_LEN) as i64, TUPLE_ITEMS),
             _ => return None,
         };
-        let j = i.as_int();
-        let j = if j < 0 { j + n } else { j };
-        if (j as u64) < n as u64 { Some(self.ld(items, first + 8 * j as u64)) } else { None }
+        let j = small_index(i, n)?;
+        Some(self.ld(items, first + 8 * j as u64))
     }
 
     /// `l[i] = v` for an exact list and a small int index in range; `Ok(false)` for anything
@@ -48,13 +55,8 @@ impl Vm {
         if !i.is_int() || self.tid_of(l) != tid::LIST {
             return Ok(false);
         }
-        let n = self.list_len(l) as i64;
-        let j = i.as_int();
-        let j = if j < 0 { j + n } else { j };
-        if (j as u64) >= n as u64 {
-            return Ok(false);
-        }
-        self.list_set(l, j as usize, v)?;
+        let Some(j) = small_index(i, self.list_len(l) as i64) else { return Ok(false) };
+        self.list_set(l, j, v)?;
         Ok(true)
     }
 
